@@ -1,0 +1,135 @@
+"""What every bot shares: addresses and locators from its selector file, politeness, timing, and the mapping of
+browser errors to Orynda's system faults. A bot subclass only writes verbs on its site."""
+
+from __future__ import annotations
+
+import functools
+import re
+import time
+from collections.abc import Awaitable, Callable
+from typing import Any, ClassVar, ParamSpec, TypeVar
+from urllib.parse import urlencode
+
+from playwright.async_api import Error as PlaywrightError
+from playwright.async_api import Locator, Page
+from playwright.async_api import TimeoutError as PlaywrightTimeout
+
+from bots.locators import Locators, load_locators
+from orynda.config import SiteSettings
+from orynda.errors import BrowserCrashed, BusinessException, OryndaError, SiteTimeout, SiteUnavailable, SystemException
+from orynda.politeness import SiteLimiter
+
+P = ParamSpec("P")
+R = TypeVar("R")
+CallListener = Callable[[str, str, str, int], None]  # site, action, outcome, milliseconds
+
+_CRASH = re.compile(r"Target (page, context or browser )?(has been )?closed|Browser has been closed|crash", re.I)
+
+_READ_ROWS = """(rows, cells) => rows.map(row => Object.fromEntries(Object.entries(cells).map(([name, selectors]) => {
+  for (const s of selectors) { const el = row.querySelector(s); if (el) return [name, el.innerText.trim()]; }
+  return [name, null];
+})))"""
+
+
+class SiteBot:
+    site: ClassVar[str]
+
+    def __init__(self, page: Page, settings: SiteSettings, *, locators: Locators | None = None,
+                 limiter: SiteLimiter | None = None, on_call: CallListener | None = None) -> None:
+        self.page = page
+        self.settings = settings
+        self.locators = locators or load_locators(settings.selectors or self.site)
+        self.limiter = limiter or SiteLimiter(settings.concurrency, settings.rate_per_second)
+        self.on_call = on_call
+        self.timeout = settings.timeout_ms
+
+    # --- addresses and elements --------------------------------------------------------------------------
+    def url(self, page: str, **query: str) -> str:
+        base = (self.settings.base_url or "").rstrip("/")
+        return base + self.locators.path(page) + (("?" + urlencode(query)) if query else "")
+
+    def el(self, page: str, element: str) -> Locator:
+        """The element by its candidates, the first that appears; web-first, so callers just act on it."""
+        return self.all(page, element).first
+
+    def all(self, page: str, element: str) -> Locator:
+        candidates = self.locators.candidates(page, element)
+        locator = self.page.locator(candidates[0])
+        for selector in candidates[1:]:
+            locator = locator.or_(self.page.locator(selector))
+        return locator
+
+    async def open(self, page: str, **query: str) -> None:
+        """Navigates to a page; a 5xx answer is a system fault."""
+        response = await self.page.goto(self.url(page, **query), wait_until="domcontentloaded", timeout=self.timeout)
+        if response is not None and response.status >= 500:
+            raise SiteUnavailable(f"{self.site} answered HTTP {response.status} on {page}", site=self.site, page=page)
+
+    async def first_visible(self, page: str, elements: list[str]) -> str:
+        """Waits until one of the elements shows and says which: results, 'not found' or an error banner."""
+        anyone = self.all(page, elements[0])
+        for name in elements[1:]:
+            anyone = anyone.or_(self.all(page, name))
+        await anyone.filter(visible=True).first.wait_for(state="visible", timeout=self.timeout)
+        for name in elements:
+            if await self.el(page, name).is_visible():
+                return name
+        return elements[-1]
+
+    async def read_rows(self, page: str, row: str, cells: list[str]) -> list[dict[str, str | None]]:
+        """Every row's cell texts in one round trip; cells are CSS candidates under the row."""
+        selectors = {name: self.locators.candidates(page, name) for name in cells}
+        rows: list[dict[str, str | None]] = await self.all(page, row).evaluate_all(_READ_ROWS, selectors)
+        return rows
+
+    def word(self, text: str | None) -> str | None:
+        return self.locators.word(text or "")
+
+    # --- preflight ---------------------------------------------------------------------------------------
+    async def check(self) -> dict[str, dict[str, bool]]:
+        """Visits every page that has a path and says which elements resolve; writes nothing (scrapy check)."""
+        return {}
+
+
+def action(fn: Callable[P, Awaitable[R]]) -> Callable[P, Awaitable[R]]:
+    """Wraps a bot verb: politeness, timing for the report, and browser errors as system faults."""
+
+    @functools.wraps(fn)
+    async def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        bot: SiteBot = args[0]  # type: ignore[assignment]
+        async with bot.limiter:
+            started, outcome = time.perf_counter(), "ok"
+            try:
+                return await fn(*args, **kwargs)
+            except BusinessException:
+                outcome = "business"
+                raise
+            except OryndaError:
+                outcome = "system"
+                raise
+            except PlaywrightTimeout as exc:
+                outcome = "system"
+                raise SiteTimeout(f"{bot.site}.{fn.__name__}: timed out: {_first_line(exc)}", site=bot.site) from exc
+            except PlaywrightError as exc:
+                outcome = "system"
+                raise as_system_fault(exc, bot.site, fn.__name__) from exc
+            finally:
+                if bot.on_call:
+                    bot.on_call(bot.site, fn.__name__, outcome, int((time.perf_counter() - started) * 1000))
+
+    return wrapper
+
+
+def as_system_fault(exc: BaseException, site: str, what: str) -> SystemException:
+    text = _first_line(exc)
+    if _CRASH.search(text):
+        return BrowserCrashed(f"{site}.{what}: browser closed: {text}", site=site)
+    return SiteUnavailable(f"{site}.{what}: {text}", site=site)
+
+
+def _first_line(exc: BaseException) -> str:
+    return (str(exc).strip().splitlines() or [type(exc).__name__])[0][:300]
+
+
+def text_or_empty(value: Any) -> str:
+    return "" if value is None else str(value)

@@ -1,0 +1,1 @@
+"""Orynda's pure domain core: rules and calculations of enforcement proceedings. No I/O here."""

@@ -1,0 +1,83 @@
+"""One browser per run; each worker gets a context that serves several items and is then recycled."""
+
+from __future__ import annotations
+
+import asyncio
+from contextlib import asynccontextmanager
+from collections.abc import AsyncIterator
+
+from playwright.async_api import Browser, BrowserContext, Page, Playwright, async_playwright
+
+from orynda.config import BrowserSettings
+
+# Chromium as root in a closed network: no sandbox, and no background calls that would be refused.
+LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+               "--disable-sync", "--no-first-run", "--disable-quic", "--disable-dev-shm-usage"]
+
+
+class BrowserPool:
+    """Owns the run's browser; relaunches it if it crashed, so one crash costs an attempt, not the run."""
+
+    def __init__(self, playwright: Playwright, settings: BrowserSettings) -> None:
+        self._playwright, self.settings = playwright, settings
+        self._browser: Browser | None = None
+        self._lock = asyncio.Lock()
+        self.launches = 0
+
+    async def browser(self) -> Browser:
+        async with self._lock:
+            if self._browser is None or not self._browser.is_connected():
+                self._browser = await self._playwright.chromium.launch(
+                    executable_path=self.settings.resolved_executable(), headless=self.settings.headless,
+                    args=LAUNCH_ARGS)
+                self.launches += 1
+            return self._browser
+
+    async def close(self) -> None:
+        if self._browser is not None and self._browser.is_connected():
+            await self._browser.close()
+
+
+class WorkerSlot:
+    """A worker's context and page; `items_left` counts down to the next recycle."""
+
+    def __init__(self, pool: BrowserPool) -> None:
+        self.pool = pool
+        self.context: BrowserContext | None = None
+        self.page: Page | None = None
+        self.items_left = 0
+
+    async def ready(self) -> Page:
+        if self.page is None or self.page.is_closed() or self.items_left <= 0:
+            await self.recycle()
+        self.items_left -= 1
+        assert self.page is not None
+        return self.page
+
+    async def recycle(self) -> None:
+        await self.close()
+        browser = await self.pool.browser()
+        self.context = await browser.new_context(locale="kk-KZ", timezone_id="Asia/Almaty",
+                                                 viewport={"width": 1280, "height": 900})
+        if self.pool.settings.trace:
+            await self.context.tracing.start(snapshots=True, screenshots=True)
+        self.page = await self.context.new_page()
+        self.items_left = self.pool.settings.items_per_context
+
+    async def close(self) -> None:
+        context, self.context, self.page = self.context, None, None
+        if context is not None:
+            try:
+                await context.close()
+            except Exception:  # noqa: BLE001 - a crashed browser takes its contexts with it
+                pass
+
+
+@asynccontextmanager
+async def browser_pool(settings: BrowserSettings) -> AsyncIterator[BrowserPool]:
+    async with async_playwright() as playwright:
+        pool = BrowserPool(playwright, settings)
+        try:
+            yield pool
+        finally:
+            await pool.close()

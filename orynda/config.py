@@ -1,0 +1,137 @@
+"""Settings, each declared once with its default and a help line.
+
+Precedence: default < config file (orynda.yaml, or $ORYNDA_CONFIG) < environment (ORYNDA_…, nested with __) < flags.
+Secrets never live here: see orynda.secrets.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, Field, ValidationError
+from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
+
+from orynda.errors import ConfigError
+from orynda.yamlfile import describe, read_yaml
+
+# Where each site sits inside the sandbox; a real deployment sets sites.<name>.base_url instead.
+SANDBOX_PATHS = {
+    "debtor_register": "/register",
+    "aisep": "/aisep",
+    "egov_realty": "/egov/realty",
+    "egov_vehicles": "/egov/vehicles",
+    "esalyq": "/salyk",
+    "enpf": "/enpf",
+    "bank_sandyq": "/bank/sandyq",
+    "bank_qazyna": "/bank/qazyna",
+    "court_cabinet": "/court",
+}
+
+
+class SiteSettings(BaseModel):
+    """Politeness and address of one registry (Scrapy's per-domain settings)."""
+
+    base_url: str | None = Field(None, description="The site's root URL; empty means the sandbox's")
+    concurrency: int = Field(4, ge=1, description="Pages open on this site at once")
+    rate_per_second: float = Field(20.0, gt=0, description="Most page actions started per second")
+    timeout_ms: int = Field(15_000, ge=100, description="How long one page action may wait")
+    selectors: str | None = Field(None, description="Selector file in selectors/ (default: the site's name)")
+
+
+class RetrySettings(BaseModel):
+    """Backoff for system faults (tenacity): attempts in all, first wait, cap, multiplier."""
+
+    attempts: int = Field(4, ge=1, description="Tries per item, the first included")
+    initial_s: float = Field(0.5, ge=0, description="First backoff wait, seconds")
+    max_s: float = Field(8.0, ge=0, description="Longest backoff wait, seconds")
+    multiplier: float = Field(2.0, ge=1, description="Growth of the wait per try")
+
+
+class BrowserSettings(BaseModel):
+    executable: Path | None = Field(None, description="Chromium to drive; empty: Playwright's own, else /usr/bin/chromium")
+    headless: bool = Field(True, description="Run without a window")
+    items_per_context: int = Field(25, ge=1, description="Items a browser context serves before it is recycled")
+    trace: bool = Field(True, description="Record a Playwright trace per item, kept only when the item fails")
+
+    def resolved_executable(self) -> str | None:
+        """Playwright's bundled browser when installed, else the distribution's chromium."""
+        if self.executable:
+            return str(self.executable)
+        if _playwright_chromium_installed():
+            return None
+        return shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="ORYNDA_", env_nested_delimiter="__", extra="forbid")
+
+    home: Path = Field(Path("var"), description="Runs, evidence, reports and the SQLite database live here")
+    database_url: str | None = Field(None, description="SQLAlchemy URL; empty: SQLite in home")
+    sandbox_url: str = Field("http://127.0.0.1:8765", description="Root of the local sandbox registries")
+    workers: int = Field(4, ge=1, description="Items processed at once in a run")
+    retry: RetrySettings = RetrySettings()
+    browser: BrowserSettings = BrowserSettings()
+    sites: dict[str, SiteSettings] = Field(default_factory=dict, description="Per-site address and politeness")
+
+    @classmethod
+    def settings_customise_sources(cls, settings_cls: type[BaseSettings], init_settings: PydanticBaseSettingsSource,
+                                   env_settings: PydanticBaseSettingsSource, dotenv_settings: PydanticBaseSettingsSource,
+                                   file_secret_settings: PydanticBaseSettingsSource) -> tuple[PydanticBaseSettingsSource, ...]:
+        return init_settings, env_settings, _YamlSource(settings_cls)
+
+    @property
+    def db_url(self) -> str:
+        return self.database_url or f"sqlite:///{self.home / 'orynda.db'}"
+
+    def site(self, name: str) -> SiteSettings:
+        """The site's settings with its base URL filled in."""
+        site = self.sites.get(name, SiteSettings())
+        if site.base_url:
+            return site
+        return site.model_copy(update={"base_url": self.sandbox_url.rstrip("/") + SANDBOX_PATHS.get(name, "/" + name)})
+
+    @cached_property
+    def runs_dir(self) -> Path:
+        return self.home / "runs"
+
+
+class _YamlSource(PydanticBaseSettingsSource):
+    """Reads orynda.yaml (or $ORYNDA_CONFIG) when present."""
+
+    def get_field_value(self, field: Any, field_name: str) -> tuple[Any, str, bool]:
+        return None, field_name, False
+
+    def __call__(self) -> dict[str, Any]:
+        path = config_path()
+        if path is None:
+            return {}
+        data, _ = read_yaml(path)
+        return data if isinstance(data, dict) else {}
+
+
+def config_path() -> Path | None:
+    named = os.environ.get("ORYNDA_CONFIG")
+    if named:
+        return Path(named)
+    default = Path("orynda.yaml")
+    return default if default.exists() else None
+
+
+def load_settings(**overrides: Any) -> Settings:
+    """Settings from every source; a bad value stops with file, line and key."""
+    try:
+        settings = Settings()
+    except ValidationError as exc:
+        path = config_path()
+        lines = read_yaml(path)[1] if path else {}
+        raise ConfigError(describe(exc, path or Path("(environment)"), lines)) from exc
+    return settings.model_copy(update={k: v for k, v in overrides.items() if v is not None})
+
+
+def _playwright_chromium_installed() -> bool:
+    root = Path(os.environ.get("PLAYWRIGHT_BROWSERS_PATH") or Path.home() / ".cache" / "ms-playwright")
+    return any(root.glob("chromium-*/chrome-linux*/chrome"))

@@ -1,0 +1,89 @@
+"""Orynda's exceptions: business outcomes are final, system faults are retried.
+
+    OryndaError
+    ├── BusinessException          not retried: the item is answered, just not the way we hoped
+    │   ├── InvalidInput           a bad row or field (names it)
+    │   ├── DebtorNotFound
+    │   ├── AmountMismatch
+    │   └── NeedsReview            ambiguous data, a human decides
+    ├── SystemException            retried with backoff, then reported with evidence
+    │   ├── SiteTimeout
+    │   ├── SiteUnavailable        HTTP 5xx, dropped connection, site down
+    │   ├── SessionExpired
+    │   └── BrowserCrashed
+    └── ConfigError                stops the run before any browser starts (file, key, line)
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from orynda.masking import mask_text
+
+
+class OryndaError(Exception):
+    """Base of every Orynda error; its text never carries a raw IIN."""
+
+    kind = "error"
+
+    def __init__(self, message: str, *, site: str | None = None, page: str | None = None, **context: Any) -> None:
+        super().__init__(mask_text(message))
+        self.site = site
+        self.page = page
+        self.context = context
+
+    @property
+    def code(self) -> str:
+        return type(self).__name__
+
+
+class BusinessException(OryndaError):
+    kind = "business"
+
+    def __init__(self, message: str, *, findings: list[Any] | None = None, **kw: Any) -> None:
+        super().__init__(message, **kw)
+        self.findings = findings or []
+
+
+class InvalidInput(BusinessException):
+    pass
+
+
+class DebtorNotFound(BusinessException):
+    pass
+
+
+class AmountMismatch(BusinessException):
+    pass
+
+
+class NeedsReview(BusinessException):
+    pass
+
+
+class SystemException(OryndaError):
+    kind = "system"
+
+
+class SiteTimeout(SystemException):
+    pass
+
+
+class SiteUnavailable(SystemException):
+    pass
+
+
+class SessionExpired(SystemException):
+    pass
+
+
+class BrowserCrashed(SystemException):
+    pass
+
+
+class ConfigError(OryndaError):
+    kind = "config"
+
+
+# Declared once, as data: what the runner retries. Playwright's own errors are mapped to these in bots/base.py.
+RETRIED: tuple[type[BaseException], ...] = (SystemException,)

@@ -1,0 +1,1 @@
+"""One sub-package per registry; each exposes `make_app(world) -> Starlette`."""
