@@ -1,0 +1,119 @@
+"""Interest for the use of another's money, Civil Code art. 353, at the National Bank's base rate.
+
+Days: interest runs for every day from `first_day` to `last_day` inclusive (art. 353 p.2: "по день уплаты"), so
+[a, b] followed by [b+1, c] is exactly [a, c]. Day count: "act365" divides by 365 in every year (the common court
+practice); "actact" divides each day by the length of its own calendar year (365 or 366). Neither is stated in the
+text read [?] — the caller chooses; act365 is the default.
+Modes: "periods" splits the term where the base rate changes; "single" applies one rate (the rate on the day of
+payment, or on `rate_on`, or a contractual `rate`) to the whole term (art. 353 p.1).
+Rounding: lines are exact fractions; the total is rounded once, half up, to the tiyn; the lines shown are rounded by
+largest remainder so they sum to the total. Hence the exact interest of adjacent terms adds up exactly, and their
+rounded totals differ from the union's by at most one tiyn.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from calendar import isleap
+from dataclasses import dataclass
+from decimal import Decimal
+from fractions import Fraction
+from functools import lru_cache
+from typing import Literal
+
+from domain.calendar import ONE_DAY
+from domain.data import decimal, in_force, table
+from domain.errors import InvalidAmount, OutsideData
+from domain.money import round_lines_to_total, tenge
+
+Mode = Literal["periods", "single"]
+DayCount = Literal["act365", "actact"]
+
+
+@dataclass(frozen=True)
+class RatePeriod:
+    """A base rate, percent per year, in force from `start` to `end` inclusive."""
+
+    start: dt.date
+    end: dt.date
+    percent: Decimal
+    confidence: str
+
+
+@dataclass(frozen=True)
+class InterestLine:
+    first_day: dt.date
+    last_day: dt.date
+    days: int
+    percent: Decimal
+    year_days: int
+    exact: Fraction
+    amount: Decimal
+
+
+@dataclass(frozen=True)
+class Interest:
+    """Interest on `principal` for [first_day, last_day] and its lines (CC art. 353)."""
+
+    principal: Decimal
+    first_day: dt.date
+    last_day: dt.date
+    mode: Mode
+    day_count: DayCount
+    lines: tuple[InterestLine, ...]
+    exact: Fraction
+    total: Decimal
+
+
+@lru_cache(maxsize=1)
+def base_rate_periods() -> tuple[RatePeriod, ...]:
+    """The base-rate history from domain/data/base_rate.yaml (CC art. 353 p.1)."""
+    return tuple(RatePeriod(row["from"], row["until"] - ONE_DAY, decimal(row["rate"]), row["confidence"])
+                 for row in table("base_rate")["periods"])
+
+
+def base_rate(on: dt.date) -> Decimal:
+    """The National Bank base rate, percent per year, in force on a date (CC art. 353 p.1)."""
+    return decimal(in_force(table("base_rate")["periods"], on, "base rate")["rate"])
+
+
+def interest(principal: Decimal, first_day: dt.date, last_day: dt.date, *, mode: Mode = "periods",
+             day_count: DayCount = "act365", rate_on: dt.date | None = None, rate: Decimal | None = None) -> Interest:
+    """Interest on a sum for each day of [first_day, last_day] at the base rate (CC art. 353 pp.1–2)."""
+    principal = tenge(principal)
+    if principal < 0 or last_day < first_day:
+        raise InvalidAmount(f"need a non-negative principal and first_day <= last_day, got {first_day}..{last_day}")
+    pieces = _pieces(first_day, last_day, mode, rate_on or last_day, rate)
+    spans = [span for piece in pieces for span in _split_years(piece, day_count)]
+    exact = [Fraction(principal) * Fraction(pct) / 100 * days / year_days for _, _, days, pct, year_days in spans]
+    amounts = round_lines_to_total(exact)
+    lines = tuple(InterestLine(*span, e, a) for span, e, a in zip(spans, exact, amounts))
+    total = sum(exact, Fraction(0))
+    return Interest(principal, first_day, last_day, mode, day_count, lines, total, tenge(total))
+
+
+def _pieces(first: dt.date, last: dt.date, mode: Mode, rate_on: dt.date,
+            rate: Decimal | None) -> list[tuple[dt.date, dt.date, Decimal]]:
+    if mode == "single":
+        return [(first, last, rate if rate is not None else base_rate(rate_on))]
+    if rate is not None:
+        raise InvalidAmount("a fixed rate applies to the whole term: use mode='single'")
+    pieces = [(max(p.start, first), min(p.end, last), p.percent) for p in base_rate_periods()
+              if p.start <= last and p.end >= first]
+    if not pieces or pieces[0][0] != first or pieces[-1][1] != last:
+        raise OutsideData(f"base rate not in domain/data for the whole of {first}..{last}")
+    return pieces
+
+
+def _split_years(piece: tuple[dt.date, dt.date, Decimal], day_count: DayCount) -> list[tuple]:
+    first, last, percent = piece
+    if day_count == "act365":
+        return [(first, last, (last - first).days + 1, percent, 365)]
+    spans = []
+    while first <= last:
+        year_end = min(dt.date(first.year, 12, 31), last)
+        year_days = 366 if isleap(first.year) else 365
+        spans.append((first, year_end, (year_end - first).days + 1, percent, year_days))
+        first = year_end + ONE_DAY
+    return spans
+
