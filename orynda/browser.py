@@ -54,6 +54,12 @@ class WorkerSlot:
         assert self.page is not None
         return self.page
 
+    async def fresh_trace(self) -> None:
+        """Drops what the trace holds so far: a failure's trace shows only its own attempt."""
+        if self.context is not None and self.pool.settings.trace:
+            await self.context.tracing.stop_chunk()
+            await self.context.tracing.start_chunk()
+
     async def recycle(self) -> None:
         await self.close()
         browser = await self.pool.browser()

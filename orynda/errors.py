@@ -40,9 +40,11 @@ class OryndaError(Exception):
 class BusinessException(OryndaError):
     kind = "business"
 
-    def __init__(self, message: str, *, findings: list[Any] | None = None, **kw: Any) -> None:
+    def __init__(self, message: str, *, findings: list[Any] | None = None, fields: dict[str, Any] | None = None,
+                 **kw: Any) -> None:
         super().__init__(message, **kw)
         self.findings = findings or []
+        self.fields = fields or {}
 
 
 class InvalidInput(BusinessException):

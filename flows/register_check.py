@@ -1,0 +1,109 @@
+"""register_check: each row of a bailiff's list checked against the Unified Register of Debtors.
+
+Input columns (header in Kazakh, Russian or English; see README): IIN (or surname and first name), expected amount,
+proceeding number.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+from bots.debtor_register import DebtorRegisterBot
+from domain.checks.register import Expected, check_register
+from domain.iin import why_invalid_iin
+from orynda.config import Settings
+from orynda.errors import BusinessException, InvalidInput
+from orynda.flow import Flow, ItemContext, ItemResult, ReportColumn
+from orynda.inputs import Column, InputFileError, InputRow, cell_text, read_rows
+from orynda.runstore import ItemSpec
+
+COLUMNS = [
+    Column("iin", ("ИИН", "ЖСН", "IIN", "ИИН/БИН", "ЖСН/БСН", "iin")),
+    Column("name", ("ФИО", "Аты-жөні", "Name", "Full name", "Должник", "Борышкер"), required=False),
+    Column("expected_amount", ("Сумма", "Сомасы", "Expected amount", "Amount", "Ожидаемая сумма", "Күтілетін сома"),
+           required=False),
+    Column("proceeding", ("Номер производства", "Іс жүргізу нөмірі", "Proceeding", "Proceeding number"), required=False),
+]
+
+
+def load_items(params: dict[str, Any], settings: Settings) -> list[ItemSpec]:
+    """One item per input row; a bad row is recorded as a business exception naming the row and field."""
+    if not params.get("input"):
+        raise InputFileError("register_check needs --input FILE (an .xlsx or .csv list of debtors)")
+    path = Path(params["input"])
+    return [_spec(path, row) for row in read_rows(path, COLUMNS)]
+
+
+def _spec(path: Path, row: InputRow) -> ItemSpec:
+    iin = cell_text(row.values.get("iin"))
+    if iin.isdigit() and len(iin) == 11 and not isinstance(row.values.get("iin"), str):
+        iin = iin.zfill(12)  # a number cell lost the IIN's leading zero
+    payload = {"iin": iin, "name": cell_text(row.values.get("name")),
+               "proceeding": cell_text(row.values.get("proceeding")) or None, "expected_amount": None}
+    where = f"{path.name} row {row.number}"
+    problems = []
+    if reason := why_invalid_iin(iin):
+        problems.append(f"IIN {iin!r}: {reason}")
+    raw_amount = row.values.get("expected_amount")
+    try:
+        payload["expected_amount"] = _amount(raw_amount)
+    except ValueError:
+        problems.append(f"expected amount {cell_text(raw_amount)!r} is not a number")
+    error = f"{where}: " + "; ".join(problems) if problems else None
+    return ItemSpec(seq=row.number, key=iin or f"row {row.number}", payload=payload, source=where, error=error)
+
+
+def _amount(value: Any) -> str | None:
+    if value is None or cell_text(value) == "":
+        return None
+    if isinstance(value, bool) or not isinstance(value, (int, float, str, Decimal)):
+        raise ValueError(value)
+    text = cell_text(value).replace("\u00a0", "").replace(" ", "").replace(",", ".")
+    try:
+        amount = Decimal(text) if not isinstance(value, float) else Decimal(str(value))
+    except InvalidOperation:
+        raise ValueError(value) from None
+    if amount < 0:
+        raise ValueError(value)
+    return str(amount.quantize(Decimal("0.01")))
+
+
+async def process(payload: dict[str, Any], ctx: ItemContext) -> ItemResult:
+    iin = payload["iin"]
+    if reason := why_invalid_iin(iin):
+        raise InvalidInput(f"IIN {iin}: {reason}")
+    found = await ctx.bot(DebtorRegisterBot).find_debtor(iin)
+    amount = payload.get("expected_amount")
+    expected = Expected(iin, Decimal(amount) if amount else None, payload.get("proceeding"))
+    findings = check_register(expected, found)
+    fields = {"name": found.name if found else payload.get("name"), "expected": expected.amount,
+              "register_amount": _register_amount(expected, found), "proceedings": len(found.proceedings) if found else None,
+              "exit_ban": found.exit_ban if found else None,
+              "difference": next((f.amount for f in findings if f.code == "amount_mismatch"), None)}
+    blocking = [f for f in findings if f.blocking]
+    if blocking:
+        raise BusinessException("; ".join(f.message for f in blocking), findings=findings, fields=fields)
+    return ItemResult(findings=findings, fields=fields)
+
+
+def _register_amount(expected: Expected, found: Any) -> Decimal | None:
+    if found is None:
+        return None
+    if expected.proceeding:
+        return next((p.amount for p in found.proceedings if p.number == expected.proceeding), None)
+    return found.total  # type: ignore[no-any-return]
+
+
+FLOW = Flow(
+    name="register_check",
+    title="Debtors checked against the Unified Register of Debtors",
+    load_items=load_items,
+    process=process,
+    needs_input=True,
+    sites=("debtor_register",),
+    columns=(ReportColumn("name", "Debtor"), ReportColumn("expected", "Expected, ₸", "money"),
+             ReportColumn("register_amount", "Register, ₸", "money"), ReportColumn("difference", "Difference, ₸", "money"),
+             ReportColumn("proceedings", "Proceedings", "int"), ReportColumn("exit_ban", "Exit ban in force", "bool")),
+)

@@ -1,0 +1,174 @@
+"""Processes a run's pending items: workers share one browser, system faults are retried with backoff and
+leave evidence, business outcomes are final. Every state change is in the store before the next step."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+from loguru import logger
+from playwright.async_api import Error as PlaywrightError
+from tenacity import AsyncRetrying, retry_if_exception_type, stop_after_attempt, wait_exponential
+
+from bots.base import SiteBot, as_system_fault
+from orynda import evidence
+from orynda.browser import BrowserPool, WorkerSlot, browser_pool
+from orynda.config import Settings
+from orynda.errors import RETRIED, BrowserCrashed, BusinessException, OryndaError, SystemException
+from orynda.flow import Flow, ItemResult
+from orynda.masking import mask_text
+from orynda.politeness import SiteLimiter
+from orynda.runstore import RunStore
+from orynda.store import Item, ItemState, Run, SiteCall
+
+B = TypeVar("B")
+Listener = Callable[[ItemState], None]
+
+
+class Engine:
+    def __init__(self, settings: Settings, store: RunStore, *, sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+                 on_item: Listener | None = None, stop_when: Callable[[], bool] | None = None) -> None:
+        self.settings, self.store, self.sleep = settings, store, sleep
+        self.on_item = on_item
+        self._stop_when = stop_when or (lambda: False)
+        self._stop_requested = False
+        self._limiters: dict[str, SiteLimiter] = {}
+        self._calls: list[SiteCall] = []
+
+    def request_stop(self) -> None:
+        """Finish the items in flight, take no new ones (Ctrl-C, SIGTERM, end of the night window)."""
+        self._stop_requested = True
+
+    @property
+    def interrupted(self) -> bool:
+        """Stopped by a person or a signal, not by the flow's own window."""
+        return self._stop_requested
+
+    @property
+    def stopping(self) -> bool:
+        return self._stop_requested or self._stop_when()
+
+    async def run(self, flow: Flow, run: Run) -> bool:
+        """Works the run's pending items; True when none is left."""
+        self.store.reopen_in_flight(run.id)
+        pending = self.store.pending(run.id)
+        if not pending:
+            return True
+        queue: asyncio.Queue[Item] = asyncio.Queue()
+        for item in pending:
+            queue.put_nowait(item)
+        async with browser_pool(self.settings.browser) as pool:
+            workers = [self._worker(flow, run, queue, pool) for _ in range(min(self.settings.workers, len(pending)))]
+            await asyncio.gather(*workers)
+        return not self.store.pending(run.id)
+
+    async def _worker(self, flow: Flow, run: Run, queue: asyncio.Queue[Item], pool: BrowserPool) -> None:
+        slot = WorkerSlot(pool)
+        try:
+            while not self.stopping and not queue.empty():
+                await self._process(flow, run, queue.get_nowait(), slot)
+        finally:
+            await slot.close()
+
+    async def _process(self, flow: Flow, run: Run, item: Item, slot: WorkerSlot) -> None:
+        retry = self.settings.retry
+        retrying = AsyncRetrying(retry=retry_if_exception_type(RETRIED), stop=stop_after_attempt(retry.attempts),
+                                 wait=wait_exponential(multiplier=retry.initial_s, max=retry.max_s, exp_base=retry.multiplier),
+                                 sleep=self.sleep, reraise=True)
+        try:
+            async for attempt in retrying:
+                with attempt:
+                    result = await self._attempt(flow, run, item, slot)
+        except BusinessException as exc:
+            self._finish(item, ItemState.BUSINESS, ItemResult(list(exc.findings), exc.fields).to_json(), exc)
+        except OryndaError as exc:
+            self._finish(item, ItemState.SYSTEM, None, exc, evidence=exc.context.get("evidence"))
+        else:
+            self._finish(item, ItemState.DONE, result.to_json(), None)
+
+    async def _attempt(self, flow: Flow, run: Run, item: Item, slot: WorkerSlot) -> ItemResult:
+        number = self.store.start_attempt(item.id)
+        page = await slot.ready()
+        await slot.fresh_trace()
+        context = ItemRunContext(self, run, item, slot)
+        try:
+            result = await flow.process(dict(item.payload), context)
+        except BusinessException as exc:
+            self.store.end_attempt(item.id, "business", code=exc.code, message=str(exc))
+            raise
+        except (SystemException, PlaywrightError, Exception) as exc:  # anything else is an application fault
+            fault = exc if isinstance(exc, OryndaError) else _as_fault(exc)
+            folder = evidence.folder_for(Path(run.folder), item.seq, number)
+            await evidence.capture(page, slot.context, folder, self.settings.browser.trace)
+            fault.context["evidence"] = str(folder)
+            self.store.end_attempt(item.id, "system", code=fault.code, message=str(fault), evidence=str(folder))
+            logger.warning("item {} attempt {}: {}", item.seq, number, fault)
+            if isinstance(fault, BrowserCrashed) or page.is_closed():
+                slot.items_left = 0
+            if fault is exc:
+                raise
+            raise fault from exc
+        finally:
+            self._flush_calls()
+        self.store.end_attempt(item.id, "done")
+        return result
+
+    def _finish(self, item: Item, state: ItemState, result: dict[str, Any] | None, exc: OryndaError | None,
+                evidence: str | None = None) -> None:
+        self.store.finish_item(item.id, state, result=result, code=exc.code if exc else None,
+                               message=str(exc) if exc else None, evidence=evidence)
+        logger.info("item {} {} {}", item.seq, state.value, mask_text(str(exc)) if exc else "")
+        if self.on_item:
+            self.on_item(state)
+
+    # --- what items use ----------------------------------------------------------------------------------
+    def limiter(self, site: str) -> SiteLimiter:
+        if site not in self._limiters:
+            conf = self.settings.site(site)
+            self._limiters[site] = SiteLimiter(conf.concurrency, conf.rate_per_second)
+        return self._limiters[site]
+
+    def record_call(self, run_id: str, seq: int) -> Callable[[str, str, str, int], None]:
+        def record(site: str, action: str, outcome: str, ms: int) -> None:
+            self._calls.append(SiteCall(run_id=run_id, item_seq=seq, site=site, action=action, outcome=outcome, ms=ms))
+        return record
+
+    def _flush_calls(self) -> None:
+        calls, self._calls = self._calls, []
+        self.store.add_site_calls(calls)
+
+
+class ItemRunContext:
+    """The ItemContext a flow sees for one attempt of one item."""
+
+    def __init__(self, engine: Engine, run: Run, item: Item, slot: WorkerSlot) -> None:
+        self.engine, self.run_id, self.seq, self.slot = engine, run.id, item.seq, slot
+        self.settings = engine.settings
+        self.run_folder = Path(run.folder)
+
+    def bot(self, bot_class: type[B]) -> B:
+        assert self.slot.page is not None and issubclass(bot_class, SiteBot)
+        site = bot_class.site
+        return bot_class(self.slot.page, self.settings.site(site), limiter=self.engine.limiter(site),  # type: ignore[return-value]
+                         on_call=self.engine.record_call(self.run_id, self.seq))
+
+    async def once(self, key: str, kind: str, effect: Callable[[], Awaitable[str]],
+                   detail: dict[str, Any] | None = None) -> str | None:
+        """Runs a side effect at most once per key across reruns and resumes; returns its reference."""
+        store = self.engine.store
+        done = store.side_effect(key)
+        if done is not None and done.ref is not None:
+            return done.ref
+        if done is None:
+            store.claim_side_effect(key, kind, self.run_id, self.seq, detail)
+        ref = await effect()
+        store.complete_side_effect(key, ref)
+        return ref
+
+
+def _as_fault(exc: BaseException) -> SystemException:
+    if isinstance(exc, PlaywrightError):
+        return as_system_fault(exc, "browser", "page")
+    return SystemException(f"unexpected {type(exc).__name__}: {exc}")

@@ -1,0 +1,66 @@
+"""What a flow is to the runner: how it gets its work items and how it processes one (Robocorp tasks)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Awaitable, Callable, Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any, Literal, Protocol, TypeVar
+
+from domain.findings import Finding
+from orynda.config import Settings
+from orynda.runstore import ItemSpec
+
+B = TypeVar("B")
+
+
+@dataclass(frozen=True)
+class ReportColumn:
+    """A column of the Items sheet, read from the item's result fields."""
+
+    key: str
+    title: str
+    kind: Literal["text", "money", "int", "date", "bool"] = "text"
+
+
+@dataclass
+class ItemResult:
+    """What processing an item gave: findings and the facts the report shows."""
+
+    findings: list[Finding] = field(default_factory=list)
+    fields: dict[str, Any] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"findings": [f.model_dump(mode="json") for f in self.findings], "fields": _jsonable(self.fields)}
+
+
+class ItemContext(Protocol):
+    """What a flow may use while it processes an item: bots on this worker's page, settings, once-only effects."""
+
+    run_id: str
+    seq: int
+    settings: Settings
+
+    def bot(self, bot_class: type[B]) -> B: ...
+
+    async def once(self, key: str, kind: str, effect: Callable[[], Awaitable[str]],
+                   detail: dict[str, Any] | None = None) -> str | None: ...
+
+
+@dataclass(frozen=True)
+class Flow:
+    name: str
+    title: str
+    load_items: Callable[[dict[str, Any], Settings], Iterable[ItemSpec]]
+    process: Callable[[dict[str, Any], ItemContext], Awaitable[ItemResult]]
+    columns: tuple[ReportColumn, ...] = ()
+    needs_input: bool = False
+    sites: tuple[str, ...] = ()
+    extra_sheets: tuple[str, ...] = ()
+
+
+def _jsonable(fields: dict[str, Any]) -> dict[str, Any]:
+    """Decimals as exact strings and dates as ISO, so JSON keeps every tiyn."""
+    return {k: str(v) if isinstance(v, Decimal) else v.isoformat() if isinstance(v, dt.date) else v
+            for k, v in fields.items()}

@@ -1,0 +1,42 @@
+"""A progress bar for on-demand runs: done / failed / left and items per minute."""
+
+from __future__ import annotations
+
+import time
+from types import TracebackType
+
+from rich.console import Console
+from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+from orynda.store import ItemState
+
+
+class RunProgress:
+    def __init__(self, total: int, already_finished: int, console: Console | None = None) -> None:
+        self.done = self.failed = 0
+        self.total, self._started = total, time.monotonic()
+        self._progress = Progress(TextColumn("[bold]{task.description}"), BarColumn(),
+                                  TextColumn("{task.fields[counts]}"), TimeElapsedColumn(),
+                                  console=console or Console(stderr=True), transient=False)
+        self._task = self._progress.add_task("items", total=total, completed=already_finished,
+                                             counts=self._counts(total - already_finished))
+
+    def advance(self, state: ItemState) -> None:
+        if state is ItemState.DONE:
+            self.done += 1
+        else:
+            self.failed += 1
+        left = self.total - self._progress.tasks[0].completed - 1
+        self._progress.update(self._task, advance=1, counts=self._counts(int(left)))
+
+    def _counts(self, left: int) -> str:
+        minutes = max(time.monotonic() - self._started, 1e-6) / 60
+        rate = (self.done + self.failed) / minutes
+        return f"done {self.done} · failed {self.failed} · left {left} · {rate:.0f} items/min"
+
+    def __enter__(self) -> RunProgress:
+        self._progress.start()
+        return self
+
+    def __exit__(self, *exc: type[BaseException] | BaseException | TracebackType | None) -> None:
+        self._progress.stop()

@@ -1,0 +1,40 @@
+"""Everything a report reads about one run, loaded once from the store."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from orynda.flow import Flow
+from orynda.runstore import RunStore
+from orynda.store import Attempt, Item, Run, SideEffect, SiteCall
+from orynda.summary import RunSummary, summarize
+
+
+@dataclass(frozen=True)
+class ReportData:
+    run: Run
+    flow: Flow
+    summary: RunSummary
+    items: list[Item]
+    attempts: list[Attempt]
+    site_calls: list[SiteCall]
+    side_effects: list[SideEffect]
+
+    @property
+    def folder(self) -> Path:
+        return Path(self.run.folder)
+
+    def relative(self, path: str | None) -> str | None:
+        """A link the workbook can follow from inside the run folder."""
+        if not path:
+            return None
+        try:
+            return str(Path(path).resolve().relative_to(self.folder.resolve()))
+        except ValueError:
+            return path
+
+
+def load(store: RunStore, run: Run, flow: Flow) -> ReportData:
+    return ReportData(run, flow, summarize(store, run), store.items(run.id), store.attempts(run.id),
+                      store.site_calls(run.id), store.side_effects(run.id))

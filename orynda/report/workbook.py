@@ -1,0 +1,41 @@
+"""Writes the run report: the core sheets, then the sheets the flow asks for."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from pathlib import Path
+
+from openpyxl import Workbook
+
+from orynda.report import core_sheets
+from orynda.report.data import ReportData
+
+SheetWriter = Callable[[Workbook, ReportData], None]
+
+# extra sheets a flow may ask for, by name -> "module:function" (loaded only when asked)
+EXTRA_SHEETS = {
+    "Findings": "orynda.report.findings_sheet:findings_sheet",
+    "Registries": "orynda.report.registries_sheet:registries_sheet",
+    "Documents": "orynda.report.documents_sheet:documents_sheet",
+}
+
+
+def write_report(data: ReportData, path: Path | None = None) -> Path:
+    path = path or data.folder / f"report-{data.run.id}.xlsx"
+    book = Workbook()
+    book.remove(book.active)  # type: ignore[arg-type]
+    writers: list[SheetWriter] = [core_sheets.summary_sheet, core_sheets.items_sheet, core_sheets.exceptions_sheet]
+    writers += [_extra(name) for name in data.flow.extra_sheets]
+    for write in writers:
+        write(book, data)
+    tmp = path.with_suffix(".tmp.xlsx")
+    book.save(tmp)
+    tmp.replace(path)  # a supervisor never opens a half-written file
+    return path
+
+
+def _extra(name: str) -> SheetWriter:
+    module, _, function = EXTRA_SHEETS[name].partition(":")
+    writer: SheetWriter = getattr(importlib.import_module(module), function)
+    return writer

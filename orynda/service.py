@@ -1,0 +1,119 @@
+"""Starting and resuming runs: items are read and recorded before any browser starts; the report is written at
+the end whatever happened in between."""
+
+from __future__ import annotations
+
+import asyncio
+import signal
+from collections.abc import Callable
+from contextlib import nullcontext
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from loguru import logger
+
+from flows import get_flow
+from orynda import logs
+from orynda.config import Settings
+from orynda.engine import Engine
+from orynda.errors import ConfigError
+from orynda.flow import Flow
+from orynda.progress import RunProgress
+from orynda.report.data import load
+from orynda.report.workbook import write_report
+from orynda.runstore import RunStore
+from orynda.store import Run, RunStatus
+from orynda.summary import RunSummary, summarize
+
+
+@dataclass(frozen=True)
+class RunOutcome:
+    run_id: str
+    status: RunStatus
+    report: Path
+    folder: Path
+    summary: RunSummary
+
+
+def open_store(settings: Settings) -> RunStore:
+    settings.home.mkdir(parents=True, exist_ok=True)
+    return RunStore(settings.db_url)
+
+
+def start_run(flow_name: str, params: dict[str, Any], settings: Settings, *, trigger: str = "cli",
+              progress: bool = False, stop_when: Callable[[], bool] | None = None,
+              stop_status: RunStatus = RunStatus.INTERRUPTED, store: RunStore | None = None) -> RunOutcome:
+    """A new run of a flow: its work items are recorded first, so nothing can be lost after this point."""
+    flow = get_flow(flow_name)
+    store = store or open_store(settings)
+    specs = list(flow.load_items(params, settings))
+    run = store.create_run(flow.name, params, specs, settings.runs_dir, trigger=trigger)
+    logger.info("run {} of {}: {} items recorded", run.id, flow.name, len(specs))
+    return execute(store, flow, run, settings, progress=progress, stop_when=stop_when, stop_status=stop_status)
+
+
+def resume_run(run_id: str | None, settings: Settings, *, progress: bool = False,
+               stop_when: Callable[[], bool] | None = None, stop_status: RunStatus = RunStatus.INTERRUPTED,
+               store: RunStore | None = None) -> RunOutcome:
+    """Goes on with a run that was interrupted, paused or killed; finished items are never redone."""
+    store = store or open_store(settings)
+    run = store.get_run(run_id) if run_id else store.latest_unfinished()
+    if run is None:
+        raise ConfigError(f"no run {run_id!r} to resume" if run_id else "no unfinished run to resume")
+    if run.status == RunStatus.DONE:
+        raise ConfigError(f"run {run.id} is already done; see its report {run.report_path}")
+    store.set_status(run.id, RunStatus.RUNNING)
+    logger.info("resuming run {} of {}", run.id, run.flow)
+    return execute(store, get_flow(run.flow), run, settings, progress=progress, stop_when=stop_when,
+                   stop_status=stop_status)
+
+
+def execute(store: RunStore, flow: Flow, run: Run, settings: Settings, *, progress: bool,
+            stop_when: Callable[[], bool] | None, stop_status: RunStatus) -> RunOutcome:
+    sink = logs.add_run_log(Path(run.folder))
+    counts = store.counts(run.id)
+    bar = RunProgress(counts.total, counts.total - counts.left) if progress else None
+    engine = Engine(settings, store, on_item=bar.advance if bar else None, stop_when=stop_when)
+    try:
+        with bar or nullcontext():
+            finished = asyncio.run(_run_with_signals(engine, flow, run))
+        status = RunStatus.DONE if finished else RunStatus.INTERRUPTED if engine.interrupted else stop_status
+    except BaseException:
+        store.set_status(run.id, RunStatus.INTERRUPTED, ended=True)
+        raise
+    finally:
+        logs.remove(sink)
+    store.set_status(run.id, status, ended=True)
+    report = write_report(load(store, store.get_run(run.id) or run, flow))
+    store.set_status(run.id, status, report=report)
+    final = store.get_run(run.id) or run
+    return RunOutcome(run.id, status, report, Path(run.folder), summarize(store, final))
+
+
+async def _run_with_signals(engine: Engine, flow: Flow, run: Run) -> bool:
+    """Ctrl-C or SIGTERM: finish the items in flight and stop; a second one stops at once."""
+    loop = asyncio.get_running_loop()
+    task = asyncio.current_task()
+    presses = 0
+
+    def on_signal() -> None:
+        nonlocal presses
+        presses += 1
+        logger.warning("stop requested: finishing the items in flight ({}).", "again to stop now" if presses == 1 else "now")
+        engine.request_stop()
+        if presses > 1 and task:
+            task.cancel()
+
+    installed = []
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        try:
+            loop.add_signal_handler(sig, on_signal)
+            installed.append(sig)
+        except (NotImplementedError, RuntimeError, ValueError):
+            pass  # not the main thread (the scheduler's workers): the caller stops us instead
+    try:
+        return await engine.run(flow, run)
+    finally:
+        for sig in installed:
+            loop.remove_signal_handler(sig)
