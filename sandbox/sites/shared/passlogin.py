@@ -13,14 +13,16 @@ from sandbox.sites.shared.sessions import SessionStore
 
 
 def password_login_routes(pages: Pages, labels: dict[str, Any], store: SessionStore, accounts: dict[str, str],
-                          landing: str) -> list[Route]:
-    """GET/POST /login and /logout; a wrong user or password re-renders the form with status 401."""
+                          landing: str, fields: tuple[str, str] = ("username", "password")) -> list[Route]:
+    """GET/POST /login and /logout; a wrong user or password re-renders the form with status 401.
+
+    fields: the form's names of the user and password inputs."""
 
     async def login(request: Request) -> Response:
         if request.method == "GET":
             return pages.render(request, "login.html", labels, failed=False)
         form = await request.form()
-        user, password = str(form.get("username", "")).strip(), str(form.get("password", ""))
+        user, password = str(form.get(fields[0], "")).strip(), str(form.get(fields[1], ""))
         if accounts.get(user) != password or not password:
             return pages.render(request, "login.html", labels, status=401, failed=True, username=user)
         root = request.scope.get("root_path", "")
