@@ -7,6 +7,7 @@ marks its own row.
 from __future__ import annotations
 
 import csv
+import zipfile
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
@@ -77,9 +78,11 @@ def _read_table(path: Path) -> list[list[Any]]:
                 book.close()
         if suffix in (".csv", ".txt"):
             text = path.read_text(encoding="utf-8-sig")
+            if not text.strip():
+                return []
             dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
             return [list(r) for r in csv.reader(text.splitlines(), dialect)]
-    except (OSError, UnicodeDecodeError, csv.Error, ValueError, KeyError) as exc:
+    except (OSError, UnicodeDecodeError, csv.Error, ValueError, KeyError, zipfile.BadZipFile) as exc:
         raise InputFileError(f"{path}: cannot read as {suffix[1:]}: {exc}") from exc
     raise InputFileError(f"{path}: unsupported file type {suffix!r}; use .xlsx or .csv")
 

@@ -21,9 +21,11 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def wait_ready(url: str, timeout_s: float = 30.0) -> None:
+def wait_ready(url: str, timeout_s: float = 30.0, process: subprocess.Popen[bytes] | None = None) -> None:
     deadline = time.monotonic() + timeout_s
     while time.monotonic() < deadline:
+        if process is not None and process.poll() is not None:
+            raise RuntimeError(f"sandbox process exited with code {process.returncode} before it was ready")
         try:
             with urllib.request.urlopen(url + "/_sandbox/health", timeout=2) as response:
                 if response.status == 200:
@@ -71,8 +73,8 @@ def start_subprocess(port: int | None = None, seed: int = 42, debtors: int = 100
     process = subprocess.Popen(args)
     sandbox = Sandbox(f"http://127.0.0.1:{port}", process=process)
     try:
-        wait_ready(sandbox.url)
-    except TimeoutError:
+        wait_ready(sandbox.url, process=process)
+    except (TimeoutError, RuntimeError):
         process.kill()
         raise
     return sandbox

@@ -1,0 +1,46 @@
+"""Shared fixtures: the sandbox is a real server on a free port, started once per test session."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from orynda.config import Settings, load_settings  # noqa: E402
+from sandbox.server import Sandbox, start_subprocess  # noqa: E402
+
+SEED, DEBTORS = 42, 1000
+
+
+@pytest.fixture(scope="session")
+def sandbox() -> Iterator[Sandbox]:
+    server = start_subprocess(seed=SEED, debtors=DEBTORS)
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture
+def clean_sandbox(sandbox: Sandbox) -> Iterator[Sandbox]:
+    """The shared sandbox with no faults, and none left behind for the next test."""
+    sandbox.reset_faults()
+    yield sandbox
+    sandbox.reset_faults()
+
+
+@pytest.fixture
+def settings(tmp_path: Path, clean_sandbox: Sandbox, monkeypatch: pytest.MonkeyPatch) -> Settings:
+    """Settings for one test: its own home and database, the sandbox's URL, fast backoff."""
+    monkeypatch.chdir(tmp_path)
+    for key in [k for k in __import__("os").environ if k.startswith("ORYNDA_")]:
+        monkeypatch.delenv(key)
+    base = load_settings(home=tmp_path / "home", sandbox_url=clean_sandbox.url)
+    retry = base.retry.model_copy(update={"initial_s": 0.05, "max_s": 0.2})
+    return base.model_copy(update={"retry": retry})

@@ -1,0 +1,145 @@
+"""register_check end to end: real Chromium against the sandbox's Unified Register of Debtors."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+from openpyxl import load_workbook
+
+from orynda.config import Settings, SiteSettings
+from orynda.runstore import RunStore
+from orynda.service import resume_run, start_run
+from orynda.store import ItemState, RunStatus
+from sandbox.samples import SampleRow, sample_rows, write_xlsx
+from sandbox.server import Sandbox
+from sandbox.world import build_world
+from tests.conftest import DEBTORS, ROOT, SEED
+
+pytestmark = pytest.mark.e2e
+STATE_OF = {"done": ItemState.DONE, "mismatch": ItemState.BUSINESS, "not_found": ItemState.BUSINESS,
+            "invalid": ItemState.BUSINESS}
+
+
+def report_rows(path: Path, sheet: str = "Items") -> list[dict[str, Any]]:
+    ws = load_workbook(path)[sheet]
+    titles = [c.value for c in ws[1]]
+    return [dict(zip(titles, row)) for row in ws.iter_rows(min_row=2, values_only=True)]
+
+
+def sample(tmp_path: Path, rows: int, start: int = 0) -> tuple[list[SampleRow], Path]:
+    chosen = sample_rows(build_world(SEED, DEBTORS), rows, start)
+    return chosen, write_xlsx(chosen, tmp_path / "debtors.xlsx")
+
+
+def expected_register_amount(row: SampleRow) -> Decimal | None:
+    if row.expect in ("not_found", "invalid"):
+        return None
+    debtor = build_world(SEED, DEBTORS).by_iin[row.iin]
+    if row.proceeding:
+        return next(p.amount for p in debtor.proceedings if p.number == row.proceeding)
+    return debtor.total
+
+
+def test_fifty_known_debtors_give_exactly_the_expected_report(settings: Settings, tmp_path: Path) -> None:
+    rows, path = sample(tmp_path, 50)
+    outcome = start_run("register_check", {"input": str(path)}, settings)
+
+    assert outcome.status is RunStatus.DONE
+    items = report_rows(outcome.report)
+    assert [r["Row"] for r in items] == list(range(2, 52))
+    world = build_world(SEED, DEBTORS)
+    for row, item in zip(rows, items):
+        assert item["Key"] == row.iin
+        assert item["State"] == STATE_OF[row.expect], (row, item)
+        register = expected_register_amount(row)
+        assert (Decimal(str(item["Register, ₸"])) if item["Register, ₸"] is not None else None) == register
+        if row.expect == "mismatch":
+            assert Decimal(str(item["Difference, ₸"])) == Decimal("-1000.50")
+        if row.expect == "done":
+            assert item["Difference, ₸"] is None
+            assert item["Exit ban in force"] == ("yes" if world.by_iin[row.iin].exit_ban else "no")
+        if row.expect == "not_found":
+            assert "no debtor with this IIN" in item["Findings"]
+        if row.expect == "invalid":
+            assert item["Attempts"] == 0 and "check digit" in item["Message"]
+    summary = {r["Figure"]: r["Value"] for r in report_rows(outcome.report, "Summary")}
+    counts = {e: sum(1 for r in rows if STATE_OF[r.expect] == s) for e, s in
+              (("done", ItemState.DONE), ("business", ItemState.BUSINESS))}
+    assert (summary["Done"], summary["Business exceptions"], summary["System exceptions"]) == (
+        counts["done"], counts["business"], 0)
+
+
+def test_at_twenty_percent_faults_every_item_ends_done_or_reported(settings: Settings, clean_sandbox: Sandbox,
+                                                                   tmp_path: Path) -> None:
+    clean_sandbox.faults("/register", error_rate=0.1, drop_rate=0.05, slow_rate=0.05, slow_ms=2500)
+    settings = settings.model_copy(update={"sites": {"debtor_register": SiteSettings(timeout_ms=1500)}})
+    rows, path = sample(tmp_path, 50, start=100)
+    outcome = start_run("register_check", {"input": str(path)}, settings)
+
+    store = RunStore(settings.db_url)
+    items = store.items(outcome.run_id)
+    assert len(items) == 50 and all(ItemState(i.state).finished for i in items)
+    assert outcome.summary.retries > 0
+    for row, item in zip(rows, items):
+        if item.state == ItemState.DONE:  # under faults, what is done is still right
+            assert Decimal(item.result["fields"]["register_amount"]) == expected_register_amount(row)
+        else:
+            assert item.error_message
+    failed_attempts = [a for a in store.attempts(outcome.run_id) if a.outcome == "system"]
+    assert failed_attempts
+    for attempt in failed_attempts:
+        kept = {p.name for p in Path(attempt.evidence).iterdir()}
+        assert {"screenshot.png", "page.html", "trace.zip"} <= kept, attempt.evidence
+    assert {r["Row"] for r in report_rows(outcome.report, "Exceptions") if r["Type"] == "system"} == {
+        i.seq for i in items if i.id in {a.item_id for a in failed_attempts}}
+
+
+def test_run_killed_half_way_resumes_every_item_exactly_once(settings: Settings, clean_sandbox: Sandbox,
+                                                             tmp_path: Path) -> None:
+    clean_sandbox.faults("/register", latency_ms=120)
+    rows, path = sample(tmp_path, 40, start=300)
+    env = {k: v for k, v in os.environ.items() if not k.startswith("ORYNDA_")}
+    command = [sys.executable, str(ROOT / "runner.py"), "run", "register_check", "--input", str(path), "--home",
+               str(settings.home), "--sandbox-url", clean_sandbox.url, "--no-progress"]
+    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    store = RunStore(settings.db_url)
+    run_id = wait_for_done_items(store, process, at_least=12)
+    process.send_signal(signal.SIGKILL)
+    process.wait(timeout=10)
+    killed_at = time.time()
+    before = {i.seq: i.state for i in store.items(run_id)}
+    assert store.get_run(run_id).status == RunStatus.RUNNING  # nobody marked it: a real crash
+    assert sum(ItemState(s).finished for s in before.values()) < len(rows)
+
+    outcome = resume_run(run_id, settings)
+
+    assert outcome.status is RunStatus.DONE
+    items = store.items(run_id)
+    assert len(items) == len(rows) and all(ItemState(i.state).finished for i in items)
+    attempts = store.attempts(run_id)
+    for item in items:
+        finishing = [a for a in attempts if a.item_id == item.id and a.outcome in ("done", "business")]
+        assert len(finishing) == (0 if item.attempts == 0 else 1), item.seq
+        if ItemState(before[item.seq]).finished:  # finished before the kill: never touched again
+            assert all(a.started_at.timestamp() < killed_at for a in attempts if a.item_id == item.id)
+    for row, item in zip(rows, items):
+        assert item.state == STATE_OF[row.expect]
+
+
+def wait_for_done_items(store: RunStore, process: subprocess.Popen[bytes], at_least: int) -> str:
+    deadline = time.monotonic() + 90
+    while time.monotonic() < deadline:
+        assert process.poll() is None, "the run ended before it could be killed"
+        runs = store.list_runs(1)
+        if runs and store.counts(runs[0].id).by_state[ItemState.DONE] >= at_least:
+            return runs[0].id
+        time.sleep(0.1)
+    raise AssertionError("the run made no progress")

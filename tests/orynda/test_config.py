@@ -1,0 +1,46 @@
+from pathlib import Path
+
+import pytest
+
+from orynda.config import load_settings
+from orynda.errors import ConfigError
+from orynda.secrets import credentials
+
+
+@pytest.fixture(autouse=True)
+def no_orynda_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    for key in [k for k in __import__("os").environ if k.startswith("ORYNDA_")]:
+        monkeypatch.delenv(key)
+    monkeypatch.chdir(tmp_path)
+
+
+def test_precedence_default_file_env_flag(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert load_settings().workers == 4
+    (tmp_path / "orynda.yaml").write_text("workers: 6\nsites:\n  enpf:\n    concurrency: 2\n")
+    assert load_settings().workers == 6 and load_settings().site("enpf").concurrency == 2
+    monkeypatch.setenv("ORYNDA_WORKERS", "7")
+    assert load_settings().workers == 7
+    assert load_settings(workers=9).workers == 9
+
+
+def test_site_defaults_to_the_sandbox_and_a_real_url_wins(tmp_path: Path) -> None:
+    assert load_settings().site("debtor_register").base_url == "http://127.0.0.1:8765/register"
+    (tmp_path / "orynda.yaml").write_text("sites:\n  debtor_register:\n    base_url: https://register.example.kz\n")
+    assert load_settings().site("debtor_register").base_url == "https://register.example.kz"
+
+
+def test_bad_value_names_file_line_and_key(tmp_path: Path) -> None:
+    (tmp_path / "orynda.yaml").write_text("workers: 2\nretry:\n  attempts: zero\n")
+    with pytest.raises(ConfigError, match=r"orynda\.yaml:3: retry\.attempts: Input should be a valid integer"):
+        load_settings()
+
+
+def test_credentials_from_env_or_secrets_file_print_as_stars(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    with pytest.raises(ConfigError, match="set ORYNDA_AISEP_USER and ORYNDA_AISEP_PASSWORD"):
+        credentials("aisep")
+    secrets = tmp_path / "secrets.env"
+    secrets.write_text("ORYNDA_AISEP_USER=bailiff1\nORYNDA_AISEP_PASSWORD=s3cret\n")
+    monkeypatch.setenv("ORYNDA_SECRETS_FILE", str(secrets))
+    login = credentials("aisep")
+    assert login.password.get_secret_value() == "s3cret"
+    assert "s3cret" not in repr(login) and "s3cret" not in str(login.password)

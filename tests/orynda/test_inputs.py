@@ -1,0 +1,85 @@
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook
+
+from flows.register_check import load_items
+from orynda.config import load_settings
+from orynda.inputs import InputFileError
+
+GOOD = "900101300811"
+
+
+def xlsx(path: Path, rows: list[list[object]]) -> Path:
+    book = Workbook()
+    ws = book.active
+    assert ws is not None
+    for row in rows:
+        ws.append(row)
+    book.save(path)
+    return path
+
+
+def items(path: Path) -> list:
+    return load_items({"input": str(path)}, load_settings())
+
+
+@pytest.mark.parametrize("headers", [
+    pytest.param(["ИИН", "ФИО", "Сумма", "Номер производства"], id="russian"),
+    pytest.param(["ЖСН", "Аты-жөні", "Сомасы", "Іс жүргізу нөмірі"], id="kazakh"),
+    pytest.param(["IIN", "Name", "Expected amount", "Proceeding"], id="english"),
+    pytest.param([" iin ", "NAME", "amount", "proceeding number"], id="case_and_spaces"),
+])
+def test_headers_in_three_languages(tmp_path: Path, headers: list[str]) -> None:
+    specs = items(xlsx(tmp_path / "in.xlsx", [headers, [GOOD, "Иванов", 1500.5, "P-1"]]))
+    assert [(s.seq, s.key, s.error) for s in specs] == [(2, GOOD, None)]
+    assert specs[0].payload == {"iin": GOOD, "name": "Иванов", "expected_amount": "1500.50", "proceeding": "P-1"}
+
+
+def test_bad_rows_name_row_and_field_and_others_go_on(tmp_path: Path) -> None:
+    path = xlsx(tmp_path / "list.xlsx", [
+        ["ИИН", "Сумма"], [GOOD, 10], ["90010130081", 5], ["900101300812", 5], [None, 7], [GOOD, "десять"],
+        [None, None], ["061211600012", "1 000,50"],
+    ])
+    specs = items(path)
+    assert [s.seq for s in specs] == [2, 3, 4, 5, 6, 8]  # the blank row 7 is no item
+    errors = {s.seq: s.error for s in specs}
+    assert errors[2] is None and errors[8] is None
+    assert errors[3] == "list.xlsx row 3: IIN '90010130081': must have 12 digits, has 11 characters"
+    assert errors[4] == "list.xlsx row 4: IIN '900101300812': check digit is 2, expected 1"
+    assert errors[5] is not None and errors[5].startswith("list.xlsx row 5: IIN '': must have 12 digits")
+    assert errors[6] == "list.xlsx row 6: expected amount 'десять' is not a number"
+    assert specs[-1].payload["expected_amount"] == "1000.50"
+
+
+def test_numeric_iin_cell_gets_its_leading_zero_back(tmp_path: Path) -> None:
+    specs = items(xlsx(tmp_path / "n.xlsx", [["IIN"], [61211600012]]))
+    assert specs[0].key == "061211600012" and specs[0].error is None
+
+
+def test_csv_with_semicolons_and_bom(tmp_path: Path) -> None:
+    path = tmp_path / "in.csv"
+    path.write_text("\ufeffИИН;Сумма\n061211600012;2 500,75\n", encoding="utf-8")
+    specs = items(path)
+    assert specs[0].key == "061211600012" and Decimal(specs[0].payload["expected_amount"]) == Decimal("2500.75")
+
+
+@pytest.mark.parametrize(("name", "content", "message"), [
+    pytest.param("missing.xlsx", None, "no such file", id="no_file"),
+    pytest.param("list.pdf", b"%PDF", "unsupported file type", id="wrong_type"),
+    pytest.param("broken.xlsx", b"not a zip", "cannot read as xlsx", id="unreadable"),
+    pytest.param("empty.csv", b"", "no header row", id="empty"),
+])
+def test_unusable_file_stops_with_a_clear_message(tmp_path: Path, name: str, content: bytes | None,
+                                                  message: str) -> None:
+    path = tmp_path / name
+    if content is not None:
+        path.write_bytes(content)
+    with pytest.raises(InputFileError, match=message):
+        items(path)
+
+
+def test_missing_column_is_named(tmp_path: Path) -> None:
+    with pytest.raises(InputFileError, match=r"missing column\(s\): iin \(one of: ИИН"):
+        items(xlsx(tmp_path / "x.xlsx", [["ФИО", "Сумма"], ["Иванов", 5]]))
