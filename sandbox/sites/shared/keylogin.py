@@ -48,17 +48,18 @@ def key_login_routes(pages: Pages, labels: dict[str, Any], store: SessionStore, 
         return JSONResponse({"challenge": value, "expires_in": CHALLENGE_TTL_S})
 
     async def signer(request: Request) -> Response:
-        form = await request.form()
-        upload = form.get("key_file")
-        if upload is None or isinstance(upload, str):
-            return JSONResponse({"error": "bad_key_file"}, status_code=400)
+        async with request.form() as form:
+            upload, password, value = form.get("key_file"), str(form.get("password", "")), form.get("challenge", "")
+            if upload is None or isinstance(upload, str):
+                return JSONResponse({"error": "bad_key_file"}, status_code=400)
+            blob = await upload.read()
         try:
-            key = keys.open_key(await upload.read(), str(form.get("password", "")))
+            key = keys.open_key(blob, password)
         except keys.WrongPassword:
             return JSONResponse({"error": "wrong_password"}, status_code=403)
         except keys.BadKeyFile:
             return JSONResponse({"error": "bad_key_file"}, status_code=400)
-        return JSONResponse({"key_id": key.key_id, "signature": keys.sign(key.secret, str(form.get("challenge", "")))})
+        return JSONResponse({"key_id": key.key_id, "signature": keys.sign(key.secret, str(value))})
 
     async def sign_check(request: Request) -> Response:
         try:

@@ -21,8 +21,8 @@ def password_login_routes(pages: Pages, labels: dict[str, Any], store: SessionSt
     async def login(request: Request) -> Response:
         if request.method == "GET":
             return pages.render(request, "login.html", labels, failed=False)
-        form = await request.form()
-        user, password = str(form.get(fields[0], "")).strip(), str(form.get(fields[1], ""))
+        async with request.form() as form:
+            user, password = str(form.get(fields[0], "")).strip(), str(form.get(fields[1], ""))
         if accounts.get(user) != password or not password:
             return pages.render(request, "login.html", labels, status=401, failed=True, username=user)
         root = request.scope.get("root_path", "")

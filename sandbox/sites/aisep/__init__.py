@@ -1,0 +1,145 @@
+"""AIS EP (АИС ЕП), the bailiffs' own system: password login with idle sessions, the bailiff's open proceedings
+with filters and paging, a proceeding card, document upload and action registration.
+
+Pages: /login, /proceedings, /proceedings/{number}. API under /api (see routes below); 401 JSON when the
+session is missing or expired, 404 for a proceeding of another bailiff.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from starlette.applications import Starlette
+from starlette.datastructures import UploadFile
+from starlette.requests import Request
+from starlette.responses import JSONResponse, RedirectResponse, Response
+from starlette.routing import Route
+
+from sandbox.sites.aisep import desk as view
+from sandbox.sites.aisep.cases import ACTION_KINDS, USERS, Case, build_cases
+from sandbox.sites.aisep.labels import LABELS
+from sandbox.sites.shared.accounts import AISEP
+from sandbox.sites.shared.passlogin import password_login_routes
+from sandbox.sites.shared.portal import page_number, paged, site_pages
+from sandbox.sites.shared.sessions import Clock, SessionStore
+from sandbox.world import CATEGORIES, World
+
+OPTIONS = ("session_idle_s", "clock")
+PAGE_SIZE = 20
+
+
+def make_app(world: World, session_idle_s: float | None = None, clock: Clock | None = None) -> Starlette:
+    pages = site_pages(Path(__file__).parent)
+    store = SessionStore("aisep_sid", session_idle_s, clock)
+    cases, desk = build_cases(world), view.Desk()
+    names = {user: world.bailiffs[i].name for i, user in enumerate(USERS)}
+
+    def page(name: str) -> Any:
+        async def handler(request: Request) -> Response:
+            user, redirect = store.page_user(request)
+            return redirect or pages.render(request, name, LABELS, session_expired=user is None, user=user,
+                                            user_name=names.get(user or "", ""), **request.path_params)
+        return handler
+
+    async def home(request: Request) -> Response:
+        return RedirectResponse(f"{request.scope.get('root_path', '')}/proceedings", status_code=303)
+
+    def own_case(request: Request) -> tuple[str, Case] | Response:
+        user = store.api_user(request)
+        if isinstance(user, Response):
+            return user
+        case = cases.get(request.path_params["number"])
+        if case is None or case.holder != user:
+            return JSONResponse({"error": "not_found"}, status_code=404)
+        return user, case
+
+    async def api_me(request: Request) -> Response:
+        user = store.api_user(request)
+        return user if isinstance(user, Response) else JSONResponse({"user": user, "name": names[user]})
+
+    async def api_list(request: Request) -> Response:
+        user = store.api_user(request)
+        if isinstance(user, Response):
+            return user
+        try:
+            found = _filtered([c for c in cases.values() if c.holder == user], request.query_params)
+        except ValueError:
+            return JSONResponse({"error": "bad_filter"}, status_code=400)
+        chunk, paging = paged(found, page_number(request), PAGE_SIZE)
+        return JSONResponse({**paging, "items": [view.summary(c) for c in chunk]})
+
+    async def api_card(request: Request) -> Response:
+        found = own_case(request)
+        return found if isinstance(found, Response) else JSONResponse(view.card(found[1], desk))
+
+    async def api_actions(request: Request) -> Response:
+        found = own_case(request)
+        if isinstance(found, Response):
+            return found
+        user, case = found
+        if request.method == "GET":
+            return JSONResponse({"items": [view.action(a) for a in desk.log_of(case)]})
+        body = await _body(request)
+        kind, comment = str(body.get("kind", "")), str(body.get("comment", "")).strip()[:500]
+        if kind not in ACTION_KINDS:
+            return JSONResponse({"error": "unknown_action_kind"}, status_code=400)
+        return _once(desk, request, case, lambda: view.action(desk.act(case.number, kind, comment, user)))
+
+    async def api_documents(request: Request) -> Response:
+        found = own_case(request)
+        if isinstance(found, Response):
+            return found
+        user, case = found
+        if request.method == "GET":
+            return JSONResponse({"items": [view.upload(u) for u in desk.uploads.get(case.number, [])]})
+        async with request.form() as form:
+            file, kind = form.get("file"), str(form.get("kind", ""))
+            if not isinstance(file, UploadFile) or kind not in view.DOCUMENT_KINDS:
+                return JSONResponse({"error": "file_and_kind_required"}, status_code=400)
+            data, name = await file.read(), file.filename or "document"
+        if error := view.why_unacceptable(name, data):
+            return JSONResponse({"error": error}, status_code=400)
+        return _once(desk, request, case, lambda: view.upload(desk.upload(case.number, name, kind, data, user)))
+
+    api = [Route("/api/me", api_me), Route("/api/proceedings", api_list),
+           Route("/api/proceedings/{number}", api_card),
+           Route("/api/proceedings/{number}/actions", api_actions, methods=["GET", "POST"]),
+           Route("/api/proceedings/{number}/documents", api_documents, methods=["GET", "POST"])]
+    login = password_login_routes(pages, LABELS, store, AISEP, landing="/proceedings")
+    return Starlette(routes=[*login, *api, Route("/", home), Route("/proceedings", page("list.html")),
+                             Route("/proceedings/{number}", page("card.html"))])
+
+
+def _filtered(items: list[Case], q: Any) -> list[Case]:
+    """Cases matching status, category, opened date from/to (yyyy-mm-dd) and debtor IIN; newest first."""
+    date_from = dt.date.fromisoformat(q["date_from"]) if q.get("date_from") else dt.date.min
+    date_to = dt.date.fromisoformat(q["date_to"]) if q.get("date_to") else dt.date.max
+    if q.get("category") and q["category"] not in CATEGORIES:
+        raise ValueError("unknown category")
+    keep = [c for c in items if (not q.get("status") or c.status == q["status"])
+            and (not q.get("category") or c.category == q["category"])
+            and date_from <= c.opened <= date_to and (not q.get("iin") or c.debtor_iin == q["iin"].strip())]
+    return sorted(keep, key=lambda c: (c.opened, c.number), reverse=True)
+
+
+async def _body(request: Request) -> dict[str, Any]:
+    if request.headers.get("content-type", "").startswith("application/json"):
+        try:
+            return dict(await request.json())
+        except ValueError:
+            return {}
+    async with request.form() as form:
+        return {key: value for key, value in form.items() if isinstance(value, str)}
+
+
+def _once(desk: view.Desk, request: Request, case: Case, make: Any) -> Response:
+    """201 with the new record; with a repeated Idempotency-Key, 200 with the record made the first time."""
+    key = request.headers.get("idempotency-key")
+    if key and (case.number, key) in desk.replies:
+        return JSONResponse(desk.replies[(case.number, key)], status_code=200)
+    record = make()
+    if key:
+        desk.replies[(case.number, key)] = record
+    return JSONResponse(record, status_code=201)

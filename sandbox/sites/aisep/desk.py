@@ -1,0 +1,91 @@
+"""What bailiffs add to AIS EP while the sandbox runs: uploaded documents and registered actions, in memory.
+
+A POST may carry an Idempotency-Key header: the same key on the same proceeding returns the first record again
+instead of adding a second one, so a bot's rerun after a dropped response does not duplicate.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from sandbox.sites.aisep.cases import Action, Case
+
+DOCUMENT_KINDS = ("decision", "request", "notice", "other")
+MAX_UPLOAD = 10 * 1024 * 1024
+CENT = Decimal("0.01")
+
+
+@dataclass(frozen=True)
+class Upload:
+    id: int
+    file_name: str
+    kind: str
+    size: int
+    sha256: str
+    uploaded_at: str
+    author: str
+
+
+@dataclass
+class Desk:
+    uploads: dict[str, list[Upload]] = field(default_factory=dict)
+    actions: dict[str, list[Action]] = field(default_factory=dict)
+    replies: dict[tuple[str, str], dict[str, Any]] = field(default_factory=dict)
+
+    def upload(self, number: str, file_name: str, kind: str, data: bytes, author: str) -> Upload:
+        item = Upload(sum(map(len, self.uploads.values())) + 1, file_name, kind, len(data),
+                      hashlib.sha256(data).hexdigest(), dt.datetime.now().isoformat(timespec="seconds"), author)
+        self.uploads.setdefault(number, []).append(item)
+        return item
+
+    def act(self, number: str, kind: str, comment: str, author: str) -> Action:
+        item = Action(dt.date.today(), kind, comment, author)
+        self.actions.setdefault(number, []).append(item)
+        return item
+
+    def log_of(self, case: Case) -> list[Action]:
+        return [*case.actions, *self.actions.get(case.number, [])]
+
+
+def why_unacceptable(file_name: str, data: bytes) -> str | None:
+    """None for a PDF or DOCX (by extension and by content), else the error code."""
+    name = file_name.lower()
+    if len(data) > MAX_UPLOAD:
+        return "too_large"
+    if name.endswith(".pdf") and data.startswith(b"%PDF-"):
+        return None
+    if name.endswith(".docx") and data.startswith(b"PK\x03\x04"):
+        return None
+    return "unsupported_file"
+
+
+def money(value: Decimal) -> str:
+    return str(value.quantize(CENT))
+
+
+def summary(case: Case) -> dict[str, Any]:
+    return {"number": case.number, "opened": case.opened.isoformat(), "debtor_iin": case.debtor_iin,
+            "debtor_name": case.debtor_name, "category": case.category, "status": case.status,
+            "amount": money(case.amount), "collected": money(case.collected), "remaining": money(case.remaining)}
+
+
+def card(case: Case, desk: Desk) -> dict[str, Any]:
+    d = case.document
+    return {**summary(case), "creditor": case.creditor, "holder": case.holder,
+            "bailiff": {"name": case.bailiff_name, "phone": case.bailiff_phone},
+            "document": {"kind": d.kind, "issuer": d.issuer, "number": d.number, "issued": d.issued.isoformat()},
+            "restrictions": list(case.restrictions), "actions": [action(a) for a in desk.log_of(case)],
+            "documents": [upload(u) for u in desk.uploads.get(case.number, [])]}
+
+
+def action(a: Action) -> dict[str, Any]:
+    return {"date": a.on.isoformat(), "kind": a.kind, "comment": a.comment, "author": a.author}
+
+
+def upload(u: Upload) -> dict[str, Any]:
+    return {"id": u.id, "file_name": u.file_name, "kind": u.kind, "size": u.size, "sha256": u.sha256,
+            "uploaded_at": u.uploaded_at, "author": u.author}
