@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import JSON, DateTime, ForeignKey, Integer, String, Text, TypeDecorator, UniqueConstraint, create_engine, event
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from orynda.clock import ALMATY
@@ -133,6 +134,9 @@ def make_engine(url: str) -> Engine:
     """An engine with the schema in place; SQLite in WAL mode so a report can read while a run writes."""
     engine = create_engine(url, future=True)
     if url.startswith("sqlite"):
+        database = make_url(url).database
+        if database and database != ":memory:":
+            Path(database).parent.mkdir(parents=True, exist_ok=True)
         event.listen(engine, "connect", _sqlite_pragmas)
     Base.metadata.create_all(engine)
     return engine
