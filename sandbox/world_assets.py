@@ -103,11 +103,11 @@ class Tax:
 
     @property
     def debt(self) -> Decimal:
-        return sum((line.debt for line in self.lines), Decimal("0"))
+        return sum((line.debt for line in self.lines), Decimal("0.00"))
 
     @property
     def overpayment(self) -> Decimal:
-        return sum((line.overpayment for line in self.lines), Decimal("0"))
+        return sum((line.overpayment for line in self.lines), Decimal("0.00"))
 
 
 @dataclass(frozen=True)
