@@ -18,7 +18,7 @@ from domain.data import decimal, table
 from domain.deadlines import add_months
 from domain.errors import InvalidAmount, OutsideData
 from domain.mci import mci_amount, min_wage
-from domain.money import ZERO, tenge
+from domain.money import ZERO, portion, tenge
 
 
 @dataclass(frozen=True)
@@ -98,14 +98,16 @@ def alimony_arrears(months: Sequence[IncomeMonth], calculated_on: dt.date, *, ch
     if len({m.month.replace(day=1) for m in months}) != len(months):
         raise InvalidAmount("each month may appear only once in an alimony calculation")
     earliest = _earliest_month(presented_on, debtor_was_searched)
+    share = alimony_share(children) if children else None
     lines, balance = [], ZERO
     for entry in sorted(months, key=lambda m: m.month):
-        basis, base, due = _month_due(entry, calculated_on, children, fixed_mci, earliest)
+        month = entry.month.replace(day=1)
+        basis, base, due = _month_due(entry, month, calculated_on, share, fixed_mci, earliest)
         paid = tenge(entry.paid)
         balance += due - paid
-        lines.append(AlimonyLine(entry.month.replace(day=1), basis, base, due, paid, balance))
+        lines.append(AlimonyLine(month, basis, base, due, paid, balance))
     total_due, total_paid = sum((l.due for l in lines), ZERO), sum((l.paid for l in lines), ZERO)
-    terms = f"{alimony_share(children)} of income" if children else f"{fixed_mci} MCI a month"
+    terms = f"{share} of income" if share else f"{fixed_mci} MCI a month"
     return AlimonyStatement(calculated_on, terms, tuple(lines), total_due, total_paid, max(ZERO, total_due - total_paid))
 
 
@@ -118,9 +120,8 @@ def alimony_penalty(unpaid: Decimal, first_day_late: dt.date, last_day_late: dt.
     return tenge(tenge(unpaid) * rate * days)
 
 
-def _month_due(entry: IncomeMonth, calculated_on: dt.date, children: int | None, fixed_mci: Decimal | None,
-               earliest: dt.date | None) -> tuple[str, Decimal, Decimal]:
-    month = entry.month.replace(day=1)
+def _month_due(entry: IncomeMonth, month: dt.date, calculated_on: dt.date, share: Fraction | None,
+               fixed_mci: Decimal | None, earliest: dt.date | None) -> tuple[str, Decimal, Decimal]:
     if earliest is not None and month < earliest:
         return "beyond 3 years (FAM art. 169 p.1)", ZERO, ZERO
     if fixed_mci is not None:
@@ -129,7 +130,7 @@ def _month_due(entry: IncomeMonth, calculated_on: dt.date, children: int | None,
         multiple = decimal(table("alimony")["prisoner_month"]["mci"])
         return "prisoner not working: 1 MCI (art. 169 p.3)", ZERO, mci_amount(multiple, month)
     base, basis = (tenge(entry.income), "income") if entry.income is not None else _average(calculated_on)
-    return basis, base, tenge(Fraction(base) * alimony_share(children or 0))
+    return basis, base, portion(base, share or Fraction(0))
 
 
 def _average(calculated_on: dt.date) -> tuple[Decimal, str]:

@@ -20,6 +20,8 @@ _CURRENCY = {"ru": ("тенге", "тиын"), "kk": ("теңге", "тиын")}
 
 def tenge(value: Decimal | int | str | Fraction) -> Decimal:
     """An amount in tenge rounded to the tiyn, half up; floats are refused (money is never float)."""
+    if type(value) is Decimal and value.is_finite():  # the common case, kept fast
+        return value.quantize(TIYN, rounding=ROUND_HALF_UP)
     if isinstance(value, (float, bool)):
         raise InvalidAmount(f"money must not be a float or bool: {value!r}")
     if isinstance(value, Fraction):
@@ -55,11 +57,18 @@ def amount_in_words(amount: Decimal, lang: Lang) -> str:
 def split_pro_rata(total: Decimal, weights: Sequence[Decimal]) -> list[Decimal]:
     """Split `total` in proportion to `weights`, to the tiyn, summing exactly (largest remainder, ties by order)."""
     total_tiyn = to_tiyn(total)
-    weight_sum = sum(to_tiyn(weight) for weight in weights)
+    weight_tiyn = [to_tiyn(weight) for weight in weights]
+    weight_sum = sum(weight_tiyn)
     if weight_sum == 0:
         return [ZERO for _ in weights]
-    exact = [Fraction(total_tiyn * to_tiyn(weight), weight_sum) for weight in weights]
-    return _largest_remainder(total_tiyn, exact)
+    # exact share = total × w / Σw; with one common denominator the remainders compare as integers
+    floors, remainders = zip(*(divmod(total_tiyn * w, weight_sum) for w in weight_tiyn))
+    return _largest_remainder(total_tiyn, list(floors), list(remainders))
+
+
+def portion(amount: Decimal, share: Fraction) -> Decimal:
+    """`amount × share` rounded half up to the tiyn, in exact integer arithmetic (e.g. a 1/3 alimony share)."""
+    return _half_up(to_tiyn(amount) * share.numerator, share.denominator)
 
 
 def round_lines_to_total(exact: Sequence[Fraction]) -> list[Decimal]:
@@ -67,7 +76,9 @@ def round_lines_to_total(exact: Sequence[Fraction]) -> list[Decimal]:
     if any(value < 0 for value in exact):
         raise InvalidAmount("lines to round must be non-negative")
     total_tiyn = to_tiyn(tenge(sum(exact, Fraction(0))))
-    return _largest_remainder(total_tiyn, [value * 100 for value in exact])
+    in_tiyn = [value * 100 for value in exact]
+    floors = [int(value) for value in in_tiyn]
+    return _largest_remainder(total_tiyn, floors, [value - floor for value, floor in zip(in_tiyn, floors)])
 
 
 def to_tiyn(amount: Decimal) -> int:
@@ -75,16 +86,20 @@ def to_tiyn(amount: Decimal) -> int:
     return int(tenge(amount) * 100)
 
 
-def _largest_remainder(total_tiyn: int, exact_tiyn: Sequence[Fraction]) -> list[Decimal]:
-    floors = [int(share) for share in exact_tiyn]  # int() truncates toward zero; shares are non-negative
-    by_remainder = sorted(range(len(floors)), key=lambda i: exact_tiyn[i] - floors[i], reverse=True)
+def _largest_remainder(total_tiyn: int, floors: list[int], remainders: Sequence[Fraction | int]) -> list[Decimal]:
+    """Give the tiyn left after the floors to the largest remainders (ties: earlier first)."""
+    by_remainder = sorted(range(len(floors)), key=lambda i: remainders[i], reverse=True)
     for index in by_remainder[: total_tiyn - sum(floors)]:
         floors[index] += 1
     return [Decimal(tiyn) * TIYN for tiyn in floors]
 
 
 def _round_fraction(value: Fraction) -> Decimal:
-    """Half up (away from zero at exactly half a tiyn), like Decimal's ROUND_HALF_UP."""
-    magnitude = abs(value) * 100
-    tiyn = int(magnitude) + (1 if magnitude - int(magnitude) >= Fraction(1, 2) else 0)
-    return Decimal(-tiyn if value < 0 else tiyn) * TIYN
+    return _half_up(value.numerator * 100, value.denominator)
+
+
+def _half_up(tiyn_numerator: int, denominator: int) -> Decimal:
+    """numerator/denominator tiyn, half up (away from zero at exactly half), like ROUND_HALF_UP; integers only."""
+    tiyn, remainder = divmod(abs(tiyn_numerator), denominator)
+    tiyn += 2 * remainder >= denominator
+    return Decimal(-tiyn if tiyn_numerator < 0 else tiyn) * TIYN
