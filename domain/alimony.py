@@ -15,7 +15,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 from domain.data import decimal, table
-from domain.deadlines import add_months
+from domain.calendar import add_months
 from domain.errors import InvalidAmount, OutsideData
 from domain.mci import mci_amount, min_wage
 from domain.money import ZERO, portion, tenge

@@ -8,6 +8,7 @@ the weekend-transfer rule and are flagged unverified (no decree checked; lunar K
 from __future__ import annotations
 
 import datetime as dt
+from calendar import monthrange
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -79,6 +80,13 @@ def add_working_days(day: dt.date, count: int) -> dt.date:
 def add_calendar_days(day: dt.date, count: int) -> dt.date:
     """`count` calendar days after `day`; the last day is then moved off a non-working day (CC arts. 173, 175)."""
     return next_working_day(day + dt.timedelta(days=count))
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """The corresponding date `months` later; the month's last day if it has no such date (CC art. 174)."""
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    return dt.date(year, month, min(day.day, monthrange(year, month)[1]))
 
 
 def working_days_between(start: dt.date, end: dt.date) -> int:

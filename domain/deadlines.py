@@ -5,13 +5,13 @@ Each rule and its redaction variants (calendar vs working days) is data in domai
 
 from __future__ import annotations
 
-import calendar as _months
 import datetime as dt
-from dataclasses import dataclass
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
-from domain.calendar import ONE_DAY, add_calendar_days, add_working_days, is_verified_year, next_working_day
+from domain.calendar import (ONE_DAY, add_calendar_days, add_months, add_working_days, is_verified_year,
+                             next_working_day)
 from domain.data import table
 from domain.errors import UnknownRule
 
@@ -46,13 +46,6 @@ def deadline(rule: str, start: dt.date, redaction: str | None = None) -> Deadlin
     verified = all(is_verified_year(year) for year in range(start.year, due.year + 1))
     return Deadline(rule, spec["title"], spec["article"], variant["redaction"], start, count, unit, due,
                     variant["confidence"], verified)
-
-
-def add_months(day: dt.date, months: int) -> dt.date:
-    """The corresponding date `months` later; the month's last day if it has no such date (CC art. 174)."""
-    month_index = day.month - 1 + months
-    year, month = day.year + month_index // 12, month_index % 12 + 1
-    return dt.date(year, month, min(day.day, _months.monthrange(year, month)[1]))
 
 
 def opening_deadline(received: dt.date, redaction: str | None = None) -> Deadline:

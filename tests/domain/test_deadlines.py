@@ -8,7 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from domain.calendar import is_working_day
-from domain.deadlines import (Deadline, add_months, deadline, execution_deadline, exit_ban_earliest, opening_deadline,
+from domain.calendar import add_months
+from domain.deadlines import (Deadline, deadline, execution_deadline, exit_ban_earliest, opening_deadline,
                               refusal_deadline, restriction_lift_deadline, rule_names, voluntary_execution_deadline)
 from domain.errors import UnknownRule
 
