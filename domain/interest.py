@@ -23,7 +23,7 @@ from typing import Literal
 
 from domain.calendar import ONE_DAY
 from domain.data import decimal, in_force, table
-from domain.errors import InvalidAmount, OutsideData
+from domain.errors import InvalidAmount, OutsideData, UnknownRule
 from domain.money import round_lines_to_total, tenge
 
 Mode = Literal["periods", "single"]
@@ -80,6 +80,8 @@ def base_rate(on: dt.date) -> Decimal:
 def interest(principal: Decimal, first_day: dt.date, last_day: dt.date, *, mode: Mode = "periods",
              day_count: DayCount = "act365", rate_on: dt.date | None = None, rate: Decimal | None = None) -> Interest:
     """Interest on a sum for each day of [first_day, last_day] at the base rate (CC art. 353 pp.1–2)."""
+    if mode not in ("periods", "single") or day_count not in ("act365", "actact"):
+        raise UnknownRule(f"mode must be periods|single and day count act365|actact, got {mode}, {day_count}")
     principal = tenge(principal)
     if principal < 0 or last_day < first_day:
         raise InvalidAmount(f"need a non-negative principal and first_day <= last_day, got {first_day}..{last_day}")

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from domain.errors import InvalidAmount, OutsideData
+from domain.errors import InvalidAmount, OutsideData, UnknownRule
 from domain.interest import base_rate, base_rate_periods, interest
 from domain.money import tenge
 
@@ -71,6 +71,16 @@ def test_rate_periods_are_contiguous() -> None:
 def test_interest_refuses_what_it_cannot_compute(first: dt.date, last: dt.date, error: type) -> None:
     with pytest.raises(error):
         interest(MILLION, first, last)
+
+
+@pytest.mark.parametrize(
+    "kwargs",
+    [pytest.param({"mode": "average"}, id="unknown_mode"), pytest.param({"day_count": "30/360"}, id="unknown_basis"),
+     pytest.param({"rate": Decimal(10)}, id="contract_rate_needs_single_mode")],
+)
+def test_interest_refuses_unknown_conventions(kwargs: dict) -> None:  # type: ignore[type-arg]
+    with pytest.raises((UnknownRule, InvalidAmount)):
+        interest(MILLION, D(2025, 3, 1), D(2025, 3, 31), **kwargs)
 
 
 RATE_DATES = st.dates(D(2023, 1, 16), D(2026, 3, 8))
