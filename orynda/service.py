@@ -19,10 +19,11 @@ from orynda.config import Settings
 from orynda.engine import Engine
 from orynda.errors import ConfigError
 from orynda.flow import Flow
+from orynda.leases import Lease, lease
 from orynda.progress import RunProgress
 from orynda.report.data import load
 from orynda.report.workbook import write_report
-from orynda.runstore import RunStore
+from orynda.runstore import RunStore, holder_name
 from orynda.store import Run, RunStatus
 from orynda.summary import RunSummary, summarize
 
@@ -41,36 +42,49 @@ def open_store(settings: Settings) -> RunStore:
     return RunStore(settings.db_url)
 
 
+# The status a run stopped by `stop_when` gets; a callable decides at the end (paused by the window, interrupted by SIGTERM).
+StopStatus = RunStatus | Callable[[], RunStatus]
+
+
 def start_run(flow_name: str, params: dict[str, Any], settings: Settings, *, trigger: str = "cli",
               progress: bool = False, stop_when: Callable[[], bool] | None = None,
-              stop_status: RunStatus = RunStatus.INTERRUPTED, store: RunStore | None = None) -> RunOutcome:
+              stop_status: StopStatus = RunStatus.INTERRUPTED, store: RunStore | None = None) -> RunOutcome:
     """A new run of a flow: its work items are recorded first, so nothing can be lost after this point."""
     flow = get_flow(flow_name)
     store = store or open_store(settings)
-    specs = list(flow.load_items(params, settings))
-    run = store.create_run(flow.name, params, specs, settings.runs_dir, trigger=trigger)
-    logger.info("run {} of {}: {} items recorded", run.id, flow.name, len(specs))
-    return execute(store, flow, run, settings, progress=progress, stop_when=stop_when, stop_status=stop_status)
+    with lease(store.engine, flow.name, holder_name()) as held:  # FlowBusy if the flow runs anywhere else
+        specs = list(flow.load_items(params, settings))
+        run = store.create_run(flow.name, params, specs, settings.runs_dir, trigger=trigger)
+        logger.info("run {} of {}: {} items recorded", run.id, flow.name, len(specs))
+        return execute(store, flow, run, settings, progress=progress, stop_when=_unless_lost(held, stop_when),
+                       stop_status=stop_status)
 
 
 def resume_run(run_id: str | None, settings: Settings, *, progress: bool = False,
-               stop_when: Callable[[], bool] | None = None, stop_status: RunStatus = RunStatus.INTERRUPTED,
+               stop_when: Callable[[], bool] | None = None, stop_status: StopStatus = RunStatus.INTERRUPTED,
                store: RunStore | None = None) -> RunOutcome:
     """Goes on with a run that was interrupted, paused or killed; finished items are never redone."""
     store = store or open_store(settings)
     run = store.get_run(run_id) if run_id else store.latest_unfinished()
     if run is None:
         raise ConfigError(f"no run {run_id!r} to resume" if run_id else "no unfinished run to resume")
-    if run.status == RunStatus.DONE:
-        raise ConfigError(f"run {run.id} is already done; see its report {run.report_path}")
-    store.set_status(run.id, RunStatus.RUNNING)
-    logger.info("resuming run {} of {}", run.id, run.flow)
-    return execute(store, get_flow(run.flow), run, settings, progress=progress, stop_when=stop_when,
-                   stop_status=stop_status)
+    with lease(store.engine, run.flow, holder_name()) as held:  # FlowBusy if the flow runs anywhere else
+        run = store.get_run(run.id) or run  # read again under the lease: its last holder may have finished it
+        if run.status == RunStatus.DONE:
+            raise ConfigError(f"run {run.id} is already done; see its report {run.report_path}")
+        store.set_status(run.id, RunStatus.RUNNING)
+        logger.info("resuming run {} of {}", run.id, run.flow)
+        return execute(store, get_flow(run.flow), run, settings, progress=progress,
+                       stop_when=_unless_lost(held, stop_when), stop_status=stop_status)
+
+
+def _unless_lost(held: Lease, stop_when: Callable[[], bool] | None) -> Callable[[], bool]:
+    """Stop taking items also when the lease was lost (this process stalled past its TTL and another took over)."""
+    return lambda: held.lost.is_set() or bool(stop_when and stop_when())
 
 
 def execute(store: RunStore, flow: Flow, run: Run, settings: Settings, *, progress: bool,
-            stop_when: Callable[[], bool] | None, stop_status: RunStatus) -> RunOutcome:
+            stop_when: Callable[[], bool] | None, stop_status: StopStatus) -> RunOutcome:
     sink = logs.add_run_log(Path(run.folder))
     counts = store.counts(run.id)
     bar = RunProgress(counts.total, counts.total - counts.left) if progress else None
@@ -78,7 +92,8 @@ def execute(store: RunStore, flow: Flow, run: Run, settings: Settings, *, progre
     try:
         with bar or nullcontext():
             finished = asyncio.run(_run_with_signals(engine, flow, run))
-        status = RunStatus.DONE if finished else RunStatus.INTERRUPTED if engine.interrupted else stop_status
+        status = (RunStatus.DONE if finished else RunStatus.INTERRUPTED if engine.interrupted
+                  else stop_status() if callable(stop_status) else stop_status)
     except BaseException:
         store.set_status(run.id, RunStatus.INTERRUPTED, ended=True)
         raise

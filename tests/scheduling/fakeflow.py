@@ -1,0 +1,25 @@
+"""A test-only flow that needs no registry: each item waits a little and echoes its number."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+from orynda.config import Settings
+from orynda.flow import Flow, ItemContext, ItemResult, ReportColumn
+from orynda.runstore import ItemSpec
+
+
+def load_items(params: dict[str, Any], settings: Settings) -> list[ItemSpec]:
+    delay = float(params.get("delay", 0.05))
+    return [ItemSpec(seq=n, key=f"item {n}", payload={"n": n, "delay": delay})
+            for n in range(1, int(params.get("items", 6)) + 1)]
+
+
+async def process(payload: dict[str, Any], context: ItemContext) -> ItemResult:
+    await asyncio.sleep(payload["delay"])
+    return ItemResult(fields={"n": payload["n"]})
+
+
+FLOW = Flow(name="fake_count", title="Counts items (tests only)", load_items=load_items, process=process,
+            columns=(ReportColumn("n", "n", "int"),))
