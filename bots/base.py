@@ -4,9 +4,10 @@ browser errors to Orynda's system faults. A bot subclass only writes verbs on it
 from __future__ import annotations
 
 import functools
+from contextlib import asynccontextmanager
 import re
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import Any, ClassVar, ParamSpec, TypeVar
 from urllib.parse import urlencode
 
@@ -15,6 +16,7 @@ from playwright.async_api import Locator, Page
 from playwright.async_api import TimeoutError as PlaywrightTimeout
 
 from bots.locators import Locators, load_locators
+from orynda.browser import SessionCache
 from orynda.config import SiteSettings
 from orynda.errors import BrowserCrashed, BusinessException, OryndaError, SiteTimeout, SiteUnavailable, SystemException
 from orynda.politeness import SiteLimiter
@@ -35,8 +37,10 @@ class SiteBot:
     site: ClassVar[str]
 
     def __init__(self, page: Page, settings: SiteSettings, *, locators: Locators | None = None,
-                 limiter: SiteLimiter | None = None, on_call: CallListener | None = None) -> None:
+                 limiter: SiteLimiter | None = None, on_call: CallListener | None = None,
+                 sessions: SessionCache | None = None) -> None:
         self.page = page
+        self.sessions = sessions
         self.settings = settings
         self.locators = locators or load_locators(settings.selectors or self.site)
         self.limiter = limiter or SiteLimiter(settings.concurrency, settings.rate_per_second)
@@ -84,6 +88,27 @@ class SiteBot:
 
     def word(self, text: str | None) -> str | None:
         return self.locators.word(text or "")
+
+    # --- sessions and secrets -----------------------------------------------------------------------------
+    async def remember_session(self) -> None:
+        """Shares this login with the run's other contexts (storage state), so they need not sign in again."""
+        if self.sessions is not None:
+            await self.sessions.save(self.page.context)
+
+    @asynccontextmanager
+    async def private(self) -> AsyncIterator[None]:
+        """Steps that type a secret: kept out of the Playwright trace, which is evidence."""
+        tracing = self.page.context.tracing
+        try:
+            await tracing.stop_chunk()
+            paused = True
+        except PlaywrightError:
+            paused = False  # not tracing
+        try:
+            yield
+        finally:
+            if paused:
+                await tracing.start_chunk()
 
     # --- preflight ---------------------------------------------------------------------------------------
     async def check(self) -> dict[str, dict[str, bool]]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 from contextlib import asynccontextmanager
 from collections.abc import AsyncIterator
+from typing import Any
 
 from playwright.async_api import Browser, BrowserContext, Page, Playwright, async_playwright
 
@@ -15,6 +16,22 @@ LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking
                "--disable-sync", "--no-first-run", "--disable-quic", "--disable-dev-shm-usage"]
 
 
+class SessionCache:
+    """Logins shared by the run's contexts (Playwright storage state): a recycled context starts signed in."""
+
+    def __init__(self) -> None:
+        self.state: dict[str, Any] | None = None
+
+    async def save(self, context: BrowserContext) -> None:
+        fresh = await context.storage_state()
+        if self.state is None:
+            self.state = dict(fresh)
+            return
+        cookies = {(c["name"], c["domain"], c["path"]): c for c in self.state.get("cookies", [])}
+        cookies.update({(c["name"], c["domain"], c["path"]): c for c in fresh.get("cookies", [])})
+        self.state = {"cookies": list(cookies.values()), "origins": fresh.get("origins", [])}
+
+
 class BrowserPool:
     """Owns the run's browser; relaunches it if it crashed, so one crash costs an attempt, not the run."""
 
@@ -23,6 +40,7 @@ class BrowserPool:
         self._browser: Browser | None = None
         self._lock = asyncio.Lock()
         self.launches = 0
+        self.sessions = SessionCache()
 
     async def browser(self) -> Browser:
         async with self._lock:
@@ -64,7 +82,8 @@ class WorkerSlot:
         await self.close()
         browser = await self.pool.browser()
         self.context = await browser.new_context(locale="kk-KZ", timezone_id="Asia/Almaty",
-                                                 viewport={"width": 1280, "height": 900})
+                                                 viewport={"width": 1280, "height": 900},
+                                                 storage_state=self.pool.sessions.state)  # type: ignore[arg-type]
         if self.pool.settings.trace:
             await self.context.tracing.start(snapshots=True, screenshots=True)
         self.page = await self.context.new_page()

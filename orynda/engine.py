@@ -152,7 +152,7 @@ class ItemRunContext:
         assert self.slot.page is not None and issubclass(bot_class, SiteBot)
         site = bot_class.site
         return bot_class(self.slot.page, self.settings.site(site), limiter=self.engine.limiter(site),  # type: ignore[return-value]
-                         on_call=self.engine.record_call(self.run_id, self.seq))
+                         on_call=self.engine.record_call(self.run_id, self.seq), sessions=self.slot.pool.sessions)
 
     async def once(self, key: str, kind: str, effect: Callable[[], Awaitable[str]],
                    detail: dict[str, Any] | None = None) -> str | None:
