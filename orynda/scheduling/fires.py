@@ -1,0 +1,52 @@
+"""Each fire time of an entry is handled once, even when two schedulers share one database (two machines)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import String, UniqueConstraint, select
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Mapped, Session, mapped_column
+
+from orynda.store import AwareDateTime, Base
+
+
+class FireRow(Base):
+    """One fire of one schedule entry, claimed by the scheduler that handles it."""
+
+    __tablename__ = "schedule_fires"
+    __table_args__ = (UniqueConstraint("entry", "fire_time"),)
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    entry: Mapped[str] = mapped_column(String(60))
+    fire_time: Mapped[dt.datetime] = mapped_column(AwareDateTime)
+    holder: Mapped[str] = mapped_column(String(120))
+    claimed_at: Mapped[dt.datetime] = mapped_column(AwareDateTime)
+    outcome: Mapped[str | None] = mapped_column(String(200), nullable=True)
+
+
+def claim_fire(engine: Engine, entry: str, fire_time: dt.datetime, holder: str, now: dt.datetime) -> bool:
+    """True for the first scheduler to claim this fire; every other one skips it."""
+    FireRow.__table__.create(engine, checkfirst=True)
+    try:
+        with Session(engine) as s, s.begin():
+            s.add(FireRow(entry=entry, fire_time=fire_time, holder=holder, claimed_at=now))
+        return True
+    except IntegrityError:
+        return False
+
+
+def record_outcome(engine: Engine, entry: str, fire_time: dt.datetime, outcome: str) -> None:
+    """What the fire led to (run id and status, busy, skipped), for `runner.py schedules` and the logs."""
+    with Session(engine) as s, s.begin():
+        row = s.scalars(select(FireRow).where(FireRow.entry == entry, FireRow.fire_time == fire_time)).first()
+        if row is not None:
+            row.outcome = outcome[:200]
+
+
+def recent_fires(engine: Engine, entry: str, limit: int = 5) -> list[FireRow]:
+    """The entry's latest fires, newest first."""
+    FireRow.__table__.create(engine, checkfirst=True)
+    with Session(engine, expire_on_commit=False) as s:
+        stmt = select(FireRow).where(FireRow.entry == entry).order_by(FireRow.fire_time.desc()).limit(limit)
+        return list(s.scalars(stmt))

@@ -1,0 +1,112 @@
+"""What one fire of a schedule entry does: claim the fire, resume the flow's unfinished run or start a new one,
+stop taking items at the window's end (paused) or on SIGTERM (interrupted), then log and e-mail the counts."""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from email.message import EmailMessage
+
+from loguru import logger
+from sqlalchemy import select
+
+from orynda import clock, notify
+from orynda.config import Settings
+from orynda.errors import ConfigError
+from orynda.leases import FlowBusy
+from orynda.runstore import RunStore, holder_name
+from orynda.scheduling.fires import claim_fire, record_outcome
+from orynda.scheduling.model import Notify, Schedule, SchedulesFile
+from orynda.service import RunOutcome, open_store, resume_run, start_run
+from orynda.store import Run, RunStatus
+
+UNFINISHED = (RunStatus.RUNNING, RunStatus.INTERRUPTED, RunStatus.PAUSED)
+
+
+@dataclass
+class FireContext:
+    """Everything a fire needs, injectable: the clock, the mailer, and the service's shutdown flag."""
+
+    schedules: SchedulesFile
+    settings: Settings
+    now: Callable[[], dt.datetime] = clock.now
+    send: Callable[[Notify, EmailMessage], bool] = notify.send
+    shutdown: threading.Event = field(default_factory=threading.Event)
+
+
+def run_entry(name: str, ctx: FireContext, *, fire_time: dt.datetime | None = None) -> str:
+    """Handles the entry's latest due fire once across all schedulers; returns what happened, in words."""
+    entry = ctx.schedules.schedules[name]
+    moment = ctx.now()
+    fire = fire_time or entry.trigger().last_fire(moment, moment - dt.timedelta(seconds=entry.misfire_grace_s))
+    if fire is None:
+        return _said(name, "no fire due")
+    store = open_store(ctx.settings)
+    try:
+        if not claim_fire(store.engine, name, fire, holder_name(), moment):
+            return _said(name, f"fire of {fire:%Y-%m-%d %H:%M} already handled by another scheduler")
+        outcome = _handle(name, entry, ctx, store, moment)
+        record_outcome(store.engine, name, fire, outcome)
+        return _said(name, outcome)
+    finally:
+        store.engine.dispose()
+
+
+def _handle(name: str, entry: Schedule, ctx: FireContext, store: RunStore, moment: dt.datetime) -> str:
+    if entry.window and not entry.window.contains(moment):
+        return f"skipped: {moment:%H:%M} is outside the window {entry.window}"
+    closes = entry.window.closes_at(moment) if entry.window else None
+    try:
+        outcome = _resume_or_start(entry, ctx, store, _stop_when(ctx, closes))
+    except FlowBusy as exc:
+        ctx.send(ctx.schedules.notify, notify.failure_message(ctx.schedules.notify, name, entry.flow, str(exc)))
+        return f"busy: {exc}"
+    except ConfigError as exc:
+        logger.error("schedule {}: {} could not run: {}", name, entry.flow, exc)
+        ctx.send(ctx.schedules.notify, notify.failure_message(ctx.schedules.notify, name, entry.flow, str(exc)))
+        return f"failed: {exc}"
+    _report(name, outcome, ctx)
+    return f"run {outcome.run_id} {outcome.status}"
+
+
+def _resume_or_start(entry: Schedule, ctx: FireContext, store: RunStore, stop_when: Callable[[], bool]) -> RunOutcome:
+    """The entry's paused or interrupted run goes on from where it stopped; only when none is left is one started."""
+    def stop_status() -> RunStatus:
+        return RunStatus.INTERRUPTED if ctx.shutdown.is_set() else RunStatus.PAUSED
+
+    unfinished = unfinished_run(store, entry)
+    if unfinished is not None:
+        return resume_run(unfinished.id, ctx.settings, stop_when=stop_when, stop_status=stop_status, store=store)
+    return start_run(entry.flow, entry.params, ctx.settings, trigger="schedule", stop_when=stop_when,
+                     stop_status=stop_status, store=store)
+
+
+def unfinished_run(store: RunStore, entry: Schedule) -> Run | None:
+    """The latest unfinished run of this flow with this entry's parameters (an on-demand run of another list is not ours)."""
+    with store.session() as s:
+        runs = s.scalars(select(Run).where(Run.flow == entry.flow, Run.status.in_(UNFINISHED))
+                         .order_by(Run.started_at.desc()))
+        return next((run for run in runs if run.params == entry.params), None)
+
+
+def _stop_when(ctx: FireContext, closes: dt.datetime | None) -> Callable[[], bool]:
+    """Checked before each new item: the service is stopping, or the night window has closed."""
+    def stop() -> bool:
+        return ctx.shutdown.is_set() or (closes is not None and ctx.now() >= closes)
+    return stop
+
+
+def _report(name: str, outcome: RunOutcome, ctx: FireContext) -> None:
+    s = outcome.summary
+    logger.info("schedule {}: run {} of {} {}: {} items, done {}, business {}, system {}, left {}, retries {}; "
+                "report {}", name, s.run_id, s.flow, s.status, s.total, s.done, s.business, s.system, s.left,
+                s.retries, outcome.report)
+    message = notify.run_message(ctx.schedules.notify, name, s, outcome.report, outcome.folder)
+    ctx.send(ctx.schedules.notify, message)
+
+
+def _said(name: str, outcome: str) -> str:
+    logger.info("schedule {}: {}", name, outcome)
+    return outcome
