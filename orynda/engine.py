@@ -10,20 +10,21 @@ from typing import Any, TypeVar
 
 from loguru import logger
 from playwright.async_api import Error as PlaywrightError
-from tenacity import AsyncRetrying, retry_if_exception_type, stop_after_attempt, wait_exponential
+from tenacity import AsyncRetrying, retry_if_exception, stop_after_attempt, wait_exponential
 
 from bots.base import SiteBot, as_system_fault
 from orynda import evidence
 from orynda.browser import BrowserPool, WorkerSlot, browser_pool
 from orynda.config import Settings
-from orynda.errors import RETRIED, BrowserCrashed, BusinessException, OryndaError, SystemException
-from orynda.flow import Flow, ItemResult
+from orynda.errors import BrowserCrashed, BusinessException, OryndaError, SystemException, is_retried
+from orynda.flow import Flow, ItemResult, Lookup
 from orynda.masking import mask_text
 from orynda.politeness import SiteLimiter
-from orynda.runstore import RunStore
+from orynda.runstore import ItemSpec, RunStore
 from orynda.store import Item, ItemState, Run, SiteCall
 
 B = TypeVar("B")
+T = TypeVar("T")
 Listener = Callable[[ItemState], None]
 
 
@@ -53,16 +54,40 @@ class Engine:
     async def run(self, flow: Flow, run: Run) -> bool:
         """Works the run's pending items; True when none is left."""
         self.store.reopen_in_flight(run.id)
-        pending = self.store.pending(run.id)
-        if not pending:
-            return True
-        queue: asyncio.Queue[Item] = asyncio.Queue()
-        for item in pending:
-            queue.put_nowait(item)
         async with browser_pool(self.settings.browser) as pool:
+            if flow.discover is not None and not self.store.items(run.id):
+                self.store.add_items(run.id, await self._discover(flow, run, pool))
+            pending = self.store.pending(run.id)
+            if not pending:
+                return True
+            queue: asyncio.Queue[Item] = asyncio.Queue()
+            for item in pending:
+                queue.put_nowait(item)
             workers = [self._worker(flow, run, queue, pool) for _ in range(min(self.settings.workers, len(pending)))]
             await asyncio.gather(*workers)
         return not self.store.pending(run.id)
+
+    def retrying(self) -> AsyncRetrying:
+        """Backoff for system faults as configured; business outcomes and partial results are never retried."""
+        retry = self.settings.retry
+        return AsyncRetrying(retry=retry_if_exception(is_retried), stop=stop_after_attempt(retry.attempts),
+                             wait=wait_exponential(multiplier=retry.initial_s, max=retry.max_s, exp_base=retry.multiplier),
+                             sleep=self.sleep, reraise=True)
+
+    async def _discover(self, flow: Flow, run: Run, pool: BrowserPool) -> list[ItemSpec]:
+        """A flow without an input file finds its work items on a site first (nightly_check: AIS EP)."""
+        assert flow.discover is not None
+        slot = WorkerSlot(pool)
+        try:
+            async for attempt in self.retrying():
+                with attempt:
+                    await slot.ready()
+                    specs = await flow.discover(ItemRunContext(self, run, Item(seq=0, id=0), slot))
+            logger.info("run {}: {} work items found", run.id, len(specs))
+            return specs
+        finally:
+            self._flush_calls()
+            await slot.close()
 
     async def _worker(self, flow: Flow, run: Run, queue: asyncio.Queue[Item], pool: BrowserPool) -> None:
         slot = WorkerSlot(pool)
@@ -73,18 +98,15 @@ class Engine:
             await slot.close()
 
     async def _process(self, flow: Flow, run: Run, item: Item, slot: WorkerSlot) -> None:
-        retry = self.settings.retry
-        retrying = AsyncRetrying(retry=retry_if_exception_type(RETRIED), stop=stop_after_attempt(retry.attempts),
-                                 wait=wait_exponential(multiplier=retry.initial_s, max=retry.max_s, exp_base=retry.multiplier),
-                                 sleep=self.sleep, reraise=True)
         try:
-            async for attempt in retrying:
+            async for attempt in self.retrying():
                 with attempt:
                     result = await self._attempt(flow, run, item, slot)
         except BusinessException as exc:
             self._finish(item, ItemState.BUSINESS, ItemResult(list(exc.findings), exc.fields).to_json(), exc)
         except OryndaError as exc:
-            self._finish(item, ItemState.SYSTEM, None, exc, evidence=exc.context.get("evidence"))
+            partial = ItemResult(getattr(exc, "findings", []), getattr(exc, "fields", {})).to_json()
+            self._finish(item, ItemState.SYSTEM, partial, exc, evidence=exc.context.get("evidence"))
         else:
             self._finish(item, ItemState.DONE, result.to_json(), None)
 
@@ -153,6 +175,38 @@ class ItemRunContext:
         site = bot_class.site
         return bot_class(self.slot.page, self.settings.site(site), limiter=self.engine.limiter(site),  # type: ignore[return-value]
                          on_call=self.engine.record_call(self.run_id, self.seq), sessions=self.slot.pool.sessions)
+
+    async def lookup(self, site: str, call: Callable[[], Awaitable[T]]) -> Lookup[T]:
+        """One registry's answer with its own retries; if it stays down, evidence is kept and the item goes on.
+        A non-empty answer keeps a screenshot of the page that showed it, as the findings' evidence."""
+        folder = self.run_folder / "evidence" / f"item-{self.seq:05d}"
+        try:
+            async for attempt in self.engine.retrying():
+                with attempt:
+                    value = await call()
+                    shot = await self._screenshot(folder / f"{site}.png") if value else None
+                    return Lookup(site, value, evidence=shot)
+        except SystemException as exc:
+            await evidence.capture(self.slot.page, self.slot.context, folder / site, self.settings.browser.trace)
+            logger.warning("item {}: {} unavailable after retries: {}", self.seq, site, exc)
+            return Lookup(site, None, error=str(exc), evidence=str(folder / site))
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    async def _screenshot(self, path: Path) -> str | None:
+        page = self.slot.page
+        if page is None or page.is_closed():
+            return None
+        path.parent.mkdir(parents=True, exist_ok=True)
+        await page.screenshot(path=str(path), full_page=True)
+        return str(path)
+
+    def keep(self, name: str, content: bytes) -> Path:
+        """Keeps a registry's download (a certificate) as evidence of this item."""
+        folder = self.run_folder / "evidence" / f"item-{self.seq:05d}" / "downloads"
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / Path(name).name
+        path.write_bytes(content)
+        return path
 
     async def once(self, key: str, kind: str, effect: Callable[[], Awaitable[str]],
                    detail: dict[str, Any] | None = None) -> str | None:

@@ -10,7 +10,8 @@
     │   ├── SiteTimeout
     │   ├── SiteUnavailable        HTTP 5xx, dropped connection, site down
     │   ├── SessionExpired
-    │   └── BrowserCrashed
+    │   ├── BrowserCrashed
+    │   └── RegistriesMissing      some registries failed after their own retries: partial result, not retried again
     └── ConfigError                stops the run before any browser starts (file, key, line)
 """
 
@@ -83,9 +84,24 @@ class BrowserCrashed(SystemException):
     pass
 
 
+class RegistriesMissing(SystemException):
+    """Some registries stayed down after their retries; what the others said is kept with the item."""
+
+    def __init__(self, message: str, *, findings: list[Any] | None = None, fields: dict[str, Any] | None = None,
+                 **kw: Any) -> None:
+        super().__init__(message, **kw)
+        self.findings = findings or []
+        self.fields = fields or {}
+
+
 class ConfigError(OryndaError):
     kind = "config"
 
 
 # Declared once, as data: what the runner retries. Playwright's own errors are mapped to these in bots/base.py.
 RETRIED: tuple[type[BaseException], ...] = (SystemException,)
+FINAL: tuple[type[BaseException], ...] = (RegistriesMissing,)  # already retried registry by registry
+
+
+def is_retried(exc: BaseException) -> bool:
+    return isinstance(exc, RETRIED) and not isinstance(exc, FINAL)

@@ -6,13 +6,15 @@ import datetime as dt
 from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any, Literal, Protocol, TypeVar
+from pathlib import Path
+from typing import Any, Generic, Literal, Protocol, TypeVar
 
 from domain.findings import Finding
 from orynda.config import Settings
 from orynda.runstore import ItemSpec
 
 B = TypeVar("B")
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -35,6 +37,20 @@ class ItemResult:
         return {"findings": [f.model_dump(mode="json") for f in self.findings], "fields": _jsonable(self.fields)}
 
 
+@dataclass(frozen=True)
+class Lookup(Generic[T]):
+    """A registry's answer, or why there is none (it stayed down after retries)."""
+
+    site: str
+    value: T | None
+    error: str | None = None
+    evidence: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
 class ItemContext(Protocol):
     """What a flow may use while it processes an item: bots on this worker's page, settings, once-only effects."""
 
@@ -43,6 +59,10 @@ class ItemContext(Protocol):
     settings: Settings
 
     def bot(self, bot_class: type[B]) -> B: ...
+
+    async def lookup(self, site: str, call: Callable[[], Awaitable[T]]) -> Lookup[T]: ...
+
+    def keep(self, name: str, content: bytes) -> Path: ...
 
     async def once(self, key: str, kind: str, effect: Callable[[], Awaitable[str]],
                    detail: dict[str, Any] | None = None) -> str | None: ...
@@ -58,6 +78,7 @@ class Flow:
     needs_input: bool = False
     sites: tuple[str, ...] = ()
     extra_sheets: tuple[str, ...] = ()
+    discover: Callable[[ItemContext], Awaitable[list[ItemSpec]]] | None = None
 
 
 def _jsonable(fields: dict[str, Any]) -> dict[str, Any]:

@@ -67,6 +67,12 @@ class RunStore:
             s.add_all(_item_row(run_id, spec, started) for spec in specs)
         return run
 
+    def add_items(self, run_id: str, specs: Iterable[ItemSpec]) -> None:
+        """Items a flow discovered on a site; recorded at once, before any is processed."""
+        now = clock.now()
+        with self.session() as s:
+            s.add_all(_item_row(run_id, spec, now) for spec in specs)
+
     def get_run(self, run_id: str) -> Run | None:
         with self.session() as s:
             return s.get(Run, run_id)

@@ -1,0 +1,104 @@
+"""nightly_check: for every active proceeding of the bailiff in AIS EP, what the debtor owns and earns across the
+registries, as findings a bailiff acts on in the morning. One work item per debtor.
+
+One registry down does not stop the night: its lookups fail after their retries, the others' findings land, and
+the item says which registries it lacks.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bots.aisep import AisEpBot
+from bots.bank import QazynaBankBot, SandyqBankBot
+from bots.egov import EgovRealtyBot, EgovVehiclesBot
+from bots.enpf import EnpfBot
+from bots.esalyq import EsalyqBot
+from domain.checks.assets import DebtorFile, assess
+from domain.money import ZERO
+from domain.records import CaseSummary
+from orynda import clock
+from orynda.config import Settings
+from orynda.errors import RegistriesMissing
+from orynda.flow import Flow, ItemContext, ItemResult, Lookup, ReportColumn
+from orynda.runstore import ItemSpec
+
+REGISTRIES = ("egov_realty", "egov_vehicles", "esalyq", "enpf", "bank_sandyq", "bank_qazyna")
+
+
+def load_items(params: dict[str, Any], settings: Settings) -> list[ItemSpec]:
+    return []  # the work comes from AIS EP: see discover
+
+
+async def discover(ctx: ItemContext) -> list[ItemSpec]:
+    """The bailiff's active proceedings in AIS EP, grouped by debtor."""
+    cases = await ctx.bot(AisEpBot).list_active_proceedings()
+    by_debtor: dict[str, list[CaseSummary]] = {}
+    for case in cases:
+        by_debtor.setdefault(case.debtor_iin, []).append(case)
+    return [ItemSpec(seq=n, key=iin, source="AIS EP", payload={
+        "iin": iin, "name": found[0].debtor_name, "proceedings": sorted(c.number for c in found)})
+        for n, (iin, found) in enumerate(sorted(by_debtor.items()), start=1)]
+
+
+async def process(payload: dict[str, Any], ctx: ItemContext) -> ItemResult:
+    iin = payload["iin"]
+    aisep = ctx.bot(AisEpBot)
+    cases = tuple([await aisep.read_case(number) for number in payload["proceedings"]])
+    answers = {lookup.site: lookup for lookup in await _ask_registries(ctx, iin)}
+    tax = answers["esalyq"].value
+    if tax is not None and tax.certificate is not None:
+        ctx.keep(tax.certificate.name, tax.certificate.content)
+    debtor = DebtorFile(
+        iin=iin, name=payload["name"], cases=cases, properties=tuple(answers["egov_realty"].value or ()),
+        vehicles=tuple(answers["egov_vehicles"].value or ()), tax=tax, contributions=tuple(answers["enpf"].value or ()),
+        accounts=tuple([*(answers["bank_sandyq"].value or ()), *(answers["bank_qazyna"].value or ())]),
+        missing=tuple(site for site, lookup in answers.items() if not lookup.ok))
+    findings = [f.model_copy(update={"evidence": _evidence(f.registry, answers)}) for f in assess(debtor, clock.now().date())]
+    fields = _fields(debtor)
+    if debtor.missing:
+        raise RegistriesMissing(f"no answer from {', '.join(debtor.missing)}", findings=findings, fields=fields)
+    return ItemResult(findings, fields)
+
+
+async def _ask_registries(ctx: ItemContext, iin: str) -> list[Lookup[Any]]:
+    return [
+        await ctx.lookup("egov_realty", lambda: ctx.bot(EgovRealtyBot).list_properties(iin)),
+        await ctx.lookup("egov_vehicles", lambda: ctx.bot(EgovVehiclesBot).list_vehicles(iin)),
+        await ctx.lookup("esalyq", lambda: ctx.bot(EsalyqBot).tax_status(iin)),
+        await ctx.lookup("enpf", lambda: ctx.bot(EnpfBot).contributions(iin)),
+        await ctx.lookup("bank_sandyq", lambda: ctx.bot(SandyqBankBot).accounts(iin)),
+        await ctx.lookup("bank_qazyna", lambda: ctx.bot(QazynaBankBot).accounts(iin)),
+    ]
+
+
+def _evidence(registry: str | None, answers: dict[str, Lookup[Any]]) -> str | None:
+    first = (registry or "").split(",")[0].strip()
+    return answers[first].evidence if first in answers else None
+
+
+def _fields(debtor: DebtorFile) -> dict[str, Any]:
+    latest = max(debtor.contributions, key=lambda c: c.month) if debtor.contributions else None
+    return {"name": debtor.name, "proceedings": len(debtor.cases), "remaining": debtor.remaining,
+            "realty": len(debtor.properties), "vehicles": len(debtor.vehicles),
+            "balances": sum((a.balance for a in debtor.accounts), ZERO),
+            "employer": latest.employer_name if latest else None,
+            "overpayment": debtor.tax.overpayment if debtor.tax else None,
+            "missing": ", ".join(debtor.missing) or None}
+
+
+FLOW = Flow(
+    name="nightly_check",
+    title="Assets and income of every debtor with an active proceeding, across the registries",
+    load_items=load_items,
+    discover=discover,
+    process=process,
+    sites=("aisep", *REGISTRIES),
+    extra_sheets=("Findings", "Registries"),
+    columns=(ReportColumn("name", "Debtor"), ReportColumn("proceedings", "Proceedings", "int"),
+             ReportColumn("remaining", "Remaining debt, ₸", "money"), ReportColumn("realty", "Real estate", "int"),
+             ReportColumn("vehicles", "Vehicles", "int"), ReportColumn("balances", "Bank balances, ₸", "money"),
+             ReportColumn("employer", "Employer"), ReportColumn("overpayment", "Tax overpayment, ₸", "money"),
+             ReportColumn("missing", "Registries without an answer")),
+)
+

@@ -1,0 +1,29 @@
+"""Findings sheet: one row per finding — debtor, what was found, where, amount or asset, evidence, what to do."""
+
+from __future__ import annotations
+
+from openpyxl import Workbook
+
+from orynda.report.cells import finish, header, link, put
+from orynda.report.data import ReportData
+
+TITLES = ["Row", "IIN", "Debtor", "Finding", "Severity", "Registry", "Amount, ₸", "Asset", "Suggested action",
+          "Legal basis", "Evidence"]
+
+
+def findings_sheet(book: Workbook, data: ReportData) -> None:
+    ws = book.create_sheet("Findings")
+    header(ws, TITLES)
+    r = 2
+    for item in data.items:
+        result = item.result or {}
+        for finding in result.get("findings", []):
+            values = [(item.seq, "int"), (item.key, "text"), ((result.get("fields") or {}).get("name"), "text"),
+                      (finding["message"], "text"), (finding["severity"], "text"), (finding.get("registry"), "text"),
+                      (finding.get("amount"), "money"), (finding.get("asset"), "text"), (finding.get("action"), "text"),
+                      (finding["legal_basis"], "text")]
+            for c, (value, kind) in enumerate(values, start=1):
+                put(ws, r, c, value, kind)
+            link(ws, r, len(values) + 1, data.relative(finding.get("evidence")))
+            r += 1
+    finish(ws)
