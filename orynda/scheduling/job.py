@@ -55,6 +55,8 @@ def run_entry(name: str, ctx: FireContext, *, fire_time: dt.datetime | None = No
 
 
 def _handle(name: str, entry: Schedule, ctx: FireContext, store: RunStore, moment: dt.datetime) -> str:
+    if ctx.shutdown.is_set():
+        return "skipped: the scheduler is stopping"
     if entry.window and not entry.window.contains(moment):
         return f"skipped: {moment:%H:%M} is outside the window {entry.window}"
     closes = entry.window.closes_at(moment) if entry.window else None

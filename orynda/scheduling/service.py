@@ -8,9 +8,12 @@ the runs in flight finish their current items, are marked interrupted, and the s
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import os
 import signal
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from types import FrameType
 
 from apscheduler.executors.base import BaseExecutor
@@ -26,6 +29,7 @@ from orynda.clock import ALMATY
 from orynda.config import Settings
 from orynda.scheduling.job import FireContext, run_entry
 from orynda.scheduling.model import SchedulesFile
+from orynda.service import open_store
 
 JOB_PREFIX = "schedule:"
 FIRE_REF = "orynda.scheduling.service:fire"
@@ -41,7 +45,11 @@ def fire(entry: str, fire_time: dt.datetime | None = None) -> str:
     """What APScheduler calls: one fire of one entry, in this process's context."""
     if _context is None:
         raise RuntimeError("the scheduler's context is not set; start it with serve()")
-    return run_entry(entry, _context, fire_time=fire_time)
+    try:
+        return run_entry(entry, _context, fire_time=fire_time)
+    except Exception:
+        logger.exception("schedule {}: the fire failed", entry)
+        raise
 
 
 def build_scheduler(settings: Settings, scheduler: BaseScheduler | None = None, *, jobstore: BaseJobStore | None = None,
@@ -76,29 +84,35 @@ def serve(schedules: SchedulesFile, settings: Settings, *, run_now: list[str] | 
     """Runs until SIGTERM or Ctrl-C; then lets the runs in flight finish their items and returns 0."""
     global _context
     context = _context = FireContext(schedules, settings)
+    open_store(settings).engine.dispose()  # the schema exists before two fires could race to create it
     scheduler = build_scheduler(settings, scheduler)
-    previous = _on_signals(context.shutdown)
-    scheduler.start(paused=True)
-    try:
-        sync_jobs(scheduler, schedules)
-        for name in run_now or []:
-            now = context.now()
-            scheduler.add_job(FIRE_REF, "date", run_date=now, args=[name], kwargs={"fire_time": now},
-                              id=f"once:{name}", jobstore="once", misfire_grace_time=None)
-        scheduler.resume()
-        _log_next(scheduler)
-        while not context.shutdown.wait(1.0):
-            pass
-        logger.info("stopping: runs in flight finish their current items and are marked interrupted")
-    finally:
-        scheduler.shutdown(wait=True)
-        _restore(previous)
-        _context = None
+    with _signals(context.shutdown), _apscheduler_logs():
+        try:
+            _start(scheduler, schedules, run_now or [], context.now())
+            while not context.shutdown.wait(1.0):
+                pass
+            logger.info("stopping: runs in flight finish their current items and are marked interrupted")
+        finally:
+            if scheduler.running:
+                scheduler.shutdown(wait=True)
+            _context = None
     logger.info("scheduler stopped")
     return 0
 
 
-def _on_signals(shutdown: threading.Event) -> dict[int, object]:
+def _start(scheduler: BaseScheduler, schedules: SchedulesFile, run_now: list[str], now: dt.datetime) -> None:
+    """Jobs are synced while paused, so nothing fires from a half-updated job store."""
+    scheduler.start(paused=True)
+    sync_jobs(scheduler, schedules)
+    for name in run_now:
+        scheduler.add_job(FIRE_REF, "date", run_date=now, args=[name], kwargs={"fire_time": now},
+                          id=f"once:{name}", jobstore="once", misfire_grace_time=None)
+    scheduler.resume()
+    _log_next(scheduler)
+
+
+@contextmanager
+def _signals(shutdown: threading.Event) -> Iterator[None]:
     """First SIGTERM/SIGINT: stop gently; a second one: exit now (leases expire, runs resume next time)."""
     def handler(signum: int, _frame: FrameType | None) -> None:
         if shutdown.is_set():
@@ -107,12 +121,29 @@ def _on_signals(shutdown: threading.Event) -> dict[int, object]:
         logger.warning("{} received: finishing the items in flight", signal.Signals(signum).name)
         shutdown.set()
 
-    return {sig: signal.signal(sig, handler) for sig in (signal.SIGTERM, signal.SIGINT)}
+    previous = {sig: signal.signal(sig, handler) for sig in (signal.SIGTERM, signal.SIGINT)}
+    try:
+        yield
+    finally:
+        for sig, old in previous.items():
+            signal.signal(sig, old)
 
 
-def _restore(previous: dict[int, object]) -> None:
-    for sig, handler in previous.items():
-        signal.signal(sig, handler)  # type: ignore[arg-type]
+@contextmanager
+def _apscheduler_logs() -> Iterator[None]:
+    """APScheduler logs through the standard library (fires, misfires); ours go through loguru, masked."""
+    bridge, aplog = _ToLoguru(), logging.getLogger("apscheduler")
+    aplog.addHandler(bridge)
+    aplog.setLevel(logging.INFO)
+    try:
+        yield
+    finally:
+        aplog.removeHandler(bridge)
+
+
+class _ToLoguru(logging.Handler):
+    def emit(self, record: logging.LogRecord) -> None:
+        logger.opt(depth=1).log(record.levelname, record.getMessage())
 
 
 def _log_next(scheduler: BaseScheduler) -> None:

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from email import message_from_bytes
-from email.message import Message
+from email import message_from_bytes, policy
+from email.message import EmailMessage
 from typing import Any
 
 import apscheduler.executors.base
@@ -76,11 +76,11 @@ class Inbox:
     """What the local SMTP server received."""
 
     def __init__(self) -> None:
-        self.messages: list[Message] = []
+        self.messages: list[EmailMessage] = []
         self.recipients: list[list[str]] = []
 
     async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
-        self.messages.append(message_from_bytes(envelope.content))
+        self.messages.append(message_from_bytes(envelope.content, policy=policy.default))  # type: ignore[arg-type]
         self.recipients.append(list(envelope.rcpt_tos))
         return "250 Message accepted for delivery"
 
@@ -94,3 +94,14 @@ def smtp_server() -> Iterator[tuple[Inbox, int]]:
         yield inbox, port
     finally:
         controller.stop()
+
+
+@pytest.fixture
+def plain_settings(tmp_path: Any, monkeypatch: pytest.MonkeyPatch) -> Any:
+    """Settings for runs of the test flow: own home and database, no sandbox needed."""
+    from orynda.config import load_settings
+
+    monkeypatch.chdir(tmp_path)
+    for key in [k for k in __import__("os").environ if k.startswith("ORYNDA_")]:
+        monkeypatch.delenv(key)
+    return load_settings(home=tmp_path / "home", workers=2)

@@ -1,0 +1,146 @@
+"""One fire of an entry, with real runs: the window's end pauses, the next window resumes with every item done once,
+two schedulers on one database run the flow once, a busy flow is refused, and supervisors get the counts by e-mail."""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from email.message import EmailMessage
+from pathlib import Path
+from typing import Any
+
+import pytest
+from apscheduler.executors.debug import DebugExecutor
+from apscheduler.jobstores.memory import MemoryJobStore
+
+from orynda.config import Settings
+from orynda.leases import acquire
+from orynda.runstore import RunStore
+from orynda.scheduling import service
+from orynda.scheduling.fires import recent_fires
+from orynda.scheduling.job import FireContext, run_entry
+from orynda.scheduling.model import Notify, SchedulesFile
+from orynda.store import ItemState, RunStatus
+from sandbox.samples import sample_rows, write_xlsx
+from sandbox.server import Sandbox
+from sandbox.world import build_world
+from tests.conftest import DEBTORS, SEED
+from tests.scheduling.conftest import FakeClock, Inbox, ManualScheduler, almaty
+
+NIGHT = {"start": "22:00", "end": "06:30"}
+
+
+def _schedules(flow: str, params: dict[str, Any], **notify: Any) -> SchedulesFile:
+    return SchedulesFile.model_validate({"schedules": {"night": {
+        "flow": flow, "cron": "0 22 * * *", "window": NIGHT, "params": params}}, "notify": notify})
+
+
+class Outbox:
+    def __init__(self) -> None:
+        self.sent: list[EmailMessage] = []
+
+    def __call__(self, notify: Notify, message: EmailMessage) -> bool:
+        self.sent.append(message)
+        return True
+
+
+class NightClock:
+    """22:00 of a working night until `after` items are finished; then it is 06:31, the window has closed."""
+
+    def __init__(self, store: RunStore, night: dt.datetime, after: int) -> None:
+        self.store, self.night, self.after = store, night, after
+
+    def __call__(self) -> dt.datetime:
+        finished = sum(1 for run in self.store.list_runs() for item in self.store.items(run.id) if item.attempts)
+        return self.night + (dt.timedelta(hours=8, minutes=31) if finished >= self.after else dt.timedelta(seconds=5))
+
+
+def test_window_end_pauses_and_the_next_window_resumes_each_item_once(settings: Settings, tmp_path: Path,
+                                                                      sandbox: Sandbox) -> None:
+    rows = write_xlsx(sample_rows(build_world(SEED, DEBTORS), 24), tmp_path / "list.xlsx")
+    schedules, store, outbox = _schedules("register_check", {"input": str(rows)}), RunStore(settings.db_url), Outbox()
+    settings = settings.model_copy(update={"workers": 2})
+    first = run_entry("night", FireContext(schedules, settings, now=NightClock(store, almaty(2026, 3, 20, 22), 6),
+                                           send=outbox))
+    [run] = store.list_runs()
+    assert first == f"run {run.id} paused"
+    counts = store.counts(run.id)
+    assert 0 < counts.left < 24 and counts.by_state[ItemState.IN_PROGRESS] == 0  # items in flight were finished
+    second = run_entry("night", FireContext(schedules, settings, now=lambda: almaty(2026, 3, 26, 22, 0, 5),
+                                            send=outbox))
+    assert second == f"run {run.id} done" and len(store.list_runs()) == 1
+    items = store.items(run.id)
+    assert all(ItemState(i.state).finished for i in items)
+    checked = [i for i in items if i.error_code != "InvalidInput"]
+    assert [i.attempts for i in checked] == [1] * len(checked)
+    assert len(store.attempts(run.id)) == len(checked)
+    assert [m["Subject"].split(": ", 1)[1].split(" — ")[0] for m in outbox.sent] == [
+        "register_check paused", "register_check done"]
+
+
+def test_outside_the_window_a_fire_starts_nothing(plain_settings: Settings, fake_flow: str) -> None:
+    schedules = _schedules(fake_flow, {"items": 2})
+    said = run_entry("night", FireContext(schedules, plain_settings, now=lambda: almaty(2026, 3, 20, 7, 0)),
+                     fire_time=almaty(2026, 3, 20, 7, 0))
+    assert said == "skipped: 07:00 is outside the window 22:00–06:30"
+    assert RunStore(plain_settings.db_url).list_runs() == []
+
+
+def test_a_flow_busy_on_demand_is_not_started_and_the_supervisor_is_told(plain_settings: Settings,
+                                                                          fake_flow: str) -> None:
+    store, outbox = RunStore(plain_settings.db_url), Outbox()
+    acquire(store.engine, fake_flow, "desk-7:4242")  # `runner.py run fake_count` from a shell
+    said = run_entry("night", FireContext(_schedules(fake_flow, {"items": 2}), plain_settings,
+                                          now=lambda: almaty(2026, 3, 20, 22, 0, 5), send=outbox))
+    assert said.startswith("busy: flow fake_count is already running (held by desk-7:4242")
+    assert store.list_runs() == [] and "did not run" in outbox.sent[0]["Subject"]
+
+
+def test_two_schedulers_on_one_database_run_the_flow_once(plain_settings: Settings, fake_flow: str,
+                                                          fake_clock: FakeClock,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    schedules, store = _schedules(fake_flow, {"items": 4, "delay": 0.2}), RunStore(plain_settings.db_url)
+    said: list[str] = []  # the service's database exists before any fire, as serve() makes sure
+    monkeypatch.setattr(service, "_context", FireContext(schedules, plain_settings, now=fake_clock, send=Outbox()))
+    monkeypatch.setattr(service, "run_entry", lambda *args, **kw: said.append(run_entry(*args, **kw)))
+    fake_clock.set(2026, 3, 20, 21, 0)
+    machines = [_machine(plain_settings, schedules) for _ in range(3)]  # each with its own job store
+    fake_clock.set(2026, 3, 20, 22, 0, 1)
+    both = [threading.Thread(target=m.tick) for m in machines[:2]]
+    for t in both:
+        t.start()
+    for t in both:
+        t.join()
+    fake_clock.set(2026, 3, 20, 22, 5)
+    machines[2].tick()  # a third one, late but within the grace, after the run has finished
+    [run] = store.list_runs()
+    assert run.status == RunStatus.DONE and store.counts(run.id).by_state[ItemState.DONE] == 4
+    assert sorted(said) == ["fire of 2026-03-20 22:00 already handled by another scheduler"] * 2 + [f"run {run.id} done"]
+    [fired] = recent_fires(store.engine, "night")
+    assert fired.outcome == f"run {run.id} done"
+
+
+def test_the_supervisors_get_the_counts_by_e_mail(plain_settings: Settings, fake_flow: str,
+                                                  smtp_server: tuple[Inbox, int]) -> None:
+    inbox, port = smtp_server
+    schedules = _schedules(fake_flow, {"items": 3}, smtp_host="127.0.0.1", smtp_port=port, sender="orynda@court.kz",
+                           supervisors=["head@court.kz", "deputy@court.kz"])
+    said = run_entry("night", FireContext(schedules, plain_settings, now=lambda: almaty(2026, 3, 20, 22, 0, 5)))
+    [run] = RunStore(plain_settings.db_url).list_runs()
+    assert said == f"run {run.id} done"
+    [mail] = inbox.messages
+    assert inbox.recipients == [["head@court.kz", "deputy@court.kz"]]
+    assert mail["Subject"] == "[Orynda] night: fake_count done — 3 done, 0 exceptions, 0 left"
+    body = mail.get_content()
+    assert "Items:               3" in body and "Done:                3" in body and "System exceptions:   0" in body
+    assert f"report-{run.id}.xlsx" in body
+
+
+def _machine(settings: Settings, schedules: SchedulesFile) -> ManualScheduler:
+    scheduler = service.build_scheduler(settings, ManualScheduler(), jobstore=MemoryJobStore(),
+                                        executor=DebugExecutor())
+    scheduler.start(paused=True)
+    service.sync_jobs(scheduler, schedules)
+    scheduler.resume()
+    assert isinstance(scheduler, ManualScheduler)
+    return scheduler
