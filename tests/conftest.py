@@ -13,6 +13,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from orynda.config import Settings, load_settings  # noqa: E402
+from sandbox.credentials import write_secrets  # noqa: E402
 from sandbox.server import Sandbox, start_subprocess  # noqa: E402
 
 SEED, DEBTORS = 42, 1000
@@ -27,6 +28,12 @@ def sandbox() -> Iterator[Sandbox]:
         server.stop()
 
 
+@pytest.fixture(scope="session")
+def sandbox_secrets(sandbox: Sandbox, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sandbox's test logins in a secrets file, outside the repo as real ones would be."""
+    return write_secrets(sandbox.url, tmp_path_factory.mktemp("secrets"))
+
+
 @pytest.fixture
 def clean_sandbox(sandbox: Sandbox) -> Iterator[Sandbox]:
     """The shared sandbox with no faults, and none left behind for the next test."""
@@ -36,11 +43,12 @@ def clean_sandbox(sandbox: Sandbox) -> Iterator[Sandbox]:
 
 
 @pytest.fixture
-def settings(tmp_path: Path, clean_sandbox: Sandbox, monkeypatch: pytest.MonkeyPatch) -> Settings:
-    """Settings for one test: its own home and database, the sandbox's URL, fast backoff."""
+def settings(tmp_path: Path, clean_sandbox: Sandbox, sandbox_secrets: Path, monkeypatch: pytest.MonkeyPatch) -> Settings:
+    """Settings for one test: its own home and database, the sandbox's URL and logins, fast backoff."""
     monkeypatch.chdir(tmp_path)
     for key in [k for k in __import__("os").environ if k.startswith("ORYNDA_")]:
         monkeypatch.delenv(key)
+    monkeypatch.setenv("ORYNDA_SECRETS_FILE", str(sandbox_secrets))
     base = load_settings(home=tmp_path / "home", sandbox_url=clean_sandbox.url)
     retry = base.retry.model_copy(update={"initial_s": 0.05, "max_s": 0.2})
     return base.model_copy(update={"retry": retry})
