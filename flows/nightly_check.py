@@ -31,14 +31,15 @@ def load_items(params: dict[str, Any], settings: Settings) -> list[ItemSpec]:
 
 
 async def discover(ctx: ItemContext) -> list[ItemSpec]:
-    """The bailiff's active proceedings in AIS EP, grouped by debtor."""
+    """The bailiff's active proceedings in AIS EP, grouped by debtor (at most `--param limit=N` debtors)."""
     cases = await ctx.bot(AisEpBot).list_active_proceedings()
     by_debtor: dict[str, list[CaseSummary]] = {}
     for case in cases:
         by_debtor.setdefault(case.debtor_iin, []).append(case)
+    debtors = sorted(by_debtor.items())[: int(ctx.params.get("limit") or len(by_debtor))]
     return [ItemSpec(seq=n, key=iin, source="AIS EP", payload={
         "iin": iin, "name": found[0].debtor_name, "proceedings": sorted(c.number for c in found)})
-        for n, (iin, found) in enumerate(sorted(by_debtor.items()), start=1)]
+        for n, (iin, found) in enumerate(debtors, start=1)]
 
 
 async def process(payload: dict[str, Any], ctx: ItemContext) -> ItemResult:

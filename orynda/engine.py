@@ -168,6 +168,7 @@ class ItemRunContext:
     def __init__(self, engine: Engine, run: Run, item: Item, slot: WorkerSlot) -> None:
         self.engine, self.run_id, self.seq, self.slot = engine, run.id, item.seq, slot
         self.settings = engine.settings
+        self.params = dict(run.params or {})
         self.run_folder = Path(run.folder)
 
     def bot(self, bot_class: type[B]) -> B:

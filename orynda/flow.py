@@ -57,6 +57,7 @@ class ItemContext(Protocol):
     run_id: str
     seq: int
     settings: Settings
+    params: dict[str, Any]
 
     def bot(self, bot_class: type[B]) -> B: ...
 
