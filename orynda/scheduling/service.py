@@ -106,7 +106,7 @@ def _start(scheduler: BaseScheduler, schedules: SchedulesFile, run_now: list[str
     sync_jobs(scheduler, schedules)
     for name in run_now:
         scheduler.add_job(FIRE_REF, "date", run_date=now, args=[name], kwargs={"fire_time": now},
-                          id=f"once:{name}", jobstore="once", misfire_grace_time=None)
+                          id=f"once:{name}", name=f"{name} (--run-now)", jobstore="once", misfire_grace_time=None)
     scheduler.resume()
     _log_next(scheduler)
 
