@@ -111,9 +111,20 @@ class SiteBot:
                 await tracing.start_chunk()
 
     # --- preflight ---------------------------------------------------------------------------------------
+    async def prepare_check(self) -> None:
+        """What a site needs before its pages can be visited (sign in); nothing for public sites."""
+
     async def check(self) -> dict[str, dict[str, bool]]:
-        """Visits every page that has a path and says which elements resolve; writes nothing (scrapy check)."""
-        return {}
+        """Visits every page with `check` elements and says which resolve; writes nothing (scrapy check)."""
+        await self.prepare_check()
+        found: dict[str, dict[str, bool]] = {}
+        for page in self.locators.pages():
+            elements = self.locators.checked_elements(page)
+            if elements:
+                await self.open(page)
+                await self.page.wait_for_load_state("load", timeout=self.timeout)
+                found[page] = {el: await self.all(page, el).count() > 0 for el in elements}
+        return found
 
 
 def action(fn: Callable[P, Awaitable[R]]) -> Callable[P, Awaitable[R]]:

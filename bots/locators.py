@@ -25,6 +25,7 @@ SELECTORS_DIR = Path(__file__).resolve().parent.parent / "selectors"
 class PageSelectors(BaseModel):
     path: str = "/"
     elements: dict[str, list[str]] = Field(default_factory=dict)
+    check: list[str] = Field(default_factory=list, description="Elements present as soon as the page loads")
 
     @field_validator("elements", mode="before")
     @classmethod
@@ -57,6 +58,9 @@ class Locators:
 
     def elements(self, page: str) -> dict[str, list[str]]:
         return self._page(page).elements
+
+    def checked_elements(self, page: str) -> list[str]:
+        return self._page(page).check
 
     def pages(self) -> list[str]:
         return list(self.data.pages)

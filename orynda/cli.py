@@ -84,6 +84,26 @@ def runs(limit: Annotated[int, typer.Option(help="How many, newest first")] = 20
     console.print(table)
 
 
+@app.command()
+def check(sites: Annotated[Optional[list[str]], typer.Argument(help="Sites to check; default: all")] = None,
+          home: Home = None, sandbox_url: SandboxUrl = None) -> None:
+    """Pre-flight: visit each site's pages and confirm every listed selector resolves; writes nothing."""
+    from orynda.preflight import check_sites
+
+    results = check_sites(list(sites or []), _settings(home, sandbox_url))
+    table = Table("site", "page", "element", "resolves")
+    missing = 0
+    for site, pages in results.items():
+        for page, elements in pages.items():
+            for element, ok in elements.items():
+                missing += not ok
+                table.add_row(site, page, element, "yes" if ok else "[red]NO[/red]")
+    console.print(table)
+    if missing:
+        console.print(f"[red]{missing} selector(s) do not resolve[/red]")
+        raise typer.Exit(1)
+
+
 def _print_outcome(outcome: RunOutcome) -> None:
     s = outcome.summary
     console.print(f"[bold]run {outcome.run_id}[/bold] {outcome.status}: {s.total} items — done {s.done}, "
