@@ -66,13 +66,13 @@ class DebtorRegisterBot(SiteBot):
         bailiff = Bailiff(name=text_or_empty(row["bailiff"]), region=text_or_empty(row["region"]),
                           phone=text_or_empty(row["phone"]))
         return RegisterProceeding(number=text_or_empty(row["number"]), opened=parse_date(text_or_empty(row["date"])),
-                                  bailiff=bailiff, category=CreditorCategory(self._category(row["category"])),
+                                  bailiff=bailiff, category=self._category(row["category"]),
                                   amount=parse_amount(text_or_empty(row["amount"])),
                                   exit_ban=self.word(row["exit_ban"]) == "yes")
 
-    def _category(self, text: str | None) -> str:
-        word = self.word(text)
-        return word if word in CreditorCategory._value2member_map_ else CreditorCategory.OTHER
+    def _category(self, text: str | None) -> CreditorCategory:
+        word = self.word(text) or ""
+        return CreditorCategory(word) if word in CreditorCategory._value2member_map_ else CreditorCategory.OTHER
 
     def _summary(self, row: dict[str, str | None]) -> DebtorSummary:
         return DebtorSummary(iin=text_or_empty(row["row_iin"]), name=text_or_empty(row["row_name"]),

@@ -63,7 +63,8 @@ class Debt:
 def debt_on(proceeding: Proceeding, on: dt.date, *, mode: Mode = "periods", day_count: DayCount = "act365") -> Debt:
     """The debt on a date, payments applied fee → costs → interest → principal (art. 108; CC arts. 282, 353)."""
     balance = Balance(tenge(proceeding.fee), tenge(proceeding.costs), ZERO, tenge(proceeding.principal))
-    accrue_from, lines, accrued, overpaid = proceeding.interest_from, [], ZERO, ZERO
+    lines: list[InterestLine] = []
+    accrue_from, accrued, overpaid = proceeding.interest_from, ZERO, ZERO
     payments = sorted((p for p in proceeding.payments if p.on <= on), key=lambda p: p.on)
     for payment in payments:
         balance, accrue_from, accrued = _accrue(balance, accrue_from, payment.on, lines, accrued, mode, day_count)

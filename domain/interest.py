@@ -89,7 +89,7 @@ def interest(principal: Decimal, first_day: dt.date, last_day: dt.date, *, mode:
     spans = [span for piece in pieces for span in _split_years(piece, day_count)]
     exact = [Fraction(principal) * Fraction(pct) / 100 * days / year_days for _, _, days, pct, year_days in spans]
     amounts = round_lines_to_total(exact)
-    lines = tuple(InterestLine(*span, e, a) for span, e, a in zip(spans, exact, amounts))
+    lines = tuple(InterestLine(f, l, d, pct, yd, e, a) for (f, l, d, pct, yd), e, a in zip(spans, exact, amounts))
     total = sum(exact, Fraction(0))
     return Interest(principal, first_day, last_day, mode, day_count, lines, total, tenge(total))
 

@@ -120,11 +120,10 @@ class _errors:
     def __enter__(self) -> None:
         return None
 
-    def __exit__(self, kind: Any, exc: BaseException | None, tb: Any) -> bool:
+    def __exit__(self, kind: Any, exc: BaseException | None, tb: Any) -> None:
         if isinstance(exc, ConfigError):
             console.print(f"[red]error:[/red] {exc}", markup=True, highlight=False)
             raise typer.Exit(2)
-        return False
 
 
 def _mount_optional(name: str, module: str, help_text: str) -> None:
