@@ -1,17 +1,20 @@
 """One run of a flow at a time, across processes and machines: a lease row in the runs database.
 
 Taken when a run starts, renewed by a heartbeat while it works, released at the end. A holder that dies (kill -9,
-power cut) stops renewing, so its lease expires after `ttl_s` and the flow is free again.
+power cut) stops renewing, so its lease expires after `ttl_s` and the flow is free again; a holder on this machine
+whose process is gone is recognised at once.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import os
 import secrets
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from typing import Any
 
 from loguru import logger
 from sqlalchemy import String, delete, select, update
@@ -70,7 +73,7 @@ def lease(engine: Engine, flow: str, holder: str, ttl_s: float = DEFAULT_TTL_S, 
 
 
 def acquire(engine: Engine, flow: str, holder: str, ttl_s: float = DEFAULT_TTL_S, *, now: Clock = clock.now) -> Lease:
-    """Inserts the lease, or takes over an expired one; both are single statements, so two callers never both win."""
+    """Inserts the lease, or takes over one whose holder is gone; each a single statement, so two never both win."""
     LeaseRow.__table__.create(engine, checkfirst=True)
     held = Lease(flow, holder, secrets.token_hex(8), ttl_s)
     moment = now()
@@ -80,14 +83,37 @@ def acquire(engine: Engine, flow: str, holder: str, ttl_s: float = DEFAULT_TTL_S
             s.add(LeaseRow(flow=flow, **values))
         return held
     except IntegrityError:
-        pass
-    with Session(engine) as s, s.begin():
-        previous = s.scalars(select(LeaseRow.holder).where(LeaseRow.flow == flow)).first()
-        taken = s.execute(update(LeaseRow).where(LeaseRow.flow == flow, LeaseRow.expires_at < moment).values(**values))
-    if getattr(taken, "rowcount", 0) == 1:
-        logger.warning("lease on {} taken over from {}, which stopped renewing it", flow, previous)
+        _take_over(engine, flow, values, moment)
         return held
-    raise FlowBusy(_busy_message(engine, flow))
+
+
+def _take_over(engine: Engine, flow: str, values: dict[str, Any], moment: dt.datetime) -> None:
+    with Session(engine) as s, s.begin():
+        current = s.get(LeaseRow, flow)
+        if current is None or not (current.expires_at < moment or dead_here(current.holder)):
+            raise FlowBusy(_busy_message(current, flow))
+        gone = current.holder
+        # the old token in the WHERE: nobody else took it over between our read and this write
+        taken = s.execute(update(LeaseRow).where(LeaseRow.flow == flow, LeaseRow.token == current.token)
+                          .values(**values))
+    if getattr(taken, "rowcount", 0) != 1:
+        raise FlowBusy(f"flow {flow} was just taken by another starter; try again in a moment")
+    logger.warning("lease on {} taken over from {}, which is gone or stopped renewing it", flow, gone)
+
+
+def dead_here(holder: str) -> bool:
+    """True when the holder is a process of this machine that no longer exists (killed, crashed): no need to wait
+    for its lease to expire. A holder on another machine can only expire."""
+    host, _, pid = holder.rpartition(":")
+    if host != os.uname().nodename or not pid.isdigit():
+        return False
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return True
+    except PermissionError:
+        return False  # alive, another user's
+    return False
 
 
 def renew(engine: Engine, held: Lease, *, now: Clock = clock.now) -> bool:
@@ -124,8 +150,7 @@ def _heartbeat(engine: Engine, held: Lease, stop: threading.Event, now: Clock) -
             return
 
 
-def _busy_message(engine: Engine, flow: str) -> str:
-    row = holder_of(engine, flow)
+def _busy_message(row: LeaseRow | None, flow: str) -> str:
     if row is None:
         return f"flow {flow} is already starting elsewhere; try again in a moment"
     return (f"flow {flow} is already running (held by {row.holder} since {row.acquired_at:%Y-%m-%d %H:%M:%S}); "

@@ -30,6 +30,7 @@ from orynda.config import Settings
 from orynda.scheduling.job import FireContext, run_entry
 from orynda.scheduling.model import SchedulesFile
 from orynda.service import open_store
+from orynda.store import make_engine
 
 JOB_PREFIX = "schedule:"
 FIRE_REF = "orynda.scheduling.service:fire"
@@ -56,7 +57,8 @@ def build_scheduler(settings: Settings, scheduler: BaseScheduler | None = None, 
                     executor: BaseExecutor | None = None) -> BaseScheduler:
     """The scheduler with its persistent job store (the runs database) and a one-off store for --run-now."""
     scheduler = scheduler or BackgroundScheduler()
-    jobstores = {"default": jobstore or SQLAlchemyJobStore(url=settings.db_url), "once": MemoryJobStore()}
+    stored = jobstore or SQLAlchemyJobStore(engine=make_engine(settings.db_url))  # SQLite pragmas: WAL, busy timeout
+    jobstores = {"default": stored, "once": MemoryJobStore()}
     scheduler.configure(jobstores=jobstores, executors={"default": executor or ThreadPoolExecutor(4)},
                         timezone=ALMATY, job_defaults={"coalesce": True, "max_instances": 1})
     return scheduler

@@ -117,3 +117,15 @@ def test_a_holder_killed_with_sigkill_blocks_the_flow_only_until_its_lease_expir
             holder.stdout.close()
     time.sleep(1.2)
     assert acquire(db, "nightly_check", "survivor:2").holder == "survivor:2"
+
+
+def test_a_holder_on_this_machine_whose_process_is_gone_is_taken_over_at_once(db: Engine) -> None:
+    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, check=True)
+    acquire(db, "nightly_check", f"{os.uname().nodename}:{int(gone.stdout)}", ttl_s=3600)
+    assert acquire(db, "nightly_check", "next:1").holder == "next:1"
+
+
+def test_a_holder_on_this_machine_that_is_alive_is_respected(db: Engine) -> None:
+    acquire(db, "nightly_check", f"{os.uname().nodename}:{os.getpid()}", ttl_s=3600)
+    with pytest.raises(FlowBusy):
+        acquire(db, "nightly_check", "next:1")
