@@ -27,7 +27,8 @@ from loguru import logger
 
 from orynda.clock import ALMATY
 from orynda.config import Settings
-from orynda.scheduling.job import FireContext, run_entry
+from orynda.runstore import RunStore
+from orynda.scheduling.job import FireContext, run_entry, unfinished_run
 from orynda.scheduling.model import SchedulesFile
 from orynda.service import open_store
 from orynda.store import make_engine
@@ -86,11 +87,13 @@ def serve(schedules: SchedulesFile, settings: Settings, *, run_now: list[str] | 
     """Runs until SIGTERM or Ctrl-C; then lets the runs in flight finish their items and returns 0."""
     global _context
     context = _context = FireContext(schedules, settings)
-    open_store(settings).engine.dispose()  # the schema exists before two fires could race to create it
+    store = open_store(settings)  # the schema exists before two fires could race to create it
+    now_too = list(dict.fromkeys([*(run_now or []), *interrupted_in_window(store, schedules, context.now())]))
+    store.engine.dispose()
     scheduler = build_scheduler(settings, scheduler)
     with _signals(context.shutdown), _apscheduler_logs():
         try:
-            _start(scheduler, schedules, run_now or [], context.now())
+            _start(scheduler, schedules, now_too, context.now())
             while not context.shutdown.wait(1.0):
                 pass
             logger.info("stopping: runs in flight finish their current items and are marked interrupted")
@@ -100,6 +103,16 @@ def serve(schedules: SchedulesFile, settings: Settings, *, run_now: list[str] | 
             _context = None
     logger.info("scheduler stopped")
     return 0
+
+
+def interrupted_in_window(store: RunStore, schedules: SchedulesFile, now: dt.datetime) -> list[str]:
+    """Entries whose run was interrupted (a restart, SIGTERM) and whose window is open: resumed at start, not
+    tomorrow night."""
+    names = [name for name, entry in schedules.schedules.items() if entry.enabled
+             and (entry.window is None or entry.window.contains(now)) and unfinished_run(store, entry) is not None]
+    for name in names:
+        logger.info("schedule {}: its run was left unfinished and its window is open; resuming it now", name)
+    return names
 
 
 def _start(scheduler: BaseScheduler, schedules: SchedulesFile, run_now: list[str], now: dt.datetime) -> None:
