@@ -42,7 +42,7 @@ def open_store(settings: Settings) -> RunStore:
     return RunStore(settings.db_url)
 
 
-# The status a run stopped by `stop_when` gets; a callable decides at the end (paused by the window, interrupted by SIGTERM).
+# The status of a run stopped by `stop_when`; a callable decides at the end (window: paused, SIGTERM: interrupted).
 StopStatus = RunStatus | Callable[[], RunStatus]
 
 

@@ -86,7 +86,7 @@ def _resume_or_start(entry: Schedule, ctx: FireContext, store: RunStore, stop_wh
 
 
 def unfinished_run(store: RunStore, entry: Schedule) -> Run | None:
-    """The latest unfinished run of this flow with this entry's parameters (an on-demand run of another list is not ours)."""
+    """The latest unfinished run of this flow with this entry's parameters (an on-demand run of another list isn't)."""
     with store.session() as s:
         runs = s.scalars(select(Run).where(Run.flow == entry.flow, Run.status.in_(UNFINISHED))
                          .order_by(Run.started_at.desc()))

@@ -27,6 +27,11 @@ def _finished_items(store: RunStore) -> int:
                ItemState(item.state).finished)
 
 
+def _status(store: RunStore, run_id: str) -> str | None:
+    run = store.get_run(run_id)
+    return run.status if run else None
+
+
 def _wait_for(condition: Callable[[], bool], timeout_s: float) -> None:
     deadline = time.monotonic() + timeout_s
     while time.monotonic() < deadline:
@@ -54,7 +59,7 @@ def test_sigterm_finishes_items_in_flight_marks_the_run_interrupted_and_the_next
 
     sandbox.reset_faults()
     second = _service(tmp_path, "second", schedules_file, settings, sandbox)  # no --run-now: it resumes by itself
-    output = _stop_when(second, lambda: (store.get_run(run.id) or run).status == RunStatus.DONE, tmp_path / "second.log")
+    output = _stop_when(second, lambda: _status(store, run.id) == RunStatus.DONE, tmp_path / "second.log")
     assert "its run was left unfinished and its window is open; resuming it now" in output
     assert len(store.list_runs()) == 1
     checked = [i for i in store.items(run.id) if i.error_code != "InvalidInput"]
