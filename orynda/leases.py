@@ -14,10 +14,10 @@ import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 from loguru import logger
-from sqlalchemy import String, delete, select, update
+from sqlalchemy import String, Table, delete, select, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Mapped, Session, mapped_column
@@ -41,6 +41,9 @@ class LeaseRow(Base):
     token: Mapped[str] = mapped_column(String(40))
     acquired_at: Mapped[dt.datetime] = mapped_column(AwareDateTime)
     expires_at: Mapped[dt.datetime] = mapped_column(AwareDateTime)
+
+
+_TABLE = cast(Table, LeaseRow.__table__)  # created on first use when the store predates this module
 
 
 @dataclass
@@ -74,7 +77,7 @@ def lease(engine: Engine, flow: str, holder: str, ttl_s: float = DEFAULT_TTL_S, 
 
 def acquire(engine: Engine, flow: str, holder: str, ttl_s: float = DEFAULT_TTL_S, *, now: Clock = clock.now) -> Lease:
     """Inserts the lease, or takes over one whose holder is gone; each a single statement, so two never both win."""
-    LeaseRow.__table__.create(engine, checkfirst=True)
+    _TABLE.create(engine, checkfirst=True)
     held = Lease(flow, holder, secrets.token_hex(8), ttl_s)
     moment = now()
     values = dict(holder=holder, token=held.token, acquired_at=moment, expires_at=moment + _ttl(ttl_s))
@@ -132,7 +135,7 @@ def release(engine: Engine, held: Lease) -> None:
 
 def holder_of(engine: Engine, flow: str) -> LeaseRow | None:
     """Who holds the flow's lease now (expired or not), for messages and `runner.py schedules`."""
-    LeaseRow.__table__.create(engine, checkfirst=True)
+    _TABLE.create(engine, checkfirst=True)
     with Session(engine, expire_on_commit=False) as s:
         return s.scalars(select(LeaseRow).where(LeaseRow.flow == flow)).first()
 

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import cast
 
-from sqlalchemy import String, UniqueConstraint, select
+from sqlalchemy import String, Table, UniqueConstraint, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Mapped, Session, mapped_column
@@ -25,9 +26,12 @@ class FireRow(Base):
     outcome: Mapped[str | None] = mapped_column(String(200), nullable=True)
 
 
+_TABLE = cast(Table, FireRow.__table__)  # created on first use when the store predates this module
+
+
 def claim_fire(engine: Engine, entry: str, fire_time: dt.datetime, holder: str, now: dt.datetime) -> bool:
     """True for the first scheduler to claim this fire; every other one skips it."""
-    FireRow.__table__.create(engine, checkfirst=True)
+    _TABLE.create(engine, checkfirst=True)
     try:
         with Session(engine) as s, s.begin():
             s.add(FireRow(entry=entry, fire_time=fire_time, holder=holder, claimed_at=now))
@@ -46,7 +50,7 @@ def record_outcome(engine: Engine, entry: str, fire_time: dt.datetime, outcome: 
 
 def recent_fires(engine: Engine, entry: str, limit: int = 5) -> list[FireRow]:
     """The entry's latest fires, newest first."""
-    FireRow.__table__.create(engine, checkfirst=True)
+    _TABLE.create(engine, checkfirst=True)
     with Session(engine, expire_on_commit=False) as s:
         stmt = select(FireRow).where(FireRow.entry == entry).order_by(FireRow.fire_time.desc()).limit(limit)
         return list(s.scalars(stmt))

@@ -21,7 +21,7 @@ from sandbox.server import free_port
 
 
 def almaty(*args: int) -> dt.datetime:
-    return dt.datetime(*args, tzinfo=ALMATY)  # type: ignore[misc]
+    return dt.datetime(*args, tzinfo=ALMATY)  # type: ignore[arg-type, misc]
 
 
 class FakeClock:
