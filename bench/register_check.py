@@ -2,7 +2,7 @@
 
     python bench/register_check.py [--rows 500] [--latency-ms 100] [--workers 4]
 
-Peak memory is the largest resident set of this process, the browser and the sandbox, sampled every 0.2 s.
+Peak memory is the largest PSS of this process, the browser and the sandbox together, sampled every 0.2 s.
 """
 
 from __future__ import annotations
@@ -24,8 +24,8 @@ from sandbox.server import start_subprocess  # noqa: E402
 from sandbox.world import build_world  # noqa: E402
 
 
-def tree_rss_mb(pid: int) -> float:
-    """Resident memory of a process and all its descendants, from /proc."""
+def tree_pss_mb(pid: int) -> float:
+    """Proportional memory (PSS: shared pages split among their users) of a process tree, from /proc."""
     children: dict[int, list[int]] = {}
     for stat in Path("/proc").glob("[0-9]*/stat"):
         try:
@@ -38,8 +38,8 @@ def tree_rss_mb(pid: int) -> float:
         current = todo.pop()
         todo += children.get(current, [])
         try:
-            for line in Path(f"/proc/{current}/status").read_text().splitlines():
-                if line.startswith("VmRSS:"):
+            for line in Path(f"/proc/{current}/smaps_rollup").read_text().splitlines():
+                if line.startswith("Pss:"):
                     total += int(line.split()[1])
         except OSError:
             continue
@@ -64,7 +64,7 @@ def main() -> None:
         def sample() -> None:
             import os
             while not stop.is_set():
-                peak[0] = max(peak[0], tree_rss_mb(os.getpid()))
+                peak[0] = max(peak[0], tree_pss_mb(os.getpid()))
                 time.sleep(0.2)
 
         sampler = threading.Thread(target=sample, daemon=True)
@@ -82,7 +82,7 @@ def main() -> None:
     print(f"  done {s.done}, business {s.business}, system {s.system}, retries {s.retries}")
     print(f"  wall time {elapsed:.1f} s (browser start and report included)")
     print(f"  items per minute: {s.total / (elapsed / 60):.0f}")
-    print(f"  peak memory (runner + Chromium + sandbox): {peak[0]:.0f} MiB")
+    print(f"  peak memory, PSS of runner + Chromium + sandbox: {peak[0]:.0f} MiB")
 
 
 if __name__ == "__main__":
