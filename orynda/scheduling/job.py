@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
+import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from email.message import EmailMessage
@@ -65,10 +66,11 @@ def _handle(name: str, entry: Schedule, ctx: FireContext, store: RunStore, momen
     except FlowBusy as exc:
         ctx.send(ctx.schedules.notify, notify.failure_message(ctx.schedules.notify, name, entry.flow, str(exc)))
         return f"busy: {exc}"
-    except ConfigError as exc:
-        logger.error("schedule {}: {} could not run: {}", name, entry.flow, exc)
-        ctx.send(ctx.schedules.notify, notify.failure_message(ctx.schedules.notify, name, entry.flow, str(exc)))
-        return f"failed: {exc}"
+    except Exception as exc:  # unattended: whatever went wrong, the supervisor hears of it and the service goes on
+        problem = str(exc) if isinstance(exc, ConfigError) else f"{type(exc).__name__}: {exc}"
+        logger.error("schedule {}: {} could not run: {}{}", name, entry.flow, problem, _trace(exc))
+        ctx.send(ctx.schedules.notify, notify.failure_message(ctx.schedules.notify, name, entry.flow, problem))
+        return f"failed: {problem}"
     _report(name, outcome, ctx)
     return f"run {outcome.run_id} {outcome.status}"
 
@@ -107,6 +109,11 @@ def _report(name: str, outcome: RunOutcome, ctx: FireContext) -> None:
                 s.retries, outcome.report)
     message = notify.run_message(ctx.schedules.notify, name, s, outcome.report, outcome.folder)
     ctx.send(ctx.schedules.notify, message)
+
+
+def _trace(exc: Exception) -> str:
+    """The stack of an unexpected error, as text the log masks (no local values, which could hold an IIN)."""
+    return "" if isinstance(exc, ConfigError) else "\n" + "".join(traceback.format_exception(exc))
 
 
 def _said(name: str, outcome: str) -> str:

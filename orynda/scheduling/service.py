@@ -12,6 +12,7 @@ import logging
 import os
 import signal
 import threading
+import traceback
 from collections.abc import Iterator
 from contextlib import contextmanager
 from types import FrameType
@@ -49,8 +50,8 @@ def fire(entry: str, fire_time: dt.datetime | None = None) -> str:
         raise RuntimeError("the scheduler's context is not set; start it with serve()")
     try:
         return run_entry(entry, _context, fire_time=fire_time)
-    except Exception:
-        logger.exception("schedule {}: the fire failed", entry)
+    except Exception as exc:
+        logger.error("schedule {}: the fire failed: {}", entry, "".join(traceback.format_exception(exc)))
         raise
 
 

@@ -9,6 +9,7 @@ from email.message import EmailMessage
 from pathlib import Path
 from typing import Any
 
+import flows
 import pytest
 from apscheduler.executors.debug import DebugExecutor
 from apscheduler.jobstores.memory import MemoryJobStore
@@ -94,6 +95,18 @@ def test_a_flow_busy_on_demand_is_not_started_and_the_supervisor_is_told(plain_s
                                           now=lambda: almaty(2026, 3, 20, 22, 0, 5), send=outbox))
     assert said.startswith("busy: flow fake_count is already running (held by desk-7:4242")
     assert store.list_runs() == [] and "did not run" in outbox.sent[0]["Subject"]
+
+
+def test_a_fire_that_fails_is_reported_and_leaves_the_service_running(plain_settings: Settings,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(flows.FLOW_MODULES, "ghost_check", "flows.ghost_check")  # listed, not built yet
+    outbox = Outbox()
+    said = run_entry("night", FireContext(_schedules("ghost_check", {}), plain_settings,
+                                          now=lambda: almaty(2026, 3, 20, 22, 0, 5), send=outbox))
+    assert said == "failed: ModuleNotFoundError: No module named 'flows.ghost_check'"
+    assert outbox.sent[0]["Subject"] == "[Orynda] night: ghost_check did not run"
+    [fired] = recent_fires(RunStore(plain_settings.db_url).engine, "night")
+    assert fired.outcome == said
 
 
 def test_two_schedulers_on_one_database_run_the_flow_once(plain_settings: Settings, fake_flow: str,
