@@ -100,9 +100,30 @@ class WorkerSlot:
 
 @asynccontextmanager
 async def browser_pool(settings: BrowserSettings) -> AsyncIterator[BrowserPool]:
-    async with async_playwright() as playwright:
-        pool = BrowserPool(playwright, settings)
+    manager = async_playwright()
+    playwright = await _start_in_own_session(manager)
+    pool = BrowserPool(playwright, settings)
+    try:
+        yield pool
+    finally:
         try:
-            yield pool
-        finally:
             await pool.close()
+        finally:
+            await manager.__aexit__(None, None, None)
+
+
+async def _start_in_own_session(manager: Any) -> Playwright:
+    """Starts Playwright's driver (and so the browser) outside the terminal's process group: Ctrl-C then reaches
+    only the runner, which finishes the items in flight, instead of killing the browser under them."""
+    original = asyncio.create_subprocess_exec
+
+    async def own_session(*args: Any, **kwargs: Any) -> asyncio.subprocess.Process:
+        kwargs.setdefault("start_new_session", True)
+        return await original(*args, **kwargs)
+
+    asyncio.create_subprocess_exec = own_session  # type: ignore[assignment]
+    try:
+        playwright: Playwright = await manager.__aenter__()
+        return playwright
+    finally:
+        asyncio.create_subprocess_exec = original  # type: ignore[assignment]

@@ -143,3 +143,29 @@ def wait_for_done_items(store: RunStore, process: subprocess.Popen[bytes], at_le
             return runs[0].id
         time.sleep(0.1)
     raise AssertionError("the run made no progress")
+
+
+def test_ctrl_c_finishes_the_items_in_flight_and_the_run_resumes(settings: Settings, clean_sandbox: Sandbox,
+                                                                 tmp_path: Path) -> None:
+    clean_sandbox.faults("/register", latency_ms=120)
+    rows, path = sample(tmp_path, 30, start=400)
+    env = {k: v for k, v in os.environ.items() if not k.startswith("ORYNDA_")}
+    command = [sys.executable, str(ROOT / "runner.py"), "run", "register_check", "--input", str(path), "--home",
+               str(settings.home), "--sandbox-url", clean_sandbox.url, "--no-progress"]
+    # its own process group, as a terminal's foreground job: Ctrl-C reaches every process in the group
+    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                               start_new_session=True)
+    store = RunStore(settings.db_url)
+    run_id = wait_for_done_items(store, process, at_least=6)
+    os.killpg(process.pid, signal.SIGINT)
+    _, stderr = process.communicate(timeout=60)
+
+    assert process.returncode == 0, stderr.decode()[-2000:]
+    assert store.get_run(run_id).status == RunStatus.INTERRUPTED
+    assert not [a for a in store.attempts(run_id) if a.outcome == "system"]  # nothing in flight was cut off
+    assert not [i for i in store.items(run_id) if i.state == ItemState.IN_PROGRESS]
+    assert store.counts(run_id).left > 0
+
+    outcome = resume_run(run_id, settings)
+    assert outcome.status is RunStatus.DONE
+    assert [i.state for i in store.items(run_id)] == [STATE_OF[r.expect] for r in rows]
