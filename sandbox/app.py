@@ -34,6 +34,7 @@ def create_app(seed: int = 42, debtors: int = 1000, options: dict[str, Any] | No
     routes: list[Any] = [
         Route("/_sandbox/health", _health(world)),
         Route("/_sandbox/faults", _faults(board), methods=["GET", "POST"]),
+        Route("/_sandbox/stats", _stats),
         Mount("/static", app=StaticFiles(directory=Path(__file__).parent / "static"), name="static"),
     ]
     for prefix, package in SITES.items():
@@ -81,6 +82,13 @@ def _faults(board: FaultBoard) -> Any:
                 return JSONResponse({"error": str(exc)}, status_code=400)
         return JSONResponse(board.describe())
     return faults
+
+
+async def _stats(_: Request) -> Response:
+    """Sign-ins and expired sessions seen per site cookie, so a test can tell a session was really renewed."""
+    from sandbox.sites.shared.sessions import STATS
+
+    return JSONResponse(dict(STATS))
 
 
 async def _index(_: Request) -> Response:

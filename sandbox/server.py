@@ -47,6 +47,10 @@ class Sandbox:
     def faults(self, site: str = "*", **values: Any) -> dict[str, Any]:
         return self._post({"site": site, **values})
 
+    def stats(self) -> dict[str, int]:
+        with urllib.request.urlopen(self.url + "/_sandbox/stats", timeout=5) as response:
+            return dict(json.load(response))
+
     def reset_faults(self) -> dict[str, Any]:
         return self._post({"reset": True})
 

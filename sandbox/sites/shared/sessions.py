@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import secrets
 import time
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -16,6 +17,7 @@ from starlette.responses import JSONResponse, RedirectResponse, Response
 
 Clock = Callable[[], float]
 DEFAULT_IDLE_S = 900
+STATS: Counter[str] = Counter()  # sign-ins and expiries seen, per session cookie: /_sandbox/stats shows them
 
 
 @dataclass
@@ -33,6 +35,7 @@ class SessionStore:
     def start(self, response: Response, request: Request, user: str) -> Response:
         sid = secrets.token_urlsafe(24)
         self.sessions[sid] = Session(user, self.clock())
+        STATS[f"{self.cookie}:sign_ins"] += 1
         response.set_cookie(self.cookie, sid, path=_root(request) or "/", httponly=True, samesite="lax")
         return response
 
@@ -50,6 +53,7 @@ class SessionStore:
         now = self.clock()
         if session is None or now - session.last_seen > self.idle_s:
             self.sessions.pop(sid, None)
+            STATS[f"{self.cookie}:expired"] += 1
             return "expired", None
         session.last_seen = now
         return "ok", session.user
