@@ -10,40 +10,18 @@ from __future__ import annotations
 import argparse
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench._common import PeakMemory  # noqa: E402
 from orynda import logs  # noqa: E402
 from orynda.config import load_settings  # noqa: E402
 from orynda.service import start_run  # noqa: E402
 from sandbox.samples import sample_rows, write_xlsx  # noqa: E402
 from sandbox.server import start_subprocess  # noqa: E402
 from sandbox.world import build_world  # noqa: E402
-
-
-def tree_pss_mb(pid: int) -> float:
-    """Proportional memory (PSS: shared pages split among their users) of a process tree, from /proc."""
-    children: dict[int, list[int]] = {}
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-            children.setdefault(int(fields[1]), []).append(int(stat.parent.name))
-        except (OSError, IndexError, ValueError):
-            continue
-    total, todo = 0, [pid]
-    while todo:
-        current = todo.pop()
-        todo += children.get(current, [])
-        try:
-            for line in Path(f"/proc/{current}/smaps_rollup").read_text().splitlines():
-                if line.startswith("Pss:"):
-                    total += int(line.split()[1])
-        except OSError:
-            continue
-    return total / 1024
 
 
 def main() -> None:
@@ -53,36 +31,25 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=4)
     args = parser.parse_args()
     logs.configure("WARNING")
+    debtors = max(1000, args.rows)
     with tempfile.TemporaryDirectory() as tmp:
-        world = build_world(42, max(1000, args.rows))
-        path = write_xlsx(sample_rows(world, args.rows), Path(tmp) / "debtors.xlsx")
-        sandbox = start_subprocess(seed=42, debtors=max(1000, args.rows))
+        path = write_xlsx(sample_rows(build_world(42, debtors), args.rows), Path(tmp) / "debtors.xlsx")
+        sandbox = start_subprocess(seed=42, debtors=debtors)
         sandbox.faults("*", latency_ms=args.latency_ms)
         settings = load_settings(home=Path(tmp) / "home", sandbox_url=sandbox.url, workers=args.workers)
-        peak, stop = [0.0], threading.Event()
-
-        def sample() -> None:
-            import os
-            while not stop.is_set():
-                peak[0] = max(peak[0], tree_pss_mb(os.getpid()))
-                time.sleep(0.2)
-
-        sampler = threading.Thread(target=sample, daemon=True)
-        sampler.start()
         started = time.perf_counter()
         try:
-            outcome = start_run("register_check", {"input": str(path)}, settings)
+            with PeakMemory() as memory:
+                outcome = start_run("register_check", {"input": str(path)}, settings)
         finally:
             elapsed = time.perf_counter() - started
-            stop.set()
-            sampler.join()
             sandbox.stop()
     s = outcome.summary
     print(f"register_check: {s.total} items at {args.latency_ms} ms latency, {args.workers} workers")
     print(f"  done {s.done}, business {s.business}, system {s.system}, retries {s.retries}")
     print(f"  wall time {elapsed:.1f} s (browser start and report included)")
     print(f"  items per minute: {s.total / (elapsed / 60):.0f}")
-    print(f"  peak memory, PSS of runner + Chromium + sandbox: {peak[0]:.0f} MiB")
+    print(f"  peak memory, PSS of runner + Chromium + sandbox: {memory.peak:.0f} MiB")
 
 
 if __name__ == "__main__":
