@@ -33,6 +33,12 @@ _READ_ROWS = """(rows, cells) => rows.map(row => Object.fromEntries(Object.entri
 })))"""
 
 
+_READ_FIELDS = """(fields) => Object.fromEntries(Object.entries(fields).map(([name, selectors]) => {
+  for (const s of selectors) { const el = document.querySelector(s); if (el) return [name, el.textContent.trim()]; }
+  return [name, null];
+}))"""
+
+
 class SiteBot:
     site: ClassVar[str]
 
@@ -85,6 +91,12 @@ class SiteBot:
         selectors = {name: self.locators.candidates(page, name) for name in cells}
         rows: list[dict[str, str | None]] = await self.all(page, row).evaluate_all(_READ_ROWS, selectors)
         return rows
+
+    async def read_fields(self, page: str, fields: list[str]) -> dict[str, str | None]:
+        """Named single elements of a page (a card's fields) in one round trip; None for one not on the page."""
+        selectors = {name: self.locators.candidates(page, name) for name in fields}
+        values: dict[str, str | None] = await self.page.evaluate(_READ_FIELDS, selectors)
+        return values
 
     def word(self, text: str | None) -> str | None:
         return self.locators.word(text or "")

@@ -85,7 +85,7 @@ class WorkerSlot:
                                                  viewport={"width": 1280, "height": 900},
                                                  storage_state=self.pool.sessions.state)  # type: ignore[arg-type]
         if self.pool.settings.trace:
-            await self.context.tracing.start(snapshots=True, screenshots=True)
+            await self.context.tracing.start(snapshots=True, screenshots=False)
         self.page = await self.context.new_page()
         self.items_left = self.pool.settings.items_per_context
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import shutil
 from collections.abc import Awaitable, Callable
 from decimal import Decimal
@@ -10,15 +9,14 @@ from pathlib import Path
 from typing import TypeVar
 
 import pytest
-from playwright.async_api import Page
 
 from bots.debtor_register import DebtorRegisterBot
 from bots.locators import SELECTORS_DIR, load_locators
-from orynda.browser import WorkerSlot, browser_pool
 from orynda.config import Settings
 from orynda.errors import SiteUnavailable
 from sandbox.server import Sandbox
 from sandbox.world import build_world
+from tests.bots import drive
 from tests.conftest import DEBTORS, SEED
 
 pytestmark = pytest.mark.e2e
@@ -26,15 +24,7 @@ T = TypeVar("T")
 
 
 def with_bot(settings: Settings, use: Callable[[DebtorRegisterBot], Awaitable[T]], **kw: object) -> T:
-    async def main() -> T:
-        async with browser_pool(settings.browser) as pool:
-            slot = WorkerSlot(pool)
-            page: Page = await slot.ready()
-            try:
-                return await use(DebtorRegisterBot(page, settings.site("debtor_register"), **kw))  # type: ignore[arg-type]
-            finally:
-                await slot.close()
-    return asyncio.run(main())
+    return drive.with_bot(settings, DebtorRegisterBot, use, **kw)
 
 
 def test_find_debtor_reads_every_proceeding(settings: Settings) -> None:

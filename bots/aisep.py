@@ -1,0 +1,127 @@
+"""AIS EP, the bailiffs' own case system: the bailiff's active proceedings, a proceeding's card, and what the
+bailiff files on it (a document, an action). Signs in with the bailiff's password (ORYNDA_AISEP_USER/PASSWORD)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bots.base import action, text_or_empty
+from bots.parsing import parse_amount, parse_date
+from bots.signing import Row, SignedInBot
+from domain.records import Case, CaseAction, CaseDocument, CaseSummary, CreditorCategory, ExecutiveDocument
+from orynda.errors import InvalidInput
+
+_ROW_CELLS = ["number", "opened", "debtor_iin", "debtor_name", "category", "amount", "collected", "remaining", "status"]
+_CARD_FIELDS = ["number", "debtor_name", "debtor_iin", "creditor", "category", "status", "opened", "bailiff_name",
+                "amount", "collected", "remaining", "doc_kind", "doc_issuer", "doc_number", "doc_date"]
+_ACTION_CELLS = ["action_date", "action_kind", "action_comment", "action_author"]
+_DOCUMENT_CELLS = ["doc_name", "doc_kind_cell", "doc_size", "doc_sha256"]
+
+
+class AisEpBot(SignedInBot):
+    site = "aisep"
+
+    @action
+    async def list_active_proceedings(self) -> list[CaseSummary]:
+        """Every active proceeding the signed-in bailiff holds, following the pager to the last page."""
+        return await self.signed_in(self._list_active)
+
+    @action
+    async def read_case(self, number: str) -> Case:
+        """A proceeding's card with its restrictions, actions log and documents."""
+        return await self.signed_in(lambda: self._read_case(number))
+
+    @action
+    async def upload_document(self, number: str, path: Path, kind: str) -> str:
+        """Files a PDF or DOCX on the proceeding; the SHA-256 the site shows for it."""
+        return await self.signed_in(lambda: self._upload(number, path, kind))
+
+    @action
+    async def register_action(self, number: str, kind: str, comment: str) -> None:
+        """Records an action (request_sent, arrest_imposed, …) in the proceeding's log."""
+        await self.signed_in(lambda: self._register(number, kind, comment))
+
+    # --- steps -----------------------------------------------------------------------------------------------
+    async def _list_active(self) -> list[CaseSummary]:
+        await self.visit("list")
+        await self.outcome("list", ["results", "no_results"])  # the unfiltered first load, before filtering
+        await self.el("list", "status_filter").select_option("active")
+        await self.el("list", "apply").click()
+        if await self.outcome("list", ["results", "no_results"]) == "no_results":
+            return []
+        return [self._summary(row) for row in await self.read_pages("list", "row", _ROW_CELLS)]
+
+    async def _read_case(self, number: str) -> Case:
+        await self._open_card(number)
+        card = await self.read_fields("card", _CARD_FIELDS)
+        restrictions = await self.all("card", "restriction").all_inner_texts()
+        actions = await self.read_rows("card", "action_row", _ACTION_CELLS)
+        documents = await self.read_rows("card", "document_row", _DOCUMENT_CELLS)
+        return self._case(card, tuple(self._code(r) for r in restrictions),
+                          tuple(self._action(a) for a in actions), tuple(self._document(d) for d in documents))
+
+    async def _upload(self, number: str, path: Path, kind: str) -> str:
+        await self._open_card(number)
+        await self._choose("upload_kind", kind)
+        await self.el("card", "upload_file").set_input_files(path)
+        await self.el("card", "upload_button").click()
+        if await self.outcome("card", ["upload_done", "upload_failed"]) == "upload_failed":
+            raise InvalidInput(f"AIS EP refused {path.name} on {number} (PDF or DOCX only)", site=self.site, page="card")
+        return (await self.el("card", "upload_sha256").inner_text()).strip()
+
+    async def _register(self, number: str, kind: str, comment: str) -> None:
+        await self._open_card(number)
+        await self._choose("action_kind_input", kind)
+        await self.el("card", "action_comment_input").fill(comment)
+        await self.el("card", "action_button").click()
+        if await self.outcome("card", ["action_done", "action_failed"]) == "action_failed":
+            raise InvalidInput(f"AIS EP refused the action {kind} on {number}", site=self.site, page="card")
+
+    async def _open_card(self, number: str) -> None:
+        await self.visit("card", number)
+        if await self.outcome("card", ["card", "not_found"]) == "not_found":
+            raise InvalidInput(f"AIS EP shows no proceeding {number} of this bailiff", site=self.site, page="card")
+
+    async def _choose(self, select: str, value: str) -> None:
+        """Picks an option by value; one the site does not offer is a bad input, not a wait for it to appear."""
+        field = self.el("card", select)
+        if await field.locator(f'option[value="{value}"]').count() == 0:
+            raise InvalidInput(f"AIS EP offers no {select} {value!r}", site=self.site, page="card")
+        await field.select_option(value)
+
+    # --- records ---------------------------------------------------------------------------------------------
+    def _summary(self, row: Row) -> CaseSummary:
+        return CaseSummary(number=text_or_empty(row["number"]), opened=parse_date(text_or_empty(row["opened"])),
+                           debtor_iin=text_or_empty(row["debtor_iin"]), debtor_name=text_or_empty(row["debtor_name"]),
+                           category=self._category(row["category"]), amount=parse_amount(text_or_empty(row["amount"])),
+                           collected=parse_amount(text_or_empty(row["collected"])),
+                           remaining=parse_amount(text_or_empty(row["remaining"])), status=self._code(row["status"]))
+
+    def _case(self, card: Row, restrictions: tuple[str, ...], actions: tuple[CaseAction, ...],
+              documents: tuple[CaseDocument, ...]) -> Case:
+        text = {name: text_or_empty(value) for name, value in card.items()}
+        document = ExecutiveDocument(kind=self._code(text["doc_kind"]), issuer=text["doc_issuer"],
+                                     number=text["doc_number"], date=parse_date(text["doc_date"]))
+        return Case(number=text["number"], debtor_iin=text["debtor_iin"], debtor_name=text["debtor_name"],
+                    creditor=text["creditor"], category=self._category(text["category"]),
+                    status=self._code(text["status"]), opened=parse_date(text["opened"]),
+                    bailiff_name=text["bailiff_name"], amount=parse_amount(text["amount"]),
+                    collected=parse_amount(text["collected"]), remaining=parse_amount(text["remaining"]),
+                    document=document, restrictions=restrictions, actions=actions, documents=documents)
+
+    def _action(self, row: Row) -> CaseAction:
+        return CaseAction(date=parse_date(text_or_empty(row["action_date"])).isoformat(),
+                          kind=self._code(row["action_kind"]), comment=text_or_empty(row["action_comment"]),
+                          author=text_or_empty(row["action_author"]))
+
+    def _document(self, row: Row) -> CaseDocument:
+        return CaseDocument(name=text_or_empty(row["doc_name"]), kind=self._code(row["doc_kind_cell"]),
+                            size=int(text_or_empty(row["doc_size"]) or 0), sha256=text_or_empty(row["doc_sha256"]))
+
+    def _code(self, label: str | None) -> str:
+        """The site's label as its code ('Орындалуда' → 'active'); an unknown label is kept as shown."""
+        return self.word(label) or text_or_empty(label)
+
+    def _category(self, label: str | None) -> CreditorCategory:
+        word = self.word(label) or ""
+        return CreditorCategory(word) if word in CreditorCategory._value2member_map_ else CreditorCategory.OTHER

@@ -1,0 +1,160 @@
+"""How bots get into the registries behind a login, and stay in while a night goes on.
+
+Two ways in: a user name and password typed into the site's form (AIS EP, ENPF, the banks), or an EDS key that
+signs the site's challenge (eGov, E-Salyq) through a `Signer`. `KeyFileSigner` drives the page's key-file form (the
+sandbox's stand-in for NCALayer); a real NCALayer signer implements the same one-method protocol.
+
+Sessions end while a run goes on. A step that finds itself signed out (sent to the login page, or shown the
+session-expired dialog) raises `SignedOut`, and `SignedInBot.signed_in` signs in again and runs the whole step once
+more. The step is redone rather than the dialog dismissed by a locator handler: the dialog comes after the page has
+lost its state (filters, the page of a list), so carrying on where it stood could read the wrong rows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import ClassVar, Protocol, TypeVar
+from urllib.parse import quote, urlencode, urlparse
+
+from playwright.async_api import expect
+from pydantic import SecretStr
+
+from bots.base import SiteBot
+from orynda.errors import ConfigError, InvalidInput, SessionExpired, SiteUnavailable
+from orynda.secrets import credentials, secret
+
+R = TypeVar("R")
+Row = dict[str, str | None]
+
+
+class SignedOut(Exception):
+    """The site signed the bot out mid-step; never leaves `SignedInBot.signed_in`."""
+
+
+class Signer(Protocol):
+    async def sign(self, bot: SiteBot) -> None:
+        """On the bot's login page: has the site's challenge signed with the key and submits."""
+
+
+@dataclass(frozen=True)
+class KeyFileSigner:
+    """Signs with a key file and its password through the site's own key-file form."""
+
+    key_path: Path
+    password: SecretStr
+
+    @classmethod
+    def from_secrets(cls, *names: str) -> KeyFileSigner:
+        """The first of ORYNDA_<NAME>_KEY_FILE / ORYNDA_<NAME>_KEY_PASSWORD that is set, in the order given."""
+        for name in names:
+            path, password = secret(f"ORYNDA_{name}_KEY_FILE"), secret(f"ORYNDA_{name}_KEY_PASSWORD")
+            if path and password:
+                return cls(Path(path), SecretStr(password))
+        wanted = " or ".join(f"ORYNDA_{n}_KEY_FILE and ORYNDA_{n}_KEY_PASSWORD" for n in names)
+        raise ConfigError(f"no signing key: set {wanted}")
+
+    async def sign(self, bot: SiteBot) -> None:
+        async with bot.private():  # the key and its password stay out of the trace
+            await bot.el("login", "key_file").set_input_files(self.key_path)
+            await bot.el("login", "key_password").fill(self.password.get_secret_value())
+        await bot.el("login", "submit").click()
+
+
+class SignedInBot(SiteBot):
+    """A registry behind a password login: signs in when the site asks, and again when the session ran idle."""
+
+    attempts: ClassVar[int] = 3  # runs of a step: the first, and after each fresh sign-in
+
+    async def signed_in(self, step: Callable[[], Awaitable[R]]) -> R:
+        """Runs a step from its start; signed out meanwhile, signs in and runs it again."""
+        for _ in range(self.attempts - 1):
+            try:
+                return await step()
+            except SignedOut:
+                await self.sign_in()
+        try:
+            return await step()
+        except SignedOut:
+            raise SessionExpired(f"{self.site}: still signed out after signing in again", site=self.site) from None
+
+    async def sign_in(self) -> None:
+        await self.open("login")
+        await self.submit_login()
+        shown = await self.first_visible("login", ["signed_in", "failed", *self._login_error()])
+        if shown == "failed":
+            reason = (await self.el("login", "failed").inner_text()).strip()
+            raise ConfigError(f"{self.site} refused the sign-in: {reason}", site=self.site, page="login")
+        if shown == "error":
+            raise SiteUnavailable(f"{self.site} shows its error banner at sign-in", site=self.site, page="login")
+        await self.remember_session()
+
+    async def submit_login(self) -> None:
+        login = credentials(self.site)
+        await self.el("login", "username").fill(login.user)
+        async with self.private():
+            await self.el("login", "password").fill(login.password.get_secret_value())
+        await self.el("login", "submit").click()
+
+    async def prepare_check(self) -> None:
+        await self.sign_in()
+
+    # --- steps ---------------------------------------------------------------------------------------------
+    async def visit(self, page: str, item: str = "", **query: str) -> None:
+        """Opens a page (`item` appended to its path); a 5xx is a system fault, a login page or dialog SignedOut."""
+        address = self.url(page) + (f"/{quote(item, safe='')}" if item else "") + (f"?{urlencode(query)}" if query else "")
+        response = await self.page.goto(address, wait_until="domcontentloaded", timeout=self.timeout)
+        if response is not None and response.status >= 500:
+            raise SiteUnavailable(f"{self.site} answered HTTP {response.status} on {page}", site=self.site, page=page)
+        if urlparse(self.page.url).path == urlparse(self.url("login")).path:
+            raise SignedOut
+        if await self.el(page, "session_expired").is_visible():
+            raise SignedOut
+
+    async def outcome(self, page: str, elements: list[str]) -> str:
+        """Which of the elements shows first; the session-expired dialog and the error banner are raised."""
+        shown = await self.first_visible(page, ["session_expired", "error", *elements])
+        if shown == "session_expired":
+            raise SignedOut
+        if shown == "error":
+            raise SiteUnavailable(f"{self.site} shows its error banner", site=self.site, page=page)
+        return shown
+
+    async def search(self, iin: str) -> bool:
+        """Looks an IIN up on the search page: True when the site shows results, False for 'no data'."""
+        await self.visit("search")
+        await self.el("search", "iin_input").fill(iin)
+        await self.el("search", "submit").click()
+        shown = await self.outcome("search", ["results", "not_found", "invalid_iin"])
+        if shown == "invalid_iin":
+            raise InvalidInput(f"{self.site} rejects IIN {iin}", site=self.site, page="search", fields={"iin": iin})
+        return shown == "results"
+
+    async def read_pages(self, page: str, row: str, cells: list[str]) -> list[Row]:
+        """The rows of every page of a list, following 'next' to the last page."""
+        rows: list[Row] = []
+        while True:
+            rows += await self.read_rows(page, row, cells)
+            next_page = self.el(page, "next_page")
+            if await next_page.is_disabled():
+                return rows
+            number = int((await self.el(page, "page_number").inner_text()).strip())
+            await next_page.click()
+            await self.outcome(page, ["results"])
+            await expect(self.el(page, "page_number")).to_have_text(str(number + 1), timeout=self.timeout)
+
+    def _login_error(self) -> list[str]:
+        return ["error"] if "error" in self.locators.elements("login") else []
+
+
+class KeySignedBot(SignedInBot):
+    """A registry entered with an EDS key: the signer answers the site's challenge instead of a password."""
+
+    key_secrets: ClassVar[tuple[str, ...]] = ("EGOV",)
+    signer: Signer | None = None  # set to use another signer (NCALayer); else a key file from the secrets
+
+    async def submit_login(self) -> None:
+        if self.signer is None:
+            self.signer = KeyFileSigner.from_secrets(*self.key_secrets)
+        await self.signer.sign(self)

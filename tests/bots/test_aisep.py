@@ -1,0 +1,81 @@
+"""The AIS EP bot in real Chromium against the sandbox: the bailiff's cases read, documents and actions filed."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+
+from bots.aisep import AisEpBot
+from domain.records import Case
+from orynda.config import Settings
+from orynda.errors import InvalidInput
+from sandbox.sites.aisep import cases as aisep_cases
+from sandbox.world import build_world
+from tests.bots.drive import with_bot
+from tests.conftest import DEBTORS, SEED
+
+pytestmark = pytest.mark.e2e
+
+
+@pytest.fixture(scope="module")
+def mine() -> list[aisep_cases.Case]:
+    """bailiff1's cases in the world the session sandbox serves; the secrets file signs in as bailiff1."""
+    return sorted((c for c in aisep_cases.build_cases(build_world(SEED, DEBTORS)).values() if c.holder == "bailiff1"),
+                  key=lambda c: c.number)
+
+
+def test_lists_every_active_proceeding_across_pages(settings: Settings, mine: list[aisep_cases.Case]) -> None:
+    active = [c for c in mine if c.status == "active"]
+    assert len(active) > 20  # more than one page of the list
+    found = with_bot(settings, AisEpBot, lambda bot: bot.list_active_proceedings())
+    assert sorted((c.number, c.debtor_iin, c.opened, c.category.value, c.amount, c.collected, c.remaining, c.status)
+                  for c in found) == [(c.number, c.debtor_iin, c.opened, c.category, c.amount, c.collected,
+                                       c.remaining, c.status) for c in active]
+
+
+def test_reads_a_card_with_its_document_restrictions_and_log(settings: Settings, mine: list[aisep_cases.Case]) -> None:
+    case = max(mine, key=lambda c: (len(c.restrictions), len(c.actions)))
+    card: Case = with_bot(settings, AisEpBot, lambda bot: bot.read_case(case.number))
+    assert (card.number, card.debtor_iin, card.debtor_name, card.creditor, card.category.value, card.status) == (
+        case.number, case.debtor_iin, case.debtor_name, case.creditor, case.category, case.status)
+    assert (card.amount, card.collected, card.remaining) == (case.amount, case.collected, case.remaining)
+    assert (card.document.kind, card.document.number, card.document.date) == (
+        case.document.kind, case.document.number, case.document.issued)
+    assert card.restrictions == case.restrictions and len(card.restrictions) >= 1
+    assert [a.kind for a in card.actions] == [a.kind for a in case.actions]
+
+
+def test_files_a_document_and_an_action_on_the_proceeding(settings: Settings, mine: list[aisep_cases.Case],
+                                                          tmp_path: Path) -> None:
+    number = mine[0].number
+    pdf = tmp_path / "decision.pdf"
+    pdf.write_bytes(b"%PDF-1.7\n% Orynda test decision " + number.encode() + b"\n%%EOF\n")
+
+    async def file_it(bot: AisEpBot) -> tuple[str, Case, Case]:
+        before = await bot.read_case(number)
+        sha = await bot.upload_document(number, pdf, "decision")
+        await bot.register_action(number, "document_filed", "decision.pdf")
+        return sha, before, await bot.read_case(number)
+
+    sha, before, after = with_bot(settings, AisEpBot, file_it)
+    assert sha == hashlib.sha256(pdf.read_bytes()).hexdigest()
+    assert [d.sha256 for d in after.documents] == [*(d.sha256 for d in before.documents), sha]
+    assert after.documents[-1].kind == "decision" and after.documents[-1].size == pdf.stat().st_size
+    assert [a.kind for a in after.actions] == [*(a.kind for a in before.actions), "document_filed"]
+    assert after.actions[-1].comment == "decision.pdf"
+
+
+def test_a_file_that_is_not_pdf_or_docx_is_refused_as_bad_input(settings: Settings, mine: list[aisep_cases.Case],
+                                                               tmp_path: Path) -> None:
+    text = tmp_path / "notes.txt"
+    text.write_text("not a document")
+    with pytest.raises(InvalidInput, match="PDF or DOCX only"):
+        with_bot(settings, AisEpBot, lambda bot: bot.upload_document(mine[0].number, text, "other"))
+
+
+def test_another_bailiffs_proceeding_is_not_found(settings: Settings) -> None:
+    theirs = next(c for c in aisep_cases.build_cases(build_world(SEED, DEBTORS)).values() if c.holder != "bailiff1")
+    with pytest.raises(InvalidInput, match="no proceeding"):
+        with_bot(settings, AisEpBot, lambda bot: bot.read_case(theirs.number))

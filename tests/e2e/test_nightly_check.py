@@ -1,0 +1,140 @@
+"""nightly_check end to end: AIS EP and six registries of one seeded world, in real Chromium."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from domain.checks.assets import DebtorFile, assess
+from domain.records import (BankAccount, Case, Contribution, CreditorCategory, ExecutiveDocument, Property, TaxStatus,
+                            Vehicle)
+from orynda import clock
+from orynda.config import Settings
+from orynda.runstore import RunStore
+from orynda.service import start_run
+from orynda.store import ItemState, RunStatus
+from sandbox.credentials import write_secrets
+from sandbox.server import Sandbox, start_subprocess
+from sandbox.sites.aisep import cases as aisep_cases
+from sandbox.world import build_world
+from sandbox.world_assets import assets_of
+
+pytestmark = pytest.mark.e2e
+SEED, DEBTORS = 7, 40  # bailiff1 holds active proceedings of 18 debtors in this world
+
+
+@pytest.fixture(scope="module")
+def world_sandbox() -> Iterator[Sandbox]:
+    server = start_subprocess(seed=SEED, debtors=DEBTORS, session_idle_s=2)
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture
+def night(settings: Settings, world_sandbox: Sandbox, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Settings:
+    world_sandbox.reset_faults()
+    monkeypatch.setenv("ORYNDA_SECRETS_FILE", str(write_secrets(world_sandbox.url, tmp_path / "secrets")))
+    return settings.model_copy(update={"sandbox_url": world_sandbox.url})
+
+
+def expected_files() -> dict[str, DebtorFile]:
+    """What the registries should tell the bots, straight from the world the sandbox serves."""
+    world = build_world(SEED, DEBTORS)
+    mine = [c for c in aisep_cases.build_cases(world).values() if c.holder == "bailiff1" and c.status == "active"]
+    files = {}
+    for iin in sorted({c.debtor_iin for c in mine}):
+        assets = assets_of(world, iin)
+        assert assets is not None
+        files[iin] = DebtorFile(
+            iin=iin, name="", cases=tuple(_case(c) for c in mine if c.debtor_iin == iin),
+            properties=tuple(Property(cadastral=p.cadastral, kind=p.kind, address=p.address, area=p.area, share=p.share,
+                                      owner_iin=p.owner_iin, encumbrances="", arrested=p.arrested) for p in assets.realty),
+            vehicles=tuple(Vehicle(make=v.make, model=v.model, year=v.year, plate=v.plate, vin=v.vin, arrested=v.arrested)
+                           for v in assets.vehicles),
+            tax=TaxStatus(iin=iin, name="", debt=assets.tax.debt, overpayment=assets.tax.overpayment,
+                          employer_bin=assets.tax.employer_bin, employer_name=assets.tax.employer_name),
+            contributions=tuple(Contribution(month=c.month, employer_bin=c.employer_bin, employer_name=c.employer_name,
+                                             amount=c.amount) for c in assets.contributions),
+            accounts=tuple(BankAccount(bank=a.bank, iban=a.iban, currency=a.currency, balance=a.balance,
+                                       arrested=a.arrested) for a in assets.accounts))
+    return files
+
+
+def _case(c: aisep_cases.Case) -> Case:
+    return Case(number=c.number, debtor_iin=c.debtor_iin, debtor_name=c.debtor_name, creditor=c.creditor,
+                category=CreditorCategory(c.category), status=c.status, opened=c.opened, bailiff_name=c.bailiff_name,
+                amount=c.amount, collected=c.collected, remaining=c.remaining, restrictions=c.restrictions,
+                document=ExecutiveDocument(kind=c.document.kind, issuer=c.document.issuer, number=c.document.number,
+                                           date=c.document.issued))
+
+
+def findings_of(item_result: dict | None) -> list[tuple[str, Decimal | None]]:
+    return sorted((f["code"], Decimal(f["amount"]) if f.get("amount") else None)
+                  for f in (item_result or {}).get("findings", []))
+
+
+def test_known_debtors_give_exactly_the_expected_findings(night: Settings) -> None:
+    outcome = start_run("nightly_check", {}, night)
+
+    expected = expected_files()
+    today: dt.date = clock.now().date()
+    store = RunStore(night.db_url)
+    items = {i.key: i for i in store.items(outcome.run_id)}
+    assert outcome.status is RunStatus.DONE
+    assert sorted(items) == sorted(expected)
+    for iin, debtor in expected.items():
+        item = items[iin]
+        assert item.state == ItemState.DONE, (iin, item.error_message)
+        want = sorted((f.code, f.amount) for f in assess(debtor, today))
+        assert findings_of(item.result) == want, iin
+    codes = {code for i in items.values() for code, _ in findings_of(i.result)}
+    assert {"registries_disagree", "account_with_balance", "employer_found"} <= codes  # the world has them all
+
+    book = load_workbook(outcome.report)
+    assert book.sheetnames[:3] == ["Summary", "Items", "Exceptions"] and {"Findings", "Registries"} <= set(book.sheetnames)
+    finding_rows = list(book["Findings"].iter_rows(min_row=2, values_only=True))
+    assert len(finding_rows) == sum(len(findings_of(i.result)) for i in items.values())
+    registries = {row[0]: row for row in book["Registries"].iter_rows(min_row=2, values_only=True)}
+    assert {"aisep", "egov_realty", "egov_vehicles", "esalyq", "enpf", "bank_sandyq", "bank_qazyna"} <= set(registries)
+    assert registries["enpf"][1] >= len(expected) and registries["enpf"][3] == 0  # lookups, no failures
+
+
+def test_one_registry_down_all_night_still_yields_the_other_findings(night: Settings, world_sandbox: Sandbox) -> None:
+    world_sandbox.faults("/enpf", down=True)
+    outcome = start_run("nightly_check", {"limit": "6"}, night)
+
+    store = RunStore(night.db_url)
+    items = store.items(outcome.run_id)
+    assert len(items) == 6 and all(i.state == ItemState.SYSTEM for i in items)
+    expected = expected_files()
+    today = clock.now().date()
+    for item in items:
+        assert item.result is not None and item.result["fields"]["missing"] == "enpf"
+        without_enpf = expected[item.key].__class__(**{**expected[item.key].__dict__, "contributions": (),
+                                                        "missing": ("enpf",)})
+        assert findings_of(item.result) == sorted((f.code, f.amount) for f in assess(without_enpf, today))
+    registries = {row[0]: row for row in load_workbook(outcome.report)["Registries"].iter_rows(min_row=2, values_only=True)}
+    assert registries["enpf"][2] == 0 and registries["enpf"][3] > 0 and registries["enpf"][5] == 6
+    assert registries["egov_realty"][3] == 0
+
+
+def test_expired_sessions_are_renewed_mid_run(night: Settings, world_sandbox: Sandbox) -> None:
+    """Sessions idle out after 2 s in this sandbox; with 150 ms pages every site's session expires mid-run."""
+    world_sandbox.faults("*", latency_ms=150)
+    before = world_sandbox.stats()
+    outcome = start_run("nightly_check", {"limit": "5"}, night.model_copy(update={"workers": 1}))
+    after = world_sandbox.stats()
+    store = RunStore(night.db_url)
+    assert [i.state for i in store.items(outcome.run_id)] == [ItemState.DONE] * 5
+    expired = {k: after[k] - before.get(k, 0) for k in after if k.endswith(":expired") and after[k] > before.get(k, 0)}
+    assert expired, "no session expired: the test did not test renewal"
+    renewed = {k.replace(":expired", ":sign_ins") for k in expired}
+    assert all(after[k] - before.get(k, 0) >= 2 for k in renewed)  # signed in, expired, signed in again
+    assert outcome.summary.retries == 0
