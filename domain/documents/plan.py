@@ -1,0 +1,104 @@
+"""Which acts one debtor's night calls for, each with the fact it rests on.
+
+The fact key is what makes a document unique: the same proceeding or debtor, the same kind and the same ground
+(finding code and the asset's identity — never an amount or a date) always give the same key, so the register hands
+back the same document on every rerun and every later night.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from domain.checks.assets import DebtorFile
+from domain.deadlines import exit_ban_earliest
+from domain.documents.catalogue import Kind, kind, kinds_for
+from domain.findings import Finding, Severity
+from domain.records import Case
+
+MAX_GROUND = 160  # longer grounds (addresses) are kept as a digest so the key fits its column
+INITIATED = "initiated"
+
+
+@dataclass(frozen=True)
+class Sent:
+    """An act already filed: its number (without the language) and the day it was filed."""
+
+    act: str
+    on: dt.date
+
+
+@dataclass(frozen=True)
+class Draft:
+    """One act to produce: its kind, the fact it rests on, the proceeding it is filed to, and why."""
+
+    kind: Kind
+    fact: str
+    case: Case
+    finding: Finding | None = None
+    purpose: str = ""  # notices: "voluntary" (with an opening) or "exit_ban_warning"
+    warning: Sent | None = None  # an exit restriction: the warning notice it follows
+
+
+def lead_case(debtor: DebtorFile) -> Case:
+    """The proceeding a debtor's acts are filed to: the earliest opened (stable while it stays open)."""
+    if not debtor.cases:
+        raise ValueError("debtor.cases is empty: an act needs a proceeding to be filed to")
+    return min(debtor.cases, key=lambda c: (c.opened, c.number))
+
+
+def plan(debtor: DebtorFile, findings: Sequence[Finding], on: dt.date, sent: Mapping[str, Sent]) -> list[Draft]:
+    """Opening acts for proceedings AIS EP shows no initiation of, then one act per finding that calls for one.
+
+    `sent` holds the acts already filed, by fact key: an exit restriction follows only a warning sent at least
+    5 working days before (art. 33), so it is drafted on a later night than its warning."""
+    if not debtor.cases:
+        return []
+    drafts = [d for case in debtor.cases if not any(a.kind == INITIATED for a in case.actions)
+              for d in _opening(case)]
+    for finding in findings:
+        if finding.severity is not Severity.EXCEPTION:
+            drafts += _for_finding(debtor, finding, on, sent)
+    return drafts
+
+
+def exit_warning_fact(iin: str) -> str:
+    return f"notice|debtor:{iin}|exit_ban_possible"
+
+
+def _opening(case: Case) -> list[Draft]:
+    subject = f"case:{case.number}"
+    return [Draft(kind("opening"), f"opening|{subject}", case),
+            Draft(kind("notice"), f"notice|{subject}|voluntary", case, purpose="voluntary")]
+
+
+def _for_finding(debtor: DebtorFile, finding: Finding, on: dt.date, sent: Mapping[str, Sent]) -> list[Draft]:
+    case, subject = lead_case(debtor), f"debtor:{debtor.iin}"
+    out = []
+    for k in kinds_for(finding.code):
+        if k.name == "exit_ban_lift" and "exit_ban" not in debtor.restrictions:
+            continue
+        if k.name == "exit_ban":
+            warning = sent.get(exit_warning_fact(debtor.iin))
+            if warning is None or on < exit_ban_earliest(warning.on):
+                continue
+            out.append(Draft(k, f"exit_ban|{subject}|exit_ban_possible", case, finding, warning=warning))
+            continue
+        if k.name == "notice":
+            out.append(Draft(k, exit_warning_fact(debtor.iin), case, finding, purpose="exit_ban_warning"))
+            continue
+        out.append(Draft(k, f"{k.name}|{subject}|{_ground(k, finding)}", case, finding))
+    return out
+
+
+def _ground(k: Kind, finding: Finding) -> str:
+    """What the act is about: the finding and its asset's identity; lifting is about the exit restriction only."""
+    if k.name == "exit_ban_lift":
+        return f"{finding.code}|exit_ban"
+    registry = finding.registry if k.name == "registry_request" else None
+    ground = "|".join(part for part in (finding.code, registry, finding.asset) if part)
+    if len(ground) > MAX_GROUND:
+        ground = f"{finding.code}|sha256:{hashlib.sha256(ground.encode()).hexdigest()[:32]}"
+    return ground
