@@ -1,4 +1,5 @@
-"""The durable state of runs: runs, work items, attempts, side effects, site calls (SQLAlchemy; SQLite by default).
+"""The durable state of runs: runs, work items, attempts, side effects, site calls, the register of documents
+(SQLAlchemy; SQLite by default).
 
 Every state change is committed before the next side effect, so a run killed at any moment resumes without
 redoing finished items and without losing any.
@@ -11,7 +12,8 @@ import enum
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import JSON, DateTime, ForeignKey, Integer, String, Text, TypeDecorator, UniqueConstraint, create_engine, event
+from sqlalchemy import (JSON, Date, DateTime, ForeignKey, Integer, String, Text, TypeDecorator, UniqueConstraint,
+                        create_engine, event)
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -128,6 +130,36 @@ class SiteCall(Base):
     action: Mapped[str] = mapped_column(String(60))
     outcome: Mapped[str] = mapped_column(String(24))
     ms: Mapped[int] = mapped_column(Integer)
+
+
+class DocumentRecord(Base):
+    """One document of the register: a language version of an act, its number, the fact it rests on (same fact,
+    same document) and the SHA-256 of its files once sealed. The register is what `runner.py verify` trusts."""
+
+    __tablename__ = "documents"
+    __table_args__ = (UniqueConstraint("fact", "language"), UniqueConstraint("year", "serial", "language"))
+    number: Mapped[str] = mapped_column(String(40), primary_key=True)  # ORY-2026-000123-KK
+    act: Mapped[str] = mapped_column(String(32), index=True)  # ORY-2026-000123: both languages of one act
+    year: Mapped[int] = mapped_column(Integer)
+    serial: Mapped[int] = mapped_column(Integer)
+    fact: Mapped[str] = mapped_column(String(400), index=True)
+    kind: Mapped[str] = mapped_column(String(40))
+    language: Mapped[str] = mapped_column(String(2))
+    run_id: Mapped[str] = mapped_column(String(40), index=True)
+    item_seq: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    debtor_iin: Mapped[str] = mapped_column(String(12), index=True)  # the store may hold it; logs never do
+    debtor_name: Mapped[str] = mapped_column(Text)
+    proceeding: Mapped[str] = mapped_column(String(60))
+    issued_on: Mapped[dt.date] = mapped_column(Date)
+    created_at: Mapped[dt.datetime] = mapped_column(AwareDateTime)
+    docx_path: Mapped[str | None] = mapped_column(Text, nullable=True)
+    pdf_path: Mapped[str | None] = mapped_column(Text, nullable=True)
+    content_sha256: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    docx_sha256: Mapped[str | None] = mapped_column(String(64), nullable=True, index=True)
+    pdf_sha256: Mapped[str | None] = mapped_column(String(64), nullable=True, index=True)
+    sealed_at: Mapped[dt.datetime | None] = mapped_column(AwareDateTime, nullable=True)
+    filed_ref: Mapped[str | None] = mapped_column(Text, nullable=True)
+    filed_at: Mapped[dt.datetime | None] = mapped_column(AwareDateTime, nullable=True)
 
 
 def make_engine(url: str) -> Engine:

@@ -1,0 +1,94 @@
+"""Issuing acts: number each from the register, fill its Kazakh and Russian templates, render the PDFs, seal.
+
+Idempotent by construction: a fact already in the register returns its documents as they are (never rendered
+again, so never a second file); a document numbered but not sealed — a crash between the two — is rendered again
+under the same number and path, then sealed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from domain.checks.assets import DebtorFile
+from domain.documents import Draft, Office, document_fields
+from domain.words import Lang
+from orynda.documents.numbering import DocumentRegister, Sealed, Subject
+from orynda.documents.render import TEMPLATES, render_docx, template_path, to_pdf
+from orynda.documents.seal import Seal, content_sha256, file_sha256, qr_png
+from orynda.errors import BusinessException
+from orynda.store import DocumentRecord
+
+
+class DocumentFileMissing(BusinessException):
+    """A sealed document's file is gone; issuing it again would make a second, different document."""
+
+
+@dataclass(frozen=True)
+class Act:
+    """One act as issued: what called for it and its sealed documents, Kazakh first."""
+
+    draft: Draft
+    documents: tuple[DocumentRecord, ...]
+
+
+@dataclass(frozen=True)
+class _Pending:
+    record: DocumentRecord
+    docx: Path
+    seal: Seal
+
+
+def issue(register: DocumentRegister, drafts: Sequence[Draft], debtor: DebtorFile, *, on: dt.date, office: Office,
+          folder: Path, run_id: str, seq: int | None, templates: Path = TEMPLATES) -> list[Act]:
+    """Every draft as a sealed act; files of new documents go to `folder` as <number>.docx / <number>.pdf."""
+    allocated = [(draft, register.allocate(draft.fact, _subject(draft, debtor, run_id, seq), on)) for draft in drafts]
+    pending = []
+    for draft, records in allocated:
+        for record in records:
+            if record.sealed_at is None:
+                pending.append(_fill(record, draft, debtor, office, folder, templates))
+            else:
+                _check_files(record)
+    if pending:
+        pdfs = to_pdf([p.docx for p in pending], folder)
+        for p, pdf in zip(pending, pdfs):
+            register.seal(p.record.number, Sealed(p.docx.resolve(), pdf.resolve(), p.seal.content_sha256,
+                                                  file_sha256(p.docx.read_bytes()), file_sha256(pdf.read_bytes())))
+    return [Act(draft, tuple(_reread(register, records))) for draft, records in allocated]
+
+
+def _subject(draft: Draft, debtor: DebtorFile, run_id: str, seq: int | None) -> Subject:
+    return Subject(kind=draft.kind.name, debtor_iin=debtor.iin, debtor_name=debtor.name or draft.case.debtor_name,
+                   proceeding=draft.case.number, run_id=run_id, item_seq=seq)
+
+
+def _fill(record: DocumentRecord, draft: Draft, debtor: DebtorFile, office: Office, folder: Path,
+          templates: Path) -> _Pending:
+    lang: Lang = "kk" if record.language == "kk" else "ru"
+    fields = document_fields(draft, debtor, lang, number=record.number, act=record.act, on=record.issued_on,
+                             office=office)
+    seal = Seal(record.number, content_sha256(record.kind, lang, fields))
+    data = render_docx(template_path(record.kind, lang, templates), fields, seal, qr_png(seal),
+                       title=draft.kind.title[lang], author=f"{office.title[lang]} {fields['bailiff']}")
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{record.number}.docx"
+    tmp = path.with_suffix(".docx.tmp")
+    tmp.write_bytes(data)
+    os.replace(tmp, path)  # a reader never sees half a file
+    return _Pending(record, path, seal)
+
+
+def _check_files(record: DocumentRecord) -> None:
+    for path in (record.docx_path, record.pdf_path):
+        if not path or not Path(path).is_file():
+            raise DocumentFileMissing(f"document {record.number} is registered and sealed but its file {path} is "
+                                      f"missing; restore it from a backup (it is not issued a second time)")
+
+
+def _reread(register: DocumentRegister, records: Sequence[DocumentRecord]) -> list[DocumentRecord]:
+    fresh = {r.number: r for r in register.documents(numbers=[r.number for r in records])}
+    return [fresh[r.number] for r in records]

@@ -1,0 +1,153 @@
+"""The register of documents: a fact gets its act number once, inside one database transaction, and keeps it.
+
+Numbers read ORY-<year>-<serial>-<KK|RU>: the serial counts acts per year (Asia/Almaty), and the two language
+versions of one act share it. Allocation is "the fact's rows if any, else max(serial) + 1", committed at once; two
+writers racing for a serial (or a fact) collide on a unique constraint and the loser reads again, so the same fact
+never gets two numbers and no number is given twice.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from domain.documents import LANGUAGES, Sent
+from orynda import clock
+from orynda.store import DocumentRecord, make_engine
+
+PREFIX = "ORY"
+ATTEMPTS = 20
+
+
+@dataclass(frozen=True)
+class Subject:
+    """Whom and what an act concerns, as the register keeps it."""
+
+    kind: str
+    debtor_iin: str
+    debtor_name: str
+    proceeding: str
+    run_id: str
+    item_seq: int | None
+
+
+@dataclass(frozen=True)
+class Sealed:
+    """A rendered document's files and the SHA-256 of each, and of its content (what the QR carries)."""
+
+    docx: Path
+    pdf: Path
+    content_sha256: str
+    docx_sha256: str
+    pdf_sha256: str
+
+
+class DocumentRegister:
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self._session = sessionmaker(engine, expire_on_commit=False)
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        with self._session.begin() as s:
+            yield s
+
+    def allocate(self, fact: str, subject: Subject, on: dt.date) -> list[DocumentRecord]:
+        """The act's documents for a fact, one per language: the registered ones, or new numbers for a new fact."""
+        for attempt in range(ATTEMPTS):
+            try:
+                with self.session() as s:
+                    rows = _of_fact(s, fact)
+                    if rows:
+                        return rows
+                    serial = (s.scalar(select(func.max(DocumentRecord.serial)).where(DocumentRecord.year == on.year))
+                              or 0) + 1
+                    rows = [_row(fact, subject, on, serial, lang) for lang in LANGUAGES]
+                    s.add_all(rows)
+                return rows
+            except (IntegrityError, OperationalError):  # another writer took the serial or the fact: read again
+                time.sleep(0.01 * (attempt + 1))
+        raise RuntimeError(f"no document number after {ATTEMPTS} attempts: the register is too busy")
+
+    def seal(self, number: str, sealed: Sealed) -> DocumentRecord:
+        """Records the final files of a document; from now on the register vouches for exactly these bytes."""
+        with self.session() as s:
+            row = s.get_one(DocumentRecord, number)
+            row.docx_path, row.pdf_path = str(sealed.docx), str(sealed.pdf)
+            row.content_sha256, row.docx_sha256, row.pdf_sha256 = (sealed.content_sha256, sealed.docx_sha256,
+                                                                   sealed.pdf_sha256)
+            row.sealed_at = clock.now()
+            return row
+
+    def mark_filed(self, number: str, ref: str) -> DocumentRecord:
+        """The document is on its proceeding in AIS EP; the first filing time is kept."""
+        with self.session() as s:
+            row = s.get_one(DocumentRecord, number)
+            if row.filed_at is None:
+                row.filed_ref, row.filed_at = ref, clock.now()
+            return row
+
+    def get(self, number: str) -> DocumentRecord | None:
+        with self.session() as s:
+            return s.get(DocumentRecord, number)
+
+    def by_file_sha256(self, digest: str) -> DocumentRecord | None:
+        with self.session() as s:
+            stmt = select(DocumentRecord).where(or_(DocumentRecord.pdf_sha256 == digest,
+                                                    DocumentRecord.docx_sha256 == digest))
+            return s.scalars(stmt).first()
+
+    def sent(self, debtor_iin: str) -> dict[str, Sent]:
+        """The debtor's filed acts by fact, with the day the first of their versions was filed."""
+        with self.session() as s:
+            rows = s.scalars(select(DocumentRecord).where(DocumentRecord.debtor_iin == debtor_iin,
+                                                          DocumentRecord.filed_at.is_not(None)))
+            out: dict[str, Sent] = {}
+            for row in rows:
+                assert row.filed_at is not None
+                day = row.filed_at.astimezone(clock.ALMATY).date()
+                if row.fact not in out or day < out[row.fact].on:
+                    out[row.fact] = Sent(row.act, day)
+            return out
+
+    def documents(self, run_id: str | None = None, numbers: Sequence[str] | None = None) -> list[DocumentRecord]:
+        stmt = select(DocumentRecord)
+        if run_id is not None:
+            stmt = stmt.where(DocumentRecord.run_id == run_id)
+        if numbers is not None:
+            stmt = stmt.where(DocumentRecord.number.in_(list(numbers)))
+        with self.session() as s:
+            return list(s.scalars(stmt.order_by(DocumentRecord.number)))
+
+
+@lru_cache(maxsize=8)
+def register_for(url: str) -> DocumentRegister:
+    """The register in the run store's database (one engine per URL and process)."""
+    return DocumentRegister(make_engine(url))
+
+
+def act_number(year: int, serial: int) -> str:
+    return f"{PREFIX}-{year}-{serial:06d}"
+
+
+def _of_fact(s: Session, fact: str) -> list[DocumentRecord]:
+    rows = s.scalars(select(DocumentRecord).where(DocumentRecord.fact == fact))
+    return sorted(rows, key=lambda r: LANGUAGES.index(r.language))  # type: ignore[arg-type]
+
+
+def _row(fact: str, subject: Subject, on: dt.date, serial: int, lang: str) -> DocumentRecord:
+    act = act_number(on.year, serial)
+    return DocumentRecord(number=f"{act}-{lang.upper()}", act=act, year=on.year, serial=serial, fact=fact,
+                          kind=subject.kind, language=lang, run_id=subject.run_id, item_seq=subject.item_seq,
+                          debtor_iin=subject.debtor_iin, debtor_name=subject.debtor_name,
+                          proceeding=subject.proceeding, issued_on=on, created_at=clock.now())

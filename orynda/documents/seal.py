@@ -1,0 +1,107 @@
+"""The seal on each document, and the scheme that makes `runner.py verify` sound.
+
+A file cannot carry the hash of its own bytes, so the seal has two parts:
+
+* the QR code (and the file's metadata: Subject = number, Keywords = content hash) carries the document's number
+  and the SHA-256 of its *content* — the canonical JSON of every field it shows, with its kind and language. It
+  identifies the act as issued; a paper copy's QR can be checked against the register's content hash.
+* the register (orynda.store.DocumentRecord) keeps, per number, the content hash and the SHA-256 of the final DOCX
+  and PDF bytes, written once when the document is sealed.
+
+Verification reads the number from the file, finds it in the register and compares the SHA-256 of the file's bytes
+with the registered one: a number not in the register, or any changed byte, fails. A file whose number cannot be
+read is looked up by its bytes' SHA-256 alone. Authentic therefore means "issued and registered by this Orynda's
+register"; the register is the trust anchor (it is not a digital signature: whoever can write the register can
+forge it — an ЭЦП signature of the PDF would be the next step).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import re
+import zipfile
+from collections.abc import Mapping
+from dataclasses import dataclass
+from xml.etree import ElementTree
+
+import segno
+
+QR_PREFIX = "ORYNDA"
+NUMBER = re.compile(r"ORY-\d{4}-\d{6}-(?:KK|RU)")
+HEX64 = re.compile(r"[0-9a-f]{64}")
+_CORE = "docProps/core.xml"
+_NS = {"cp": "http://schemas.openxmlformats.org/package/2006/metadata/core-properties",
+       "dc": "http://purl.org/dc/elements/1.1/"}
+
+
+@dataclass(frozen=True)
+class Seal:
+    number: str
+    content_sha256: str
+
+
+def content_sha256(kind: str, language: str, fields: Mapping[str, object]) -> str:
+    """SHA-256 of the canonical content: kind, language and every field, as sorted compact JSON (UTF-8)."""
+    canonical = json.dumps({"kind": kind, "language": language, "fields": dict(fields)}, sort_keys=True,
+                           ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def file_sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def qr_payload(seal: Seal) -> str:
+    """What the QR code says: ORYNDA|<number>|sha256=<content hash>."""
+    return f"{QR_PREFIX}|{seal.number}|sha256={seal.content_sha256}"
+
+
+def parse_qr(payload: str) -> Seal | None:
+    parts = payload.strip().split("|")
+    if len(parts) != 3 or parts[0] != QR_PREFIX or not parts[2].startswith("sha256="):
+        return None
+    return _seal(parts[1], parts[2].removeprefix("sha256="))
+
+
+def qr_png(seal: Seal) -> bytes:
+    """The QR code as a PNG (error correction M, enough quiet zone to scan from paper)."""
+    out = io.BytesIO()
+    segno.make(qr_payload(seal), error="m").save(out, kind="png", scale=6, border=2)
+    return out.getvalue()
+
+
+def read_seal(data: bytes) -> Seal | None:
+    """The number and content hash a DOCX or PDF carries in its metadata; None if unreadable."""
+    try:
+        if data.startswith(b"%PDF-"):
+            return _pdf_seal(data)
+        if data.startswith(b"PK"):
+            return _docx_seal(data)
+    except Exception:  # a damaged file has no readable seal; verification then goes by its bytes alone
+        return None
+    return None
+
+
+def _docx_seal(data: bytes) -> Seal | None:
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        root = ElementTree.fromstring(archive.read(_CORE))
+    subject, keywords = root.findtext("dc:subject", "", _NS), root.findtext("cp:keywords", "", _NS)
+    return _seal(subject, keywords)
+
+
+def _pdf_seal(data: bytes) -> Seal | None:
+    from pypdf import PdfReader  # loaded only to read a PDF
+
+    info = PdfReader(io.BytesIO(data), strict=False).metadata
+    if info is None:
+        return None
+    return _seal(str(info.get("/Subject", "")), str(info.get("/Keywords", "")))
+
+
+def _seal(number: str, digest: str) -> Seal | None:
+    number, digest = number.strip(), digest.strip()
+    if not NUMBER.fullmatch(number) or not HEX64.fullmatch(digest):
+        return None
+    return Seal(number, digest)

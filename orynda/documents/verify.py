@@ -1,0 +1,46 @@
+"""Is this file a document the register issued, byte for byte? (The scheme is described in orynda.documents.seal.)"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from orynda.documents.numbering import DocumentRegister
+from orynda.documents.seal import Seal, file_sha256, read_seal
+from orynda.store import DocumentRecord
+
+
+@dataclass(frozen=True)
+class Verdict:
+    ok: bool
+    reason: str
+    record: DocumentRecord | None = None
+
+
+def verify(path: Path, register: DocumentRegister) -> Verdict:
+    """Authentic and unchanged: the file's number is in the register and its bytes have the registered SHA-256."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return Verdict(False, f"cannot read the file: {exc.strerror or exc}")
+    fmt = "pdf" if data.startswith(b"%PDF-") else "docx" if data.startswith(b"PK") else None
+    if fmt is None:
+        return Verdict(False, "neither a PDF nor a DOCX")
+    digest, seal = file_sha256(data), read_seal(data)
+    record = register.get(seal.number) if seal else register.by_file_sha256(digest)
+    if record is None:
+        return Verdict(False, f"number {seal.number} is not in the register" if seal else
+                       "no document number can be read from it and its SHA-256 is not in the register")
+    return _compare(fmt, digest, seal, record)
+
+
+def _compare(fmt: str, digest: str, seal: Seal | None, record: DocumentRecord) -> Verdict:
+    expected = record.pdf_sha256 if fmt == "pdf" else record.docx_sha256
+    if expected is None:
+        return Verdict(False, f"{record.number} is numbered but was never sealed", record)
+    if digest != expected:
+        return Verdict(False, f"changed: its SHA-256 is {digest}, the register holds {expected} for the {fmt.upper()} "
+                              f"of {record.number}", record)
+    if seal is not None and seal.content_sha256 != record.content_sha256:
+        return Verdict(False, f"its seal's content hash differs from the register's for {record.number}", record)
+    return Verdict(True, f"authentic and unchanged: {record.number}", record)
