@@ -58,6 +58,7 @@ class ItemContext(Protocol):
     seq: int
     settings: Settings
     params: dict[str, Any]
+    run_folder: Path  # everything the run keeps: evidence, documents, the report
 
     def bot(self, bot_class: type[B]) -> B: ...
 
