@@ -1,0 +1,167 @@
+"""flows/documents_step: each act issued once and filed once — upload and action are side effects keyed so that a
+retry, a resume or a rerun skip them; an upload whose answer was lost is not repeated. AIS EP is faked here at the
+bot's boundary (the real site is driven in test_documents_e2e.py); the engine's own once() is used as it is."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import hashlib
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from openpyxl import load_workbook
+
+from domain.checks.assets import DebtorFile
+from domain.records import Case, CaseAction, CaseDocument
+from flows.documents_step import FiledDocument, documents_fields, draft_and_file
+from orynda import clock
+from orynda.config import Settings, load_settings
+from orynda.engine import Engine, ItemRunContext
+from orynda.errors import SiteUnavailable
+from orynda.flow import Flow, ItemResult
+from orynda.report.data import load
+from orynda.report.workbook import write_report
+from orynda.runstore import ItemSpec, RunStore
+from orynda.store import ItemState, Run
+from tests.documents.examples import ACCOUNT, IIN, ON, case, debtor, findings
+
+
+class FakeAisEp:
+    """AIS EP's card as the bot sees it: documents (with the SHA-256 the site computes) and the actions log."""
+
+    site = "aisep"
+
+    def __init__(self, cases: list[Case], lose_first_upload_answer: bool = False) -> None:
+        self.cases = {c.number: c for c in cases}
+        self.uploads: list[tuple[str, str, str]] = []
+        self.actions: list[tuple[str, str, str]] = []
+        self.lose_answer = lose_first_upload_answer
+
+    async def upload_document(self, number: str, path: Path, kind: str) -> str:
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        self.uploads.append((number, path.name, kind))
+        card = self.cases[number]
+        self.cases[number] = card.model_copy(update={"documents": (*card.documents, CaseDocument(
+            name=path.name, kind=kind, size=path.stat().st_size, sha256=digest))})
+        if self.lose_answer:
+            self.lose_answer = False
+            raise SiteUnavailable("connection dropped after the upload", site="aisep")
+        return digest
+
+    async def register_action(self, number: str, kind: str, comment: str) -> None:
+        self.actions.append((number, kind, comment))
+        card = self.cases[number]
+        self.cases[number] = card.model_copy(update={"actions": (*card.actions, CaseAction(
+            date="2026-11-25", kind=kind, comment=comment, author="bailiff1"))})
+
+    def debtor(self, of: DebtorFile) -> DebtorFile:
+        """The debtor as a new attempt reads it: the cards as they are now."""
+        return DebtorFile(of.iin, of.name, tuple(self.cases[c.number] for c in of.cases), accounts=of.accounts,
+                          properties=of.properties, contributions=of.contributions)
+
+
+class Context(ItemRunContext):
+    def __init__(self, engine: Engine, run: Run, seq: int, site: FakeAisEp) -> None:
+        item = next(i for i in engine.store.items(run.id) if i.seq == seq)
+        super().__init__(engine, run, item, None)  # type: ignore[arg-type]
+        self.site = site
+
+    def bot(self, bot_class: type[Any]) -> Any:
+        assert bot_class.site == "aisep"
+        return self.site
+
+
+@pytest.fixture
+def settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Settings]:
+    for key in [k for k in __import__("os").environ if k.startswith("ORYNDA_")]:
+        monkeypatch.delenv(key)
+    yield load_settings(home=tmp_path / "home")
+
+
+def new_run(settings: Settings, store: RunStore) -> Run:
+    return store.create_run("documents_test", {}, [ItemSpec(1, IIN, {"iin": IIN})], settings.runs_dir)
+
+
+def call(settings: Settings, store: RunStore, run: Run, site: FakeAisEp, of: DebtorFile,
+         on: dt.date = ON) -> list[FiledDocument]:
+    ctx = Context(Engine(settings, store), run, 1, site)
+    return asyncio.run(draft_and_file(ctx, site.debtor(of), findings(site.debtor(of), on), on=on))
+
+
+BALANCE = debtor(case("100000"), accounts=(ACCOUNT,))  # one act: arrest of the account
+
+
+def test_files_each_document_once_across_a_resume_and_a_rerun(settings: Settings) -> None:
+    store, site = RunStore(settings.db_url), FakeAisEp(list(BALANCE.cases))
+    run = new_run(settings, store)
+    docs = call(settings, store, run, site, BALANCE)
+    assert [(d.kind, d.language, d.filed) for d in docs] == [("account_arrest", "kk", True),
+                                                            ("account_arrest", "ru", True)]
+    assert [(n, name, kind) for n, name, kind in site.uploads] == [
+        ("2501-000123", "ORY-2026-000001-KK.pdf", "decision"), ("2501-000123", "ORY-2026-000001-RU.pdf", "decision")]
+    assert [(n, kind) for n, kind, _ in site.actions] == [("2501-000123", "arrest_imposed")]
+    assert "ORY-2026-000001" in site.actions[0][2]
+
+    assert call(settings, store, run, site, BALANCE) == docs  # a resume of the same run
+    rerun = new_run(settings, store)
+    assert [d.number for d in call(settings, store, rerun, site, BALANCE)] == [d.number for d in docs]
+    assert len(site.uploads) == 2 and len(site.actions) == 1
+    assert not (Path(rerun.folder) / "documents").exists()  # the rerun made no file
+    keys = sorted(e.key for e in store.side_effects())
+    assert keys == ["action:ORY-2026-000001", "upload:ORY-2026-000001-KK", "upload:ORY-2026-000001-RU"]
+
+
+def test_an_upload_whose_answer_was_lost_is_not_repeated(settings: Settings) -> None:
+    store, site = RunStore(settings.db_url), FakeAisEp(list(BALANCE.cases), lose_first_upload_answer=True)
+    run = new_run(settings, store)
+    with pytest.raises(SiteUnavailable):
+        call(settings, store, run, site, BALANCE)
+    assert len(site.uploads) == 1  # it reached the site; the record of it did not
+    docs = call(settings, store, run, site, BALANCE)  # the engine's next attempt reads the card again
+    assert [n for _, n, _ in site.uploads] == ["ORY-2026-000001-KK.pdf", "ORY-2026-000001-RU.pdf"]
+    assert all(d.filed for d in docs) and len(site.actions) == 1
+
+
+def test_the_warning_then_the_restriction_on_a_later_night(settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(clock, "now", lambda: dt.datetime(2026, 11, 25, 23, 0, tzinfo=clock.ALMATY))
+    big = debtor(case())
+    store, site = RunStore(settings.db_url), FakeAisEp(list(big.cases))
+    first = call(settings, store, new_run(settings, store), site, big)
+    assert {d.kind for d in first} == {"notice"} and all(d.filed for d in first)
+    assert [kind for _, _, kind in site.uploads] == ["notice", "notice"]
+    monkeypatch.setattr(clock, "now", lambda: dt.datetime(2026, 12, 3, 23, 0, tzinfo=clock.ALMATY))
+    later = call(settings, store, new_run(settings, store), site, big, on=dt.date(2026, 12, 3))
+    assert [d.kind for d in later] == ["exit_ban", "exit_ban", "notice", "notice"]
+    assert [d.number for d in later if d.kind == "notice"] == [d.number for d in first]  # the same warning
+    assert [kind for _, kind, _ in site.actions] == ["document_filed", "document_filed"]
+    assert len(site.uploads) == 4
+
+
+def test_nothing_called_for_nothing_filed(settings: Settings) -> None:
+    store, site = RunStore(settings.db_url), FakeAisEp([case("100000", "100000")])
+    paid = debtor(case("100000", "100000"))
+    assert call(settings, store, new_run(settings, store), site, paid) == [] and site.uploads == []
+
+
+def test_the_documents_sheet_lists_what_the_items_carry(settings: Settings) -> None:
+    store, site = RunStore(settings.db_url), FakeAisEp(list(BALANCE.cases))
+    run = new_run(settings, store)
+    docs = call(settings, store, run, site, BALANCE)
+    [item] = store.pending(run.id)
+    store.start_attempt(item.id)
+    store.finish_item(item.id, ItemState.DONE, result=ItemResult(fields={"name": "x", **documents_fields(docs)})
+                      .to_json())
+    flow = Flow(name="documents_test", title="t", load_items=lambda p, s: [], process=None,  # type: ignore[arg-type]
+                extra_sheets=("Documents",))
+    path = write_report(load(store, store.get_run(run.id) or run, flow))
+    ws = load_workbook(path)["Documents"]
+    titles = [c.value for c in ws[1]]
+    rows = [dict(zip(titles, r)) for r in ws.iter_rows(min_row=2, values_only=True)]
+    assert [(r["Number"], r["Language"], r["Filed"], r["Proceeding"]) for r in rows] == [
+        ("ORY-2026-000001-KK", "kk", "yes", "2501-000123"), ("ORY-2026-000001-RU", "ru", "yes", "2501-000123")]
+    assert rows[0]["Kind"] == "decision on arrest of bank accounts" and rows[0]["Issued"] == dt.datetime(2026, 11, 25)
+    assert rows[0]["PDF"] == "documents/ORY-2026-000001-KK.pdf"
+    assert ws["J2"].hyperlink is not None and ws.freeze_panes == "A2"

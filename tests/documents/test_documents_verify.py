@@ -1,0 +1,143 @@
+"""`runner.py verify FILE`: authentic and unchanged passes; one changed byte, a number not in the register or a file
+that is no document fails — for the PDF and the DOCX alike."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pymupdf
+import pytest
+from docx import Document
+from typer.testing import CliRunner
+
+from domain.documents import default_office, document_fields
+from orynda.cli import app
+from orynda.documents import DocumentRegister, verify
+from orynda.documents.seal import Seal, content_sha256, parse_qr, qr_payload, qr_png, read_seal
+from orynda.store import DocumentRecord, make_engine
+from tests.documents.conftest import Issued
+
+RUN = CliRunner()
+
+
+def every_file(issued: Issued) -> list[tuple[DocumentRecord, Path]]:
+    return [(r, Path(str(path))) for a in issued.acts for r in a.documents for path in (r.pdf_path, r.docx_path)]
+
+
+def flipped(source: Path, at: int, into: Path) -> Path:
+    """A copy of the file with one bit of one byte changed."""
+    data = bytearray(source.read_bytes())
+    data[at % len(data)] ^= 0x01
+    copy = into / f"changed-{at}-{source.name}"
+    copy.write_bytes(bytes(data))
+    return copy
+
+
+def test_every_issued_file_is_authentic_and_unchanged(issued: Issued) -> None:
+    files = every_file(issued)
+    assert len(files) >= 32
+    for record, path in files:
+        verdict = verify(path, issued.register)
+        assert verdict.ok, (path.name, verdict.reason)
+        assert verdict.record is not None and verdict.record.number == record.number
+
+
+@pytest.mark.parametrize("suffix", [".pdf", ".docx"])
+@pytest.mark.parametrize("where", ["first_after_header", "middle", "last", "in_the_number"])
+def test_one_changed_byte_is_caught(issued: Issued, tmp_path: Path, suffix: str, where: str) -> None:
+    record = issued.act("wage_levy").documents[1]
+    source = Path(str(record.pdf_path if suffix == ".pdf" else record.docx_path))
+    data = source.read_bytes()
+    # in a PDF the number is the Subject, UTF-16 in hex: <FEFF004F0052…>; the 14th character is a serial digit
+    subject = data.find(b"/Subject<FEFF")
+    at = {"first_after_header": 8, "middle": len(data) // 2, "last": len(data) - 1,
+          "in_the_number": subject + len(b"/Subject<FEFF") + 4 * 13 + 3}[where]
+    if where == "in_the_number" and suffix == ".docx":
+        at = len(data) // 3  # the DOCX is a zip: its number is compressed; any byte will do
+    elif where == "in_the_number":
+        assert subject > 0 and data[at:at + 1].isdigit()
+    changed = flipped(source, at, tmp_path)
+    assert changed.read_bytes() != data and len(changed.read_bytes()) == len(data)
+    verdict = verify(changed, issued.register)
+    assert not verdict.ok
+    assert any(word in verdict.reason for word in ("changed", "not in the register", "no document number")), \
+        verdict.reason
+    assert verify(source, issued.register).ok  # the original still passes: the check is not vacuous
+
+
+def test_a_renamed_copy_still_passes(issued: Issued, tmp_path: Path) -> None:
+    record = issued.act("notice", "voluntary").documents[0]
+    copy = tmp_path / "скан.pdf"
+    shutil.copy(str(record.pdf_path), copy)
+    assert verify(copy, issued.register).ok
+
+
+def test_a_number_not_in_this_register_fails(issued: Issued, tmp_path: Path) -> None:
+    other = DocumentRegister(make_engine(f"sqlite:///{tmp_path / 'other.db'}"))
+    verdict = verify(Path(str(issued.act("opening").documents[0].pdf_path)), other)
+    assert not verdict.ok and "ORY-2026-" in verdict.reason and "not in the register" in verdict.reason
+
+
+def test_a_pdf_orynda_did_not_issue_fails(issued: Issued, tmp_path: Path) -> None:
+    path = tmp_path / "letter.pdf"
+    with pymupdf.open() as pdf:
+        pdf.new_page().insert_text((72, 72), "ORY-2026-000001-KK")
+        pdf.save(path)
+    verdict = verify(path, issued.register)
+    assert not verdict.ok and "no document number" in verdict.reason
+
+
+def test_something_else_fails(issued: Issued, tmp_path: Path) -> None:
+    path = tmp_path / "notes.pdf"
+    path.write_text("not a pdf")
+    assert verify(path, issued.register).reason == "neither a PDF nor a DOCX"
+
+
+def test_the_seal_carries_number_and_content_hash(issued: Issued) -> None:
+    act = issued.act("account_arrest")
+    for record in act.documents:
+        fields = document_fields(act.draft, issued.debtor_of(act), record.language,  # type: ignore[arg-type]
+                                 number=record.number, act=record.act, on=record.issued_on, office=default_office())
+        seal = Seal(record.number, content_sha256(record.kind, record.language, fields))
+        assert seal.content_sha256 == record.content_sha256  # the canonical content, recomputed
+        for path in (record.pdf_path, record.docx_path):
+            assert read_seal(Path(str(path)).read_bytes()) == seal
+        [shape] = Document(str(record.docx_path)).inline_shapes
+        blob = shape._inline.graphic.graphicData.pic.blipFill.blip.embed  # the QR picture's relationship id
+        image = Document(str(record.docx_path)).part.related_parts[blob].blob
+        assert image == qr_png(seal)  # the picture is exactly the QR of number + content hash
+        assert parse_qr(qr_payload(seal)) == seal
+
+
+@pytest.fixture
+def home(issued: Issued, monkeypatch: pytest.MonkeyPatch) -> Path:
+    for key in [k for k in __import__("os").environ if k.startswith("ORYNDA_")]:
+        monkeypatch.delenv(key)
+    url = str(issued.register.engine.url)
+    return Path(url.removeprefix("sqlite:///")).parent
+
+
+def test_cli_says_authentic(issued: Issued, home: Path) -> None:
+    path = str(issued.act("exit_ban").documents[0].pdf_path)
+    result = RUN.invoke(app, ["verify", path, "--home", str(home)], env={"COLUMNS": "300"})
+    assert result.exit_code == 0, result.output
+    assert "authentic and unchanged" in result.output and "exit_ban, kk" in result.output
+
+
+@pytest.mark.parametrize("suffix", [".pdf", ".docx"])
+def test_cli_names_the_file_and_what_failed(issued: Issued, home: Path, tmp_path: Path, suffix: str) -> None:
+    record = issued.act("registry_request").documents[1]
+    source = Path(str(record.pdf_path if suffix == ".pdf" else record.docx_path))
+    changed = flipped(source, len(source.read_bytes()) // 2, tmp_path)
+    result = RUN.invoke(app, ["verify", str(changed), "--home", str(home)], env={"COLUMNS": "300"})
+    assert result.exit_code == 1
+    assert changed.name in result.output and "NOT AUTHENTIC" in result.output
+
+
+def test_cli_without_a_register_or_file(tmp_path: Path, home: Path) -> None:
+    missing = RUN.invoke(app, ["verify", str(tmp_path / "none.pdf"), "--home", str(home)])
+    assert missing.exit_code == 2 and "no such file" in missing.output
+    (tmp_path / "a.pdf").write_bytes(b"%PDF-1.4")
+    empty = RUN.invoke(app, ["verify", str(tmp_path / "a.pdf"), "--home", str(tmp_path / "nowhere")])
+    assert empty.exit_code == 2 and "no register" in empty.output
