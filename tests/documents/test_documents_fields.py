@@ -50,7 +50,7 @@ KK_DEBT = "бір миллион екі жүз отыз төрт мың бес �
         "employer": "ТОО «Жұмыс»", "employer_bin": "940140000385", "percent": "50", "monthly": "250 000,00 ₸",
         "monthly_words": "екі жүз елу мың теңге 00 тиын"}, id="art_95_half_of_an_income_of_500000"),
     pytest.param("exit_ban", "", "ru", {
-        "warning_act": "ORY-2026-000007", "warning_date": "16.11.2026", "court_sanction": True,
+        "warning_act": "ORY-2026-000900", "warning_date": "16.11.2026", "court_sanction": True,
         "threshold": "173 000,00 ₸"}, id="art_33_after_the_warning_sanctioned_by_court"),
     pytest.param("exit_ban_lift", "", "kk", {
         "amount": "1 234 567,89 ₸", "lift_deadline": "26.11.2026",
