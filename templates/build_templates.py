@@ -157,7 +157,8 @@ def _para(doc: DocumentObject, align: Any, *, before: float = 0, after: float = 
     return paragraph
 
 
-def _run(paragraph: Paragraph, text: str, *, bold: bool = False, italic: bool = False, size: float | None = None) -> None:
+def _run(paragraph: Paragraph, text: str, *, bold: bool = False, italic: bool = False,
+         size: float | None = None) -> None:
     run = paragraph.add_run(text)
     run.bold, run.italic = bold or None, italic or None
     if size:

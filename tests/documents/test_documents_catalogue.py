@@ -63,8 +63,9 @@ def test_every_field_a_template_names_is_computed(name: str, lang: str) -> None:
     examples = [(d, of) for d, of in every_kind() if d.kind.name == name]
     assert examples, f"no worked example of {name}"
     for draft, of in examples:
-        provided |= set(document_fields(draft, of, lang, number="ORY-2026-000001-" + lang.upper(),  # type: ignore[arg-type]
-                                        act="ORY-2026-000001", on=ON, office=default_office()))
+        number = "ORY-2026-000001-" + lang.upper()
+        provided |= set(document_fields(draft, of, lang, number=number, act="ORY-2026-000001",  # type: ignore[arg-type]
+                                        on=ON, office=default_office()))
     assert wanted, f"{name}.{lang}.docx names no field"
     assert wanted <= provided, f"{name}.{lang}.docx names fields nobody computes: {sorted(wanted - provided)}"
     assert {"number", "amount", "amount_words", "debtor_name", "proceeding", "bailiff", "date_long"} <= wanted

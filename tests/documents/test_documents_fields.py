@@ -20,8 +20,9 @@ def fields(kind: str, lang: str, purpose: str = "", code: str = "", **changes: o
     draft, of = EXAMPLES[key]
     if changes:
         of = replace(of, **changes)  # type: ignore[arg-type]
-    out = document_fields(draft, of, lang, number=f"ORY-2026-000042-{lang.upper()}", act="ORY-2026-000042",  # type: ignore[arg-type]
-                          on=ON, office=default_office())
+    number = f"ORY-2026-000042-{lang.upper()}"
+    out = document_fields(draft, of, lang, number=number, act="ORY-2026-000042", on=ON,  # type: ignore[arg-type]
+                          office=default_office())
     return {k: v.replace("\u00a0", " ") if isinstance(v, str) else v for k, v in out.items()}
 
 
@@ -78,7 +79,8 @@ def test_the_property_is_named_in_the_documents_language(code: str, lang: str, a
 
 @pytest.mark.parametrize(("lang", "header"), [
     pytest.param("ru", {"date_long": "25 ноября 2026 г.", "place": "г. Алматы", "office_title":
-                        "Частный судебный исполнитель", "title": "Постановление о наложении ареста на имущество должника"},
+                        "Частный судебный исполнитель",
+                        "title": "Постановление о наложении ареста на имущество должника"},
                  id="art_10_p2_header_ru"),
     pytest.param("kk", {"date_long": "2026 жылғы 25 қараша", "place": "Алматы қ.", "office_title":
                         "Жеке сот орындаушысы", "title": "Борышкердің мүлкіне тыйым салу туралы қаулы"},

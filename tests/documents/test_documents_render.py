@@ -106,7 +106,8 @@ def test_docx_reads_back_its_fields(issued: Issued) -> None:
                                           "kk": ["126-бабы 1-тармағының 3) тармақшасы", "30.11.2026 кешіктірмей"]},
                  id="art_126_request"),
 ])
-def test_pdf_text_says_what_the_law_asks(issued: Issued, kind: str, purpose: str, phrases: dict[str, list[str]]) -> None:
+def test_pdf_text_says_what_the_law_asks(issued: Issued, kind: str, purpose: str,
+                                        phrases: dict[str, list[str]]) -> None:
     act = issued.act(kind, purpose)
     for record in act.documents:
         text = pdf_text(record.pdf_path)
