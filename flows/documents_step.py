@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -96,7 +96,10 @@ async def _file(ctx: ItemContext, aisep: AisEpBot, act: Act, cases: Sequence[Cas
                    detail={"act": first.act, "kind": act.draft.kind.action, "proceeding": first.proceeding})
 
 
-def _uploader(aisep: AisEpBot, act: Act, record: DocumentRecord, cases: Sequence[Case]) -> Any:
+Effect = Callable[[], Awaitable[str]]
+
+
+def _uploader(aisep: AisEpBot, act: Act, record: DocumentRecord, cases: Sequence[Case]) -> Effect:
     async def upload() -> str:
         expected = record.pdf_sha256
         assert record.pdf_path is not None and expected is not None, "issue() returns sealed documents"
@@ -110,7 +113,7 @@ def _uploader(aisep: AisEpBot, act: Act, record: DocumentRecord, cases: Sequence
     return upload
 
 
-def _registrar(aisep: AisEpBot, act: Act, record: DocumentRecord, cases: Sequence[Case]) -> Any:
+def _registrar(aisep: AisEpBot, act: Act, record: DocumentRecord, cases: Sequence[Case]) -> Effect:
     kind = act.draft.kind
     comment = f"{record.act}: {kind.title['ru']} ({', '.join(r.number for r in act.documents)})"
 
