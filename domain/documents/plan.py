@@ -61,7 +61,10 @@ def plan(debtor: DebtorFile, findings: Sequence[Finding], on: dt.date, sent: Map
     for finding in findings:
         if finding.severity is not Severity.EXCEPTION:
             drafts += _for_finding(debtor, finding, on, sent)
-    return drafts
+    unique: dict[str, Draft] = {}
+    for draft in drafts:
+        unique.setdefault(draft.fact, draft)  # a fact met twice is one act
+    return list(unique.values())
 
 
 def exit_warning_fact(iin: str) -> str:

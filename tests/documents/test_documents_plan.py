@@ -81,6 +81,11 @@ def test_a_long_asset_is_kept_as_a_digest() -> None:
     assert len(draft.fact) < 220 and "sha256:" in draft.fact
 
 
+def test_a_fact_met_twice_is_one_act() -> None:
+    twice = findings(RICH) + findings(RICH)
+    assert [d.fact for d in plan(RICH, twice, ON, {})] == [d.fact for d in plan(RICH, findings(RICH), ON, {})]
+
+
 def test_findings_that_block_the_item_call_for_nothing() -> None:
     blocking = Finding(code="realty_not_arrested", message="m", legal_basis="x", severity=Severity.EXCEPTION,
                        asset="flat 1")
