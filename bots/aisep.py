@@ -46,7 +46,7 @@ class AisEpBot(SignedInBot):
         await self.visit("list")
         await self.outcome("list", ["results", "no_results"])  # the unfiltered first load, before filtering
         await self.el("list", "status_filter").select_option("active")
-        await self.el("list", "apply").click()
+        await self.press("list", "apply")
         if await self.outcome("list", ["results", "no_results"]) == "no_results":
             return []
         return [self._summary(row) for row in await self.read_pages("list", "row", _ROW_CELLS)]
@@ -64,7 +64,7 @@ class AisEpBot(SignedInBot):
         await self._open_card(number)
         await self._choose("upload_kind", kind)
         await self.el("card", "upload_file").set_input_files(path)
-        await self.el("card", "upload_button").click()
+        await self.press("card", "upload_button")
         if await self.outcome("card", ["upload_done", "upload_failed"]) == "upload_failed":
             raise InvalidInput(f"AIS EP refused {path.name} on {number} (PDF or DOCX only)", site=self.site, page="card")
         return (await self.el("card", "upload_sha256").inner_text()).strip()
@@ -73,7 +73,7 @@ class AisEpBot(SignedInBot):
         await self._open_card(number)
         await self._choose("action_kind_input", kind)
         await self.el("card", "action_comment_input").fill(comment)
-        await self.el("card", "action_button").click()
+        await self.press("card", "action_button")
         if await self.outcome("card", ["action_done", "action_failed"]) == "action_failed":
             raise InvalidInput(f"AIS EP refused the action {kind} on {number}", site=self.site, page="card")
 

@@ -14,9 +14,10 @@ from urllib.parse import urlencode
 from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import Locator, Page
 from playwright.async_api import TimeoutError as PlaywrightTimeout
+from playwright.async_api import expect
 
 from bots.locators import Locators, load_locators
-from orynda.browser import SessionCache
+from orynda.browser import SessionCache, is_traced, trace_lock
 from orynda.config import SiteSettings
 from orynda.errors import BrowserCrashed, BusinessException, OryndaError, SiteTimeout, SiteUnavailable, SystemException
 from orynda.politeness import SiteLimiter
@@ -75,6 +76,14 @@ class SiteBot:
         if response is not None and response.status >= 500:
             raise SiteUnavailable(f"{self.site} answered HTTP {response.status} on {page}", site=self.site, page=page)
 
+    async def press(self, page: str, element: str) -> None:
+        """Clicks a button that never moves without Playwright's wait for it to hold still over two animation
+        frames: with a page per site, a page in the background gets its frames seconds apart under load."""
+        button = self.el(page, element)
+        await expect(button).to_be_visible(timeout=self.timeout)
+        await expect(button).to_be_enabled(timeout=self.timeout)
+        await button.dispatch_event("click")
+
     async def first_visible(self, page: str, elements: list[str]) -> str:
         """Waits until one of the elements shows and says which: results, 'not found' or an error banner."""
         anyone = self.all(page, elements[0])
@@ -110,17 +119,16 @@ class SiteBot:
     @asynccontextmanager
     async def private(self) -> AsyncIterator[None]:
         """Steps that type a secret: kept out of the Playwright trace, which is evidence."""
-        tracing = self.page.context.tracing
-        try:
-            await tracing.stop_chunk()
-            paused = True
-        except PlaywrightError:
-            paused = False  # not tracing
-        try:
+        context = self.page.context
+        if not is_traced(context):
             yield
-        finally:
-            if paused:
-                await tracing.start_chunk()
+            return
+        async with trace_lock(context):
+            await context.tracing.stop_chunk()
+            try:
+                yield
+            finally:
+                await context.tracing.start_chunk()
 
     # --- preflight ---------------------------------------------------------------------------------------
     async def prepare_check(self) -> None:

@@ -112,6 +112,33 @@ class SignedInBot(SiteBot):
         if await self.el(page, "session_expired").is_visible():
             raise SignedOut
 
+    async def showing(self, page: str) -> bool:
+        """Whether the browser is on this page, signed in and ready for input, so it need not be loaded again."""
+        if urlparse(self.page.url).path != urlparse(self.url(page)).path:
+            return False
+        return not await self.el(page, "session_expired").is_visible() and await self.el(page, "iin_input").is_visible()
+
+    async def hide(self, page: str, elements: list[str]) -> None:
+        """Hides elements that show an answer, in one round trip, so the next one shown is new."""
+        known = self.locators.elements(page)
+        selectors = [css for name in elements if name in known for css in known[name]]
+        await self.page.evaluate("sels => sels.forEach(s => document.querySelectorAll(s).forEach(el => { el.hidden = true; }))",
+                                 selectors)
+
+    async def download(self, page: str, element: str) -> bytes:
+        """Clicks a download link as a person would and returns the file the browser received. A download the
+        browser gave up on is asked about once more without the browser, to tell an expired session (SignedOut,
+        so the step is redone after signing in) from a site fault."""
+        async with self.page.expect_download(timeout=self.timeout) as started:
+            await self.press(page, element)
+        download = await started.value
+        if (failure := await download.failure()) is None:
+            return (await download.path()).read_bytes()
+        answer = await self.page.context.request.get(download.url, max_redirects=0, timeout=self.timeout)
+        if answer.status in (401, 403) or urlparse(answer.headers.get("location", "")).path == urlparse(self.url("login")).path:
+            raise SignedOut
+        raise SiteUnavailable(f"{self.site}: download {failure} (HTTP {answer.status})", site=self.site, page=page)
+
     async def outcome(self, page: str, elements: list[str]) -> str:
         """Which of the elements shows first; the session-expired dialog and the error banner are raised."""
         shown = await self.first_visible(page, ["session_expired", "error", *elements])
@@ -122,10 +149,16 @@ class SignedInBot(SiteBot):
         return shown
 
     async def search(self, iin: str) -> bool:
-        """Looks an IIN up on the search page: True when the site shows results, False for 'no data'."""
-        await self.visit("search")
+        """Looks an IIN up on the search page: True when the site shows results, False for 'no data'.
+
+        The search page is loaded once and then reused (each site has its own page): a night's thousands of
+        lookups cost one request each instead of a page load each. The previous answer is hidden before
+        submitting, so the answer read is this IIN's and never the last one's."""
+        if not await self.showing("search"):
+            await self.visit("search")
+        await self.hide("search", ["results", "not_found", "invalid_iin", "error"])
         await self.el("search", "iin_input").fill(iin)
-        await self.el("search", "submit").click()
+        await self.press("search", "submit")
         shown = await self.outcome("search", ["results", "not_found", "invalid_iin"])
         if shown == "invalid_iin":
             raise InvalidInput(f"{self.site} rejects IIN {iin}", site=self.site, page="search", fields={"iin": iin})
@@ -140,7 +173,7 @@ class SignedInBot(SiteBot):
             if await next_page.is_disabled():
                 return rows
             number = int((await self.el(page, "page_number").inner_text()).strip())
-            await next_page.click()
+            await self.press(page, "next_page")
             await self.outcome(page, ["results"])
             await expect(self.el(page, "page_number")).to_have_text(str(number + 1), timeout=self.timeout)
 

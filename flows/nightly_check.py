@@ -3,10 +3,15 @@ registries, as findings a bailiff acts on in the morning. One work item per debt
 
 One registry down does not stop the night: its lookups fail after their retries, the others' findings land, and
 the item says which registries it lacks.
+
+The acts the findings call for are drafted in Kazakh and Russian and filed to the proceeding in AIS EP, each once
+(flows/documents_step.py), but only for a debtor every registry answered for: an act resting on half the facts
+waits for the night that has them all. `--param documents=draft` drafts without filing, `documents=off` neither.
 """
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 from bots.aisep import AisEpBot
@@ -17,9 +22,10 @@ from bots.esalyq import EsalyqBot
 from domain.checks.assets import DebtorFile, assess
 from domain.money import ZERO
 from domain.records import CaseSummary
+from flows.documents_step import documents_fields, draft_and_file
 from orynda import clock
 from orynda.config import Settings
-from orynda.errors import RegistriesMissing
+from orynda.errors import ConfigError, RegistriesMissing
 from orynda.flow import Flow, ItemContext, ItemResult, Lookup, ReportColumn
 from orynda.runstore import ItemSpec
 
@@ -27,6 +33,7 @@ REGISTRIES = ("egov_realty", "egov_vehicles", "esalyq", "enpf", "bank_sandyq", "
 
 
 def load_items(params: dict[str, Any], settings: Settings) -> list[ItemSpec]:
+    _documents_mode(params)  # a mistyped parameter stops the run before any browser starts
     return []  # the work comes from AIS EP: see discover
 
 
@@ -59,18 +66,32 @@ async def process(payload: dict[str, Any], ctx: ItemContext) -> ItemResult:
     fields = _fields(debtor)
     if debtor.missing:
         raise RegistriesMissing(f"no answer from {', '.join(debtor.missing)}", findings=findings, fields=fields)
+    documents = _documents_mode(ctx.params)
+    if documents != "off":
+        fields.update(documents_fields(await draft_and_file(ctx, debtor, findings, file=documents == "file")))
     return ItemResult(findings, fields)
 
 
+DOCUMENT_MODES = ("file", "draft", "off")
+
+
+def _documents_mode(params: dict[str, Any]) -> str:
+    mode = str(params.get("documents") or "file")
+    if mode not in DOCUMENT_MODES:
+        raise ConfigError(f"--param documents={mode}: expected one of {', '.join(DOCUMENT_MODES)}")
+    return mode
+
+
 async def _ask_registries(ctx: ItemContext, iin: str) -> list[Lookup[Any]]:
-    return [
-        await ctx.lookup("egov_realty", lambda: ctx.bot(EgovRealtyBot).list_properties(iin)),
-        await ctx.lookup("egov_vehicles", lambda: ctx.bot(EgovVehiclesBot).list_vehicles(iin)),
-        await ctx.lookup("esalyq", lambda: ctx.bot(EsalyqBot).tax_status(iin)),
-        await ctx.lookup("enpf", lambda: ctx.bot(EnpfBot).contributions(iin)),
-        await ctx.lookup("bank_sandyq", lambda: ctx.bot(SandyqBankBot).accounts(iin)),
-        await ctx.lookup("bank_qazyna", lambda: ctx.bot(QazynaBankBot).accounts(iin)),
-    ]
+    """All six at once, each on its own page; per-site limits in the configuration still apply."""
+    return list(await asyncio.gather(
+        ctx.lookup("egov_realty", lambda: ctx.bot(EgovRealtyBot).list_properties(iin)),
+        ctx.lookup("egov_vehicles", lambda: ctx.bot(EgovVehiclesBot).list_vehicles(iin)),
+        ctx.lookup("esalyq", lambda: ctx.bot(EsalyqBot).tax_status(iin)),
+        ctx.lookup("enpf", lambda: ctx.bot(EnpfBot).contributions(iin)),
+        ctx.lookup("bank_sandyq", lambda: ctx.bot(SandyqBankBot).accounts(iin)),
+        ctx.lookup("bank_qazyna", lambda: ctx.bot(QazynaBankBot).accounts(iin)),
+    ))
 
 
 def _evidence(registry: str | None, answers: dict[str, Lookup[Any]]) -> str | None:
@@ -95,11 +116,12 @@ FLOW = Flow(
     discover=discover,
     process=process,
     sites=("aisep", *REGISTRIES),
-    extra_sheets=("Findings", "Registries"),
+    extra_sheets=("Findings", "Documents", "Registries"),
     columns=(ReportColumn("name", "Debtor"), ReportColumn("proceedings", "Proceedings", "int"),
              ReportColumn("remaining", "Remaining debt, ₸", "money"), ReportColumn("realty", "Real estate", "int"),
              ReportColumn("vehicles", "Vehicles", "int"), ReportColumn("balances", "Bank balances, ₸", "money"),
              ReportColumn("employer", "Employer"), ReportColumn("overpayment", "Tax overpayment, ₸", "money"),
-             ReportColumn("missing", "Registries without an answer")),
+             ReportColumn("missing", "Registries without an answer"),
+             ReportColumn("documents_filed", "Documents filed", "int")),
 )
 

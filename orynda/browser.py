@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import weakref
 from contextlib import asynccontextmanager
 from collections.abc import AsyncIterator
 from typing import Any
@@ -14,6 +15,23 @@ from orynda.config import BrowserSettings
 # Chromium as root in a closed network: no sandbox, and no background calls that would be refused.
 LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                "--disable-sync", "--no-first-run", "--disable-quic", "--disable-dev-shm-usage"]
+
+
+_TRACED: weakref.WeakSet[BrowserContext] = weakref.WeakSet()
+
+
+_TRACE_LOCKS: weakref.WeakKeyDictionary[BrowserContext, asyncio.Lock] = weakref.WeakKeyDictionary()
+
+
+def is_traced(context: BrowserContext) -> bool:
+    """Whether this context records a Playwright trace (Playwright itself cannot say)."""
+    return context in _TRACED
+
+
+def trace_lock(context: BrowserContext) -> asyncio.Lock:
+    """Held by whoever stops and restarts the context's trace chunk (evidence, a secret typed), so that with
+    several pages at work one cannot restart the trace while another keeps a password out of it."""
+    return _TRACE_LOCKS.setdefault(context, asyncio.Lock())
 
 
 class SessionCache:
@@ -57,26 +75,47 @@ class BrowserPool:
 
 
 class WorkerSlot:
-    """A worker's context and page; `items_left` counts down to the next recycle."""
+    """A worker's context with a page of its own for each site, so one item's lookups in different registries
+    can run side by side and each site's page stays where that site's work left it. `items_left` counts down
+    to the next recycle."""
 
     def __init__(self, pool: BrowserPool) -> None:
         self.pool = pool
         self.context: BrowserContext | None = None
         self.page: Page | None = None
+        self.site_pages: dict[str, Page] = {}
+        self.last_used: Page | None = None
         self.items_left = 0
 
-    async def ready(self) -> Page:
+    async def ready(self, sites: tuple[str, ...] = ()) -> Page:
+        """The worker's first page, recycling the context when due; opens a page for each site not open yet."""
         if self.page is None or self.page.is_closed() or self.items_left <= 0:
             await self.recycle()
+        assert self.context is not None and self.page is not None
+        for site in sites:
+            if site not in self.site_pages or self.site_pages[site].is_closed():
+                self.site_pages[site] = self.page if not self.site_pages else await self.context.new_page()
         self.items_left -= 1
-        assert self.page is not None
+        self.last_used = self.page
         return self.page
+
+    def page_for(self, site: str) -> Page:
+        """The site's own page (the first page when the site has none); remembered as the evidence to keep."""
+        page = self.site_pages.get(site) or self.page
+        assert page is not None, "ready() first"
+        self.last_used = page
+        return page
+
+    def open_pages(self) -> list[Page]:
+        return [page for page in {id(p): p for p in [self.page, *self.site_pages.values()] if p}.values()
+                if not page.is_closed()]
 
     async def fresh_trace(self) -> None:
         """Drops what the trace holds so far: a failure's trace shows only its own attempt."""
         if self.context is not None and self.pool.settings.trace:
-            await self.context.tracing.stop_chunk()
-            await self.context.tracing.start_chunk()
+            async with trace_lock(self.context):
+                await self.context.tracing.stop_chunk()
+                await self.context.tracing.start_chunk()
 
     async def recycle(self) -> None:
         await self.close()
@@ -86,11 +125,13 @@ class WorkerSlot:
                                                  storage_state=self.pool.sessions.state)  # type: ignore[arg-type]
         if self.pool.settings.trace:
             await self.context.tracing.start(snapshots=True, screenshots=False)
+            _TRACED.add(self.context)
         self.page = await self.context.new_page()
         self.items_left = self.pool.settings.items_per_context
 
     async def close(self) -> None:
-        context, self.context, self.page = self.context, None, None
+        context, self.context, self.page, self.last_used = self.context, None, None, None
+        self.site_pages = {}
         if context is not None:
             try:
                 await context.close()

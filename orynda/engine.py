@@ -10,7 +10,7 @@ from typing import Any, TypeVar
 
 from loguru import logger
 from playwright.async_api import Error as PlaywrightError
-from tenacity import AsyncRetrying, retry_if_exception, stop_after_attempt, wait_exponential
+from tenacity import AsyncRetrying, RetryCallState, retry_if_exception, stop_after_attempt, wait_exponential
 
 from bots.base import SiteBot, as_system_fault
 from orynda import evidence
@@ -72,7 +72,7 @@ class Engine:
         retry = self.settings.retry
         return AsyncRetrying(retry=retry_if_exception(is_retried), stop=stop_after_attempt(retry.attempts),
                              wait=wait_exponential(multiplier=retry.initial_s, max=retry.max_s, exp_base=retry.multiplier),
-                             sleep=self.sleep, reraise=True)
+                             sleep=self.sleep, reraise=True, before_sleep=_log_retry)
 
     async def _discover(self, flow: Flow, run: Run, pool: BrowserPool) -> list[ItemSpec]:
         """A flow without an input file finds its work items on a site first (nightly_check: AIS EP)."""
@@ -112,7 +112,7 @@ class Engine:
 
     async def _attempt(self, flow: Flow, run: Run, item: Item, slot: WorkerSlot) -> ItemResult:
         number = self.store.start_attempt(item.id)
-        page = await slot.ready()
+        await slot.ready(flow.sites)
         await slot.fresh_trace()
         context = ItemRunContext(self, run, item, slot)
         try:
@@ -123,11 +123,13 @@ class Engine:
         except (SystemException, PlaywrightError, Exception) as exc:  # anything else is an application fault
             fault = exc if isinstance(exc, OryndaError) else _as_fault(exc)
             folder = evidence.folder_for(Path(run.folder), item.seq, number)
+            page = slot.last_used or slot.page
             await evidence.capture(page, slot.context, folder, self.settings.browser.trace)
             fault.context["evidence"] = str(folder)
             self.store.end_attempt(item.id, "system", code=fault.code, message=str(fault), evidence=str(folder))
             logger.warning("item {} attempt {}: {}", item.seq, number, fault)
-            if isinstance(fault, BrowserCrashed) or page.is_closed():
+            if isinstance(fault, BrowserCrashed) or any(p.is_closed() for p in slot.site_pages.values()) \
+                    or page is None or page.is_closed():
                 slot.items_left = 0
             if fault is exc:
                 raise
@@ -162,6 +164,12 @@ class Engine:
         self.store.add_site_calls(calls)
 
 
+def _log_retry(state: RetryCallState) -> None:
+    """Every retry in the log, with the fault that caused it: a night that retried a lot says why."""
+    fault = state.outcome.exception() if state.outcome else None
+    logger.info("retry {} after {:.1f} s: {}", state.attempt_number, state.upcoming_sleep, fault)
+
+
 class ItemRunContext:
     """The ItemContext a flow sees for one attempt of one item."""
 
@@ -172,9 +180,9 @@ class ItemRunContext:
         self.run_folder = Path(run.folder)
 
     def bot(self, bot_class: type[B]) -> B:
-        assert self.slot.page is not None and issubclass(bot_class, SiteBot)
+        assert issubclass(bot_class, SiteBot)
         site = bot_class.site
-        return bot_class(self.slot.page, self.settings.site(site), limiter=self.engine.limiter(site),  # type: ignore[return-value]
+        return bot_class(self.slot.page_for(site), self.settings.site(site), limiter=self.engine.limiter(site),  # type: ignore[return-value]
                          on_call=self.engine.record_call(self.run_id, self.seq), sessions=self.slot.pool.sessions)
 
     async def lookup(self, site: str, call: Callable[[], Awaitable[T]]) -> Lookup[T]:
@@ -185,17 +193,17 @@ class ItemRunContext:
             async for attempt in self.engine.retrying():
                 with attempt:
                     value = await call()
-                    shot = await self._screenshot(folder / f"{site}.png") if value else None
+                    shot = await self._screenshot(site, folder / f"{site}.png") if value else None
                     return Lookup(site, value, evidence=shot)
         except SystemException as exc:
-            await evidence.capture(self.slot.page, self.slot.context, folder / site, self.settings.browser.trace)
+            await evidence.capture(self.slot.page_for(site), self.slot.context, folder / site, self.settings.browser.trace)
             logger.warning("item {}: {} unavailable after retries: {}", self.seq, site, exc)
             return Lookup(site, None, error=str(exc), evidence=str(folder / site))
         raise AssertionError("unreachable")  # pragma: no cover
 
-    async def _screenshot(self, path: Path) -> str | None:
-        page = self.slot.page
-        if page is None or page.is_closed():
+    async def _screenshot(self, site: str, path: Path) -> str | None:
+        page = self.slot.page_for(site)
+        if page.is_closed():
             return None
         path.parent.mkdir(parents=True, exist_ok=True)
         await page.screenshot(path=str(path), full_page=True)

@@ -7,6 +7,8 @@ from pathlib import Path
 from loguru import logger
 from playwright.async_api import BrowserContext, Page
 
+from orynda.browser import is_traced, trace_lock
+
 
 def folder_for(run_folder: Path, seq: int, attempt: int) -> Path:
     return run_folder / "evidence" / f"item-{seq:05d}" / f"attempt-{attempt}"
@@ -21,9 +23,10 @@ async def capture(page: Page | None, context: BrowserContext | None, target: Pat
             (target / "page.html").write_text(await page.content(), encoding="utf-8")
         except Exception as exc:  # noqa: BLE001 - evidence is best effort
             logger.debug("no HTML evidence: {}", exc)
-    if context is not None and tracing:
-        await _try(context.tracing.stop_chunk(path=str(target / "trace.zip")), "trace")
-        await _try(context.tracing.start_chunk(), "trace restart")
+    if context is not None and tracing and is_traced(context):
+        async with trace_lock(context):
+            await _try(context.tracing.stop_chunk(path=str(target / "trace.zip")), "trace")
+            await _try(context.tracing.start_chunk(), "trace restart")
     return target
 
 

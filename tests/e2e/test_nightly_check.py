@@ -28,13 +28,23 @@ pytestmark = pytest.mark.e2e
 SEED, DEBTORS = 7, 40  # bailiff1 holds active proceedings of 18 debtors in this world
 
 
-@pytest.fixture(scope="module")
-def world_sandbox() -> Iterator[Sandbox]:
-    server = start_subprocess(seed=SEED, debtors=DEBTORS, session_idle_s=2)
+def _serve(**options: int) -> Iterator[Sandbox]:
+    server = start_subprocess(seed=SEED, debtors=DEBTORS, **options)
     try:
         yield server
     finally:
         server.stop()
+
+
+@pytest.fixture(scope="module")
+def world_sandbox() -> Iterator[Sandbox]:
+    yield from _serve()
+
+
+@pytest.fixture
+def idle_sandbox() -> Iterator[Sandbox]:
+    """The same world, with sessions that run idle after 2 s."""
+    yield from _serve(session_idle_s=2)
 
 
 @pytest.fixture
@@ -105,10 +115,30 @@ def test_known_debtors_give_exactly_the_expected_findings(night: Settings) -> No
     assert {"aisep", "egov_realty", "egov_vehicles", "esalyq", "enpf", "bank_sandyq", "bank_qazyna"} <= set(registries)
     assert registries["enpf"][1] >= len(expected) and registries["enpf"][3] == 0  # lookups, no failures
 
+    documents = [d for i in items.values() for d in i.result["fields"]["documents"]]
+    assert documents and all(d["filed"] for d in documents)
+    assert all(i.result["fields"]["documents_filed"] == len(i.result["fields"]["documents"]) for i in items.values())
+    assert len(list(book["Documents"].iter_rows(min_row=2))) == len(documents)
+    uploads = [c for c in store.site_calls(outcome.run_id) if c.action == "upload_document" and c.outcome == "ok"]
+    assert len(uploads) == len(documents)  # each language of each act uploaded once
+
+
+def test_the_next_night_files_nothing_twice(night: Settings) -> None:
+    first = start_run("nightly_check", {"limit": "3"}, night)
+    again = start_run("nightly_check", {"limit": "3"}, night)
+
+    store = RunStore(night.db_url)
+    numbers = [sorted(d["number"] for i in store.items(run) for d in i.result["fields"]["documents"])
+               for run in (first.run_id, again.run_id)]
+    assert numbers[0] and numbers[0] == numbers[1]  # the same facts give back the same documents
+    filings = [c for c in store.site_calls(again.run_id) if c.action in ("upload_document", "register_action")]
+    assert filings == []
+
 
 def test_one_registry_down_all_night_still_yields_the_other_findings(night: Settings, world_sandbox: Sandbox) -> None:
     world_sandbox.faults("/enpf", down=True)
     outcome = start_run("nightly_check", {"limit": "6"}, night)
+    # (no documents: an act waits for the night every registry answers)
 
     store = RunStore(night.db_url)
     items = store.items(outcome.run_id)
@@ -125,12 +155,15 @@ def test_one_registry_down_all_night_still_yields_the_other_findings(night: Sett
     assert registries["egov_realty"][3] == 0
 
 
-def test_expired_sessions_are_renewed_mid_run(night: Settings, world_sandbox: Sandbox) -> None:
+def test_expired_sessions_are_renewed_mid_run(night: Settings, idle_sandbox: Sandbox, tmp_path: Path,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
     """Sessions idle out after 2 s in this sandbox; with 150 ms pages every site's session expires mid-run."""
-    world_sandbox.faults("*", latency_ms=150)
-    before = world_sandbox.stats()
-    outcome = start_run("nightly_check", {"limit": "5"}, night.model_copy(update={"workers": 1}))
-    after = world_sandbox.stats()
+    idle_sandbox.faults("*", latency_ms=150)
+    monkeypatch.setenv("ORYNDA_SECRETS_FILE", str(write_secrets(idle_sandbox.url, tmp_path / "idle-secrets")))
+    before = idle_sandbox.stats()
+    outcome = start_run("nightly_check", {"limit": "5", "documents": "off"},
+                        night.model_copy(update={"workers": 1, "sandbox_url": idle_sandbox.url}))
+    after = idle_sandbox.stats()
     store = RunStore(night.db_url)
     assert [i.state for i in store.items(outcome.run_id)] == [ItemState.DONE] * 5
     expired = {k: after[k] - before.get(k, 0) for k in after if k.endswith(":expired") and after[k] > before.get(k, 0)}

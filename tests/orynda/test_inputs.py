@@ -4,8 +4,10 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
+from flows.nightly_check import load_items as nightly_items
 from flows.register_check import load_items
 from orynda.config import load_settings
+from orynda.errors import ConfigError
 from orynda.inputs import InputFileError
 
 GOOD = "900101300811"
@@ -83,3 +85,14 @@ def test_unusable_file_stops_with_a_clear_message(tmp_path: Path, name: str, con
 def test_missing_column_is_named(tmp_path: Path) -> None:
     with pytest.raises(InputFileError, match=r"missing column\(s\): iin \(one of: ИИН"):
         items(xlsx(tmp_path / "x.xlsx", [["ФИО", "Сумма"], ["Иванов", 5]]))
+
+
+@pytest.mark.parametrize(("params", "accepted"), [({}, True), ({"documents": "file"}, True),
+                                                  ({"documents": "draft"}, True), ({"documents": "off"}, True),
+                                                  ({"documents": "maybe"}, False)])
+def test_nightly_documents_parameter_is_checked_before_the_run(params: dict[str, str], accepted: bool) -> None:
+    if accepted:
+        assert nightly_items(params, load_settings()) == []
+    else:
+        with pytest.raises(ConfigError, match="documents=maybe"):
+            nightly_items(params, load_settings())
