@@ -1,9 +1,12 @@
 """Benchmark: nightly_check over 1,000 debtors at 100 ms page latency, then the same with concurrency 1.
 
     python bench/nightly_check.py [--debtors 1000] [--serial-debtors 100] [--latency-ms 100] [--workers 4]
+                                  [--documents off|draft|file]
 
 Each debtor is read in AIS EP and looked up in six registries. The serial run (one worker, every site's
-concurrency 1) takes as many debtors as --serial-debtors, so the ratio is of items per minute.
+concurrency 1) takes as many debtors as --serial-debtors, so the ratio is of items per minute. Documents are off
+by default: the figure is of the registries' work; `--documents file` adds drafting (LibreOffice renders each
+act's PDFs, a few seconds of CPU per debtor) and filing to AIS EP.
 """
 
 from __future__ import annotations
@@ -27,10 +30,10 @@ from sandbox.server import start_subprocess  # noqa: E402
 WORLD = 3000  # bailiff1 holds active proceedings of 1,170 debtors in the seed-42 world of this size
 
 
-def measure(settings: Settings, debtors: int) -> tuple[float, float, int]:
+def measure(settings: Settings, debtors: int, documents: str) -> tuple[float, float, int]:
     started = time.perf_counter()
     with PeakMemory() as memory:
-        outcome = start_run("nightly_check", {"limit": str(debtors)}, settings)
+        outcome = start_run("nightly_check", {"limit": str(debtors), "documents": documents}, settings)
     elapsed = time.perf_counter() - started
     s = outcome.summary
     print(f"  {s.total} debtors: done {s.done}, business {s.business}, system {s.system}, retries {s.retries}; "
@@ -44,6 +47,7 @@ def main() -> None:
     parser.add_argument("--serial-debtors", type=int, default=100)
     parser.add_argument("--latency-ms", type=int, default=100)
     parser.add_argument("--workers", type=int, default=4)
+    parser.add_argument("--documents", choices=["off", "draft", "file"], default="off")
     args = parser.parse_args()
     logs.configure("WARNING")
     with tempfile.TemporaryDirectory() as tmp:
@@ -54,11 +58,11 @@ def main() -> None:
             parallel = load_settings(home=Path(tmp) / "a", sandbox_url=sandbox.url, workers=args.workers)
             serial = load_settings(home=Path(tmp) / "b", sandbox_url=sandbox.url, workers=1).model_copy(
                 update={"sites": {site: SiteSettings(concurrency=1) for site in SANDBOX_PATHS}})
-            print(f"nightly_check at {args.latency_ms} ms page latency")
+            print(f"nightly_check at {args.latency_ms} ms page latency, documents {args.documents}")
             print(f" {args.workers} workers:")
-            fast, _, _ = measure(parallel, args.debtors)
+            fast, _, _ = measure(parallel, args.debtors, args.documents)
             print(" concurrency 1:")
-            slow, _, _ = measure(serial, args.serial_debtors)
+            slow, _, _ = measure(serial, args.serial_debtors, args.documents)
         finally:
             sandbox.stop()
     print(f" ratio of items per minute, {args.workers} workers to 1: {fast / slow:.2f}")
