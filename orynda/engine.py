@@ -30,9 +30,10 @@ Listener = Callable[[ItemState], None]
 
 class Engine:
     def __init__(self, settings: Settings, store: RunStore, *, sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
-                 on_item: Listener | None = None, stop_when: Callable[[], bool] | None = None) -> None:
+                 on_item: Listener | None = None, on_found: Callable[[int], None] | None = None,
+                 stop_when: Callable[[], bool] | None = None) -> None:
         self.settings, self.store, self.sleep = settings, store, sleep
-        self.on_item = on_item
+        self.on_item, self.on_found = on_item, on_found
         self._stop_when = stop_when or (lambda: False)
         self._stop_requested = False
         self._limiters: dict[str, SiteLimiter] = {}
@@ -56,7 +57,10 @@ class Engine:
         self.store.reopen_in_flight(run.id)
         async with browser_pool(self.settings.browser) as pool:
             if flow.discover is not None and not self.store.items(run.id):
-                self.store.add_items(run.id, await self._discover(flow, run, pool))
+                found = await self._discover(flow, run, pool)
+                self.store.add_items(run.id, found)
+                if self.on_found:
+                    self.on_found(len(found))
             pending = self.store.pending(run.id)
             if not pending:
                 return True

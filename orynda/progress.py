@@ -21,6 +21,11 @@ class RunProgress:
         self._task = self._progress.add_task("items", total=total, completed=already_finished,
                                              counts=self._counts(total - already_finished))
 
+    def found(self, items: int) -> None:
+        """Items a flow found on a site once the run started (nightly_check: in AIS EP)."""
+        self.total += items
+        self._progress.update(self._task, total=self.total, counts=self._counts(self.total))
+
     def advance(self, state: ItemState) -> None:
         if state is ItemState.DONE:
             self.done += 1

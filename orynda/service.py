@@ -88,7 +88,8 @@ def execute(store: RunStore, flow: Flow, run: Run, settings: Settings, *, progre
     sink = logs.add_run_log(Path(run.folder))
     counts = store.counts(run.id)
     bar = RunProgress(counts.total, counts.total - counts.left) if progress else None
-    engine = Engine(settings, store, on_item=bar.advance if bar else None, stop_when=stop_when)
+    engine = Engine(settings, store, on_item=bar.advance if bar else None, on_found=bar.found if bar else None,
+                    stop_when=stop_when)
     try:
         with bar or nullcontext():
             finished = asyncio.run(_run_with_signals(engine, flow, run))

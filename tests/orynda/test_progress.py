@@ -1,0 +1,30 @@
+"""The progress bar of an on-demand run: done / failed / left, also when the items are found after the start."""
+
+from __future__ import annotations
+
+import io
+
+from rich.console import Console
+
+from orynda.progress import RunProgress
+from orynda.store import ItemState
+
+
+def shown(bar: RunProgress) -> str:
+    return str(bar._progress.tasks[0].fields["counts"])
+
+
+def test_items_found_on_a_site_after_the_start_count_down_from_what_was_found() -> None:
+    with RunProgress(0, 0, console=Console(file=io.StringIO())) as bar:
+        bar.found(3)
+        assert "left 3" in shown(bar)
+        bar.advance(ItemState.DONE)
+        bar.advance(ItemState.BUSINESS)
+        assert "done 1 · failed 1 · left 1" in shown(bar)
+
+
+def test_a_resumed_run_counts_only_what_is_left() -> None:
+    with RunProgress(5, 3, console=Console(file=io.StringIO())) as bar:
+        assert "left 2" in shown(bar)
+        bar.advance(ItemState.SYSTEM)
+        assert "failed 1 · left 1" in shown(bar)
