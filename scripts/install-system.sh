@@ -2,6 +2,10 @@
 # System packages the suite needs beyond Python: LibreOffice to render documents to PDF, fonts with the
 # Kazakh letters (ә ғ қ ң ө ұ ү һ і). Installed once; a second call does nothing.
 set -euo pipefail
+# The store's tests also run on the machine's PostgreSQL: start its cluster if it is installed but stopped.
+if command -v pg_ctlcluster >/dev/null && ! pg_isready -q -h 127.0.0.1; then
+  pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | head -1)" main start || true
+fi
 need=()
 command -v soffice >/dev/null || need+=(libreoffice-writer-nogui)
 fc-list 2>/dev/null | grep -qi "DejaVu Sans" || need+=(fonts-dejavu-core)

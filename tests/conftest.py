@@ -15,8 +15,16 @@ if str(ROOT) not in sys.path:
 from orynda.config import Settings, load_settings  # noqa: E402
 from sandbox.credentials import write_secrets  # noqa: E402
 from sandbox.server import Sandbox, start_subprocess  # noqa: E402
+from tests.databases import KINDS, fresh_database  # noqa: E402
 
 SEED, DEBTORS = 42, 1000
+
+
+@pytest.fixture(params=KINDS)
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """An empty database for the store: each test that asks runs on SQLite and on PostgreSQL."""
+    with fresh_database(request.param, tmp_path) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

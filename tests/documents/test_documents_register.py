@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
-from pathlib import Path
 
 from orynda.documents import DocumentRegister, Subject
 from orynda.store import make_engine
@@ -15,39 +14,39 @@ SUBJECT = Subject(kind="notice", debtor_iin="900101300811", debtor_name="Ива�
 ON = dt.date(2026, 11, 25)
 
 
-def register(tmp_path: Path) -> DocumentRegister:
-    return DocumentRegister(make_engine(f"sqlite:///{tmp_path / 'orynda.db'}"))
+def register(database_url: str) -> DocumentRegister:
+    return DocumentRegister(make_engine(database_url))
 
 
-def test_same_fact_same_numbers(tmp_path: Path) -> None:
-    reg = register(tmp_path)
+def test_same_fact_same_numbers(database_url: str) -> None:
+    reg = register(database_url)
     first = [r.number for r in reg.allocate("fact-a", SUBJECT, ON)]
     again = [r.number for r in reg.allocate("fact-a", SUBJECT, ON + dt.timedelta(days=3))]
     assert first == again == ["ORY-2026-000001-KK", "ORY-2026-000001-RU"]
 
 
-def test_a_new_fact_takes_the_next_serial(tmp_path: Path) -> None:
-    reg = register(tmp_path)
+def test_a_new_fact_takes_the_next_serial(database_url: str) -> None:
+    reg = register(database_url)
     reg.allocate("fact-a", SUBJECT, ON)
     assert [r.number for r in reg.allocate("fact-b", SUBJECT, ON)] == ["ORY-2026-000002-KK", "ORY-2026-000002-RU"]
 
 
-def test_serials_count_per_year(tmp_path: Path) -> None:
-    reg = register(tmp_path)
+def test_serials_count_per_year(database_url: str) -> None:
+    reg = register(database_url)
     reg.allocate("fact-a", SUBJECT, ON)
     assert reg.allocate("fact-b", SUBJECT, dt.date(2027, 1, 4))[0].number == "ORY-2027-000001-KK"
     assert reg.allocate("fact-c", SUBJECT, ON)[0].number == "ORY-2026-000002-KK"
 
 
-def test_a_second_process_sees_the_same_numbers(tmp_path: Path) -> None:
-    register(tmp_path).allocate("fact-a", SUBJECT, ON)
-    other = register(tmp_path)  # another engine on the same database, as after a restart
+def test_a_second_process_sees_the_same_numbers(database_url: str) -> None:
+    register(database_url).allocate("fact-a", SUBJECT, ON)
+    other = register(database_url)  # another engine on the same database, as after a restart
     assert other.allocate("fact-a", SUBJECT, ON)[0].number == "ORY-2026-000001-KK"
     assert other.get("ORY-2026-000001-RU") is not None
 
 
-def test_racing_writers_never_share_a_number(tmp_path: Path) -> None:
-    engines = [register(tmp_path) for _ in range(4)]
+def test_racing_writers_never_share_a_number(database_url: str) -> None:
+    engines = [register(database_url) for _ in range(4)]
     results: list[tuple[str, str]] = []
     lock = threading.Lock()
 
@@ -73,8 +72,8 @@ def test_racing_writers_never_share_a_number(tmp_path: Path) -> None:
     assert serials == list(range(1, len(serials) + 1)) and len(serials) == len(by_fact) == 6 + 2 * 10
 
 
-def test_sent_is_the_first_filing_day(tmp_path: Path) -> None:
-    reg = register(tmp_path)
+def test_sent_is_the_first_filing_day(database_url: str) -> None:
+    reg = register(database_url)
     kk, ru = reg.allocate("notice|debtor:900101300811|exit_ban_possible", SUBJECT, ON)
     assert reg.sent("900101300811") == {}
     reg.mark_filed(kk.number, "sha-kk")

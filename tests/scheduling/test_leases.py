@@ -22,8 +22,8 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
-def db(tmp_path: Path) -> Engine:
-    return make_engine(f"sqlite:///{tmp_path / 'orynda.db'}")
+def db(database_url: str) -> Engine:
+    return make_engine(database_url)
 
 
 def test_a_held_flow_is_refused_with_who_holds_it(db: Engine) -> None:
@@ -102,8 +102,9 @@ with lease(make_engine(sys.argv[1]), "nightly_check", "doomed:1", ttl_s=1.0):
 """
 
 
-def test_a_holder_killed_with_sigkill_blocks_the_flow_only_until_its_lease_expires(tmp_path: Path, db: Engine) -> None:
-    url = f"sqlite:///{tmp_path / 'orynda.db'}"
+def test_a_holder_killed_with_sigkill_blocks_the_flow_only_until_its_lease_expires(tmp_path: Path, database_url: str,
+                                                                                   db: Engine) -> None:
+    url = database_url
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     holder = subprocess.Popen([sys.executable, "-c", HOLDER, url], stdout=subprocess.PIPE, env=env, cwd=tmp_path)
     try:
