@@ -4,10 +4,10 @@ and writers racing on one database never share a number nor give a fact two."""
 from __future__ import annotations
 
 import datetime as dt
-import threading
 
 from orynda.documents import DocumentRegister, Subject
 from orynda.store import make_engine
+from tests.threads import all_at_once
 
 SUBJECT = Subject(kind="notice", debtor_iin="900101300811", debtor_name="Иванов", proceeding="2501-1", run_id="r1",
                   item_seq=1)
@@ -47,21 +47,12 @@ def test_a_second_process_sees_the_same_numbers(database_url: str) -> None:
 
 def test_racing_writers_never_share_a_number(database_url: str) -> None:
     engines = [register(database_url) for _ in range(4)]
-    results: list[tuple[str, str]] = []
-    lock = threading.Lock()
 
-    def work(reg: DocumentRegister, worker: int) -> None:
-        for n in range(10):
-            fact = f"fact-{n % 6}" if worker % 2 else f"fact-{worker}-{n}"  # shared facts and own facts
-            for row in reg.allocate(fact, SUBJECT, ON):
-                with lock:
-                    results.append((fact, row.number))
+    def work(worker: int) -> list[tuple[str, str]]:
+        facts = [f"fact-{n % 6}" if worker % 2 else f"fact-{worker}-{n}" for n in range(10)]  # shared and own facts
+        return [(fact, row.number) for fact in facts for row in engines[worker].allocate(fact, SUBJECT, ON)]
 
-    threads = [threading.Thread(target=work, args=(reg, i)) for i, reg in enumerate(engines)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
+    results = [pair for worker in all_at_once(len(engines), work) for pair in worker]
     rows = engines[0].documents()
     assert len({r.number for r in rows}) == len(rows)
     by_fact: dict[str, set[str]] = {}

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import threading
 from pathlib import Path
 
 import pytest
@@ -10,6 +9,7 @@ import pytest
 from orynda.clock import ALMATY
 from orynda.runstore import ItemSpec, RunStore
 from orynda.store import ItemState, RunStatus
+from tests.threads import all_at_once
 
 
 @pytest.fixture
@@ -72,18 +72,7 @@ def test_runs_keep_almaty_time_and_the_latest_unfinished_is_found(store: RunStor
 
 def test_a_side_effect_is_claimed_once_even_by_racing_workers(store: RunStore, tmp_path: Path) -> None:
     run = store.create_run("nightly_check", {}, _specs(1), tmp_path / "runs")
-    wins: list[bool] = []
-    start = threading.Barrier(6)
-
-    def claim() -> None:
-        start.wait()
-        wins.append(store.claim_side_effect("act:900101300000:arrest", "document", run.id, 0))
-
-    workers = [threading.Thread(target=claim) for _ in range(6)]
-    for w in workers:
-        w.start()
-    for w in workers:
-        w.join()
+    wins = all_at_once(6, lambda _: store.claim_side_effect("act:900101300000:arrest", "document", run.id, 0))
     assert sorted(wins) == [False] * 5 + [True]
     store.complete_side_effect("act:900101300000:arrest", "DOC-1", {"pages": 2})
     effect = store.side_effect("act:900101300000:arrest")

@@ -7,7 +7,6 @@ import os
 import signal
 import subprocess
 import sys
-import threading
 import time
 from pathlib import Path
 
@@ -17,6 +16,7 @@ from sqlalchemy.engine import Engine
 from orynda.leases import FlowBusy, acquire, holder_of, lease, release, renew
 from orynda.store import make_engine
 from tests.scheduling.conftest import FakeClock, almaty
+from tests.threads import all_at_once
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -73,23 +73,14 @@ def test_the_heartbeat_renews_in_the_background(db: Engine) -> None:
 
 
 def test_of_many_threads_racing_for_one_flow_exactly_one_wins(db: Engine) -> None:
-    winners: list[str] = []
-    start = threading.Barrier(8)
-
-    def contend(n: int) -> None:
-        start.wait()
+    def contend(n: int) -> bool:
         try:
             acquire(db, "nightly_check", f"host:{n}")
-            winners.append(f"host:{n}")
+            return True
         except FlowBusy:
-            pass
+            return False
 
-    threads = [threading.Thread(target=contend, args=(n,)) for n in range(8)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    assert len(winners) == 1
+    assert sum(all_at_once(8, contend)) == 1
 
 
 HOLDER = """
@@ -104,9 +95,9 @@ with lease(make_engine(sys.argv[1]), "nightly_check", "doomed:1", ttl_s=1.0):
 
 def test_a_holder_killed_with_sigkill_blocks_the_flow_only_until_its_lease_expires(tmp_path: Path, database_url: str,
                                                                                    db: Engine) -> None:
-    url = database_url
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    holder = subprocess.Popen([sys.executable, "-c", HOLDER, url], stdout=subprocess.PIPE, env=env, cwd=tmp_path)
+    holder = subprocess.Popen([sys.executable, "-c", HOLDER, database_url], stdout=subprocess.PIPE, env=env,
+                              cwd=tmp_path)
     try:
         assert holder.stdout is not None and holder.stdout.readline().strip() == b"held"
         with pytest.raises(FlowBusy, match="doomed:1"):
