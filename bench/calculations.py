@@ -19,8 +19,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from domain.alimony import IncomeMonth, alimony_arrears  # noqa: E402
-from domain.distribution import Claim, distribute  # noqa: E402
+from domain.alimony import IncomeMonth, alimony_arrears
+from domain.distribution import Claim, distribute
 
 CALCULATED_ON = dt.date(2025, 11, 10)
 

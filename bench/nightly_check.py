@@ -20,12 +20,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench._common import PeakMemory  # noqa: E402
-from orynda import logs  # noqa: E402
-from orynda.config import SANDBOX_PATHS, Settings, SiteSettings, load_settings  # noqa: E402
-from orynda.service import start_run  # noqa: E402
-from sandbox.credentials import write_secrets  # noqa: E402
-from sandbox.server import start_subprocess  # noqa: E402
+from app.runs import start_run
+from bench._common import PeakMemory
+from orynda import logs
+from orynda.config import SANDBOX_PATHS, Settings, SiteSettings, load_settings
+from sandbox.credentials import write_secrets
+from sandbox.server import start_subprocess
 
 WORLD = 3000  # bailiff1 holds active proceedings of 1,170 debtors in the seed-42 world of this size
 
@@ -36,8 +36,10 @@ def measure(settings: Settings, debtors: int, documents: str) -> tuple[float, fl
         outcome = start_run("nightly_check", {"limit": str(debtors), "documents": documents}, settings)
     elapsed = time.perf_counter() - started
     s = outcome.summary
-    print(f"  {s.total} debtors: done {s.done}, business {s.business}, system {s.system}, retries {s.retries}; "
-          f"{elapsed:.0f} s, {s.total / (elapsed / 60):.1f} items/min, peak memory (PSS) {memory.peak:.0f} MiB")
+    print(
+        f"  {s.total} debtors: done {s.done}, business {s.business}, system {s.system}, retries {s.retries}; "
+        f"{elapsed:.0f} s, {s.total / (elapsed / 60):.1f} items/min, peak memory (PSS) {memory.peak:.0f} MiB"
+    )
     return s.total / (elapsed / 60), memory.peak, s.total
 
 
@@ -57,7 +59,8 @@ def main() -> None:
             sandbox.faults("*", latency_ms=args.latency_ms)
             parallel = load_settings(home=Path(tmp) / "a", sandbox_url=sandbox.url, workers=args.workers)
             serial = load_settings(home=Path(tmp) / "b", sandbox_url=sandbox.url, workers=1).model_copy(
-                update={"sites": {site: SiteSettings(concurrency=1) for site in SANDBOX_PATHS}})
+                update={"sites": {site: SiteSettings(concurrency=1) for site in SANDBOX_PATHS}}
+            )
             print(f"nightly_check at {args.latency_ms} ms page latency, documents {args.documents}")
             print(f" {args.workers} workers:")
             fast, _, _ = measure(parallel, args.debtors, args.documents)

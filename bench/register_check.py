@@ -15,13 +15,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench._common import PeakMemory  # noqa: E402
-from orynda import logs  # noqa: E402
-from orynda.config import load_settings  # noqa: E402
-from orynda.service import start_run  # noqa: E402
-from sandbox.samples import sample_rows, write_xlsx  # noqa: E402
-from sandbox.server import start_subprocess  # noqa: E402
-from sandbox.world import build_world  # noqa: E402
+from app.runs import start_run
+from bench._common import PeakMemory
+from orynda import logs
+from orynda.config import load_settings
+from sandbox.samples import sample_rows, write_xlsx
+from sandbox.server import start_subprocess
+from sandbox.world import build_world
 
 
 def main() -> None:

@@ -5,15 +5,30 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bots.base import action, text_or_empty
-from bots.parsing import parse_amount, parse_date
-from bots.signing import Row, SignedInBot
 from domain.records import Case, CaseAction, CaseDocument, CaseSummary, CreditorCategory, ExecutiveDocument
 from orynda.errors import InvalidInput
+from orynda.site.base import action, text_or_empty
+from orynda.site.parsing import parse_amount, parse_date
+from orynda.site.signing import Row, SignedInBot
 
 _ROW_CELLS = ["number", "opened", "debtor_iin", "debtor_name", "category", "amount", "collected", "remaining", "status"]
-_CARD_FIELDS = ["number", "debtor_name", "debtor_iin", "creditor", "category", "status", "opened", "bailiff_name",
-                "amount", "collected", "remaining", "doc_kind", "doc_issuer", "doc_number", "doc_date"]
+_CARD_FIELDS = [
+    "number",
+    "debtor_name",
+    "debtor_iin",
+    "creditor",
+    "category",
+    "status",
+    "opened",
+    "bailiff_name",
+    "amount",
+    "collected",
+    "remaining",
+    "doc_kind",
+    "doc_issuer",
+    "doc_number",
+    "doc_date",
+]
 _ACTION_CELLS = ["action_date", "action_kind", "action_comment", "action_author"]
 _DOCUMENT_CELLS = ["doc_name", "doc_kind_cell", "doc_size", "doc_sha256"]
 
@@ -57,8 +72,12 @@ class AisEpBot(SignedInBot):
         restrictions = await self.all("card", "restriction").all_inner_texts()
         actions = await self.read_rows("card", "action_row", _ACTION_CELLS)
         documents = await self.read_rows("card", "document_row", _DOCUMENT_CELLS)
-        return self._case(card, tuple(self._code(r) for r in restrictions),
-                          tuple(self._action(a) for a in actions), tuple(self._document(d) for d in documents))
+        return self._case(
+            card,
+            tuple(self._code(r) for r in restrictions),
+            tuple(self._action(a) for a in actions),
+            tuple(self._document(d) for d in documents),
+        )
 
     async def _upload(self, number: str, path: Path, kind: str) -> str:
         await self._open_card(number)
@@ -66,7 +85,9 @@ class AisEpBot(SignedInBot):
         await self.el("card", "upload_file").set_input_files(path)
         await self.press("card", "upload_button")
         if await self.outcome("card", ["upload_done", "upload_failed"]) == "upload_failed":
-            raise InvalidInput(f"AIS EP refused {path.name} on {number} (PDF or DOCX only)", site=self.site, page="card")
+            raise InvalidInput(
+                f"AIS EP refused {path.name} on {number} (PDF or DOCX only)", site=self.site, page="card"
+            )
         return (await self.el("card", "upload_sha256").inner_text()).strip()
 
     async def _register(self, number: str, kind: str, comment: str) -> None:
@@ -91,32 +112,65 @@ class AisEpBot(SignedInBot):
 
     # --- records ---------------------------------------------------------------------------------------------
     def _summary(self, row: Row) -> CaseSummary:
-        return CaseSummary(number=text_or_empty(row["number"]), opened=parse_date(text_or_empty(row["opened"])),
-                           debtor_iin=text_or_empty(row["debtor_iin"]), debtor_name=text_or_empty(row["debtor_name"]),
-                           category=self._category(row["category"]), amount=parse_amount(text_or_empty(row["amount"])),
-                           collected=parse_amount(text_or_empty(row["collected"])),
-                           remaining=parse_amount(text_or_empty(row["remaining"])), status=self._code(row["status"]))
+        return CaseSummary(
+            number=text_or_empty(row["number"]),
+            opened=parse_date(text_or_empty(row["opened"])),
+            debtor_iin=text_or_empty(row["debtor_iin"]),
+            debtor_name=text_or_empty(row["debtor_name"]),
+            category=self._category(row["category"]),
+            amount=parse_amount(text_or_empty(row["amount"])),
+            collected=parse_amount(text_or_empty(row["collected"])),
+            remaining=parse_amount(text_or_empty(row["remaining"])),
+            status=self._code(row["status"]),
+        )
 
-    def _case(self, card: Row, restrictions: tuple[str, ...], actions: tuple[CaseAction, ...],
-              documents: tuple[CaseDocument, ...]) -> Case:
+    def _case(
+        self,
+        card: Row,
+        restrictions: tuple[str, ...],
+        actions: tuple[CaseAction, ...],
+        documents: tuple[CaseDocument, ...],
+    ) -> Case:
         text = {name: text_or_empty(value) for name, value in card.items()}
-        document = ExecutiveDocument(kind=self._code(text["doc_kind"]), issuer=text["doc_issuer"],
-                                     number=text["doc_number"], date=parse_date(text["doc_date"]))
-        return Case(number=text["number"], debtor_iin=text["debtor_iin"], debtor_name=text["debtor_name"],
-                    creditor=text["creditor"], category=self._category(text["category"]),
-                    status=self._code(text["status"]), opened=parse_date(text["opened"]),
-                    bailiff_name=text["bailiff_name"], amount=parse_amount(text["amount"]),
-                    collected=parse_amount(text["collected"]), remaining=parse_amount(text["remaining"]),
-                    document=document, restrictions=restrictions, actions=actions, documents=documents)
+        document = ExecutiveDocument(
+            kind=self._code(text["doc_kind"]),
+            issuer=text["doc_issuer"],
+            number=text["doc_number"],
+            date=parse_date(text["doc_date"]),
+        )
+        return Case(
+            number=text["number"],
+            debtor_iin=text["debtor_iin"],
+            debtor_name=text["debtor_name"],
+            creditor=text["creditor"],
+            category=self._category(text["category"]),
+            status=self._code(text["status"]),
+            opened=parse_date(text["opened"]),
+            bailiff_name=text["bailiff_name"],
+            amount=parse_amount(text["amount"]),
+            collected=parse_amount(text["collected"]),
+            remaining=parse_amount(text["remaining"]),
+            document=document,
+            restrictions=restrictions,
+            actions=actions,
+            documents=documents,
+        )
 
     def _action(self, row: Row) -> CaseAction:
-        return CaseAction(date=parse_date(text_or_empty(row["action_date"])).isoformat(),
-                          kind=self._code(row["action_kind"]), comment=text_or_empty(row["action_comment"]),
-                          author=text_or_empty(row["action_author"]))
+        return CaseAction(
+            date=parse_date(text_or_empty(row["action_date"])).isoformat(),
+            kind=self._code(row["action_kind"]),
+            comment=text_or_empty(row["action_comment"]),
+            author=text_or_empty(row["action_author"]),
+        )
 
     def _document(self, row: Row) -> CaseDocument:
-        return CaseDocument(name=text_or_empty(row["doc_name"]), kind=self._code(row["doc_kind_cell"]),
-                            size=int(text_or_empty(row["doc_size"]) or 0), sha256=text_or_empty(row["doc_sha256"]))
+        return CaseDocument(
+            name=text_or_empty(row["doc_name"]),
+            kind=self._code(row["doc_kind_cell"]),
+            size=int(text_or_empty(row["doc_size"]) or 0),
+            sha256=text_or_empty(row["doc_sha256"]),
+        )
 
     def _code(self, label: str | None) -> str:
         """The site's label as its code ('Орындалуда' → 'active'); an unknown label is kept as shown."""

@@ -3,10 +3,10 @@ layout lives in its selector file (bank_sandyq: a table, bank_qazyna: cards) und
 
 from __future__ import annotations
 
-from bots.base import action, text_or_empty
-from bots.parsing import parse_amount
-from bots.signing import Row, SignedInBot
 from domain.records import BankAccount
+from orynda.site.base import action, text_or_empty
+from orynda.site.parsing import parse_amount
+from orynda.site.signing import Row, SignedInBot
 
 _CELLS = ["iban", "currency", "balance", "arrest"]
 
@@ -23,8 +23,13 @@ class BankBot(SignedInBot):
         return [self._account(row) for row in await self.read_rows("search", "row", _CELLS)]
 
     def _account(self, row: Row) -> BankAccount:
-        return BankAccount(bank=self.site, iban=text_or_empty(row["iban"]), currency=text_or_empty(row["currency"]),
-                           balance=parse_amount(text_or_empty(row["balance"])), arrested=self.word(row["arrest"]) == "yes")
+        return BankAccount(
+            bank=self.site,
+            iban=text_or_empty(row["iban"]),
+            currency=text_or_empty(row["currency"]),
+            balance=parse_amount(text_or_empty(row["balance"])),
+            arrested=self.word(row["arrest"]) == "yes",
+        )
 
 
 class SandyqBankBot(BankBot):

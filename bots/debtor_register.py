@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from playwright.async_api import expect
 
-from bots.base import SiteBot, action, text_or_empty
-from bots.parsing import parse_amount, parse_date
 from domain.records import Bailiff, CreditorCategory, DebtorSummary, RegisterDebtor, RegisterProceeding
 from orynda.errors import SiteUnavailable
+from orynda.site.base import SiteBot, action, text_or_empty
+from orynda.site.parsing import parse_amount, parse_date
 
 _CARD_CELLS = ["number", "date", "bailiff", "region", "phone", "category", "amount", "exit_ban"]
 _ROW_CELLS = ["row_iin", "row_name", "row_count", "row_total", "row_exit_ban"]
@@ -63,19 +63,27 @@ class DebtorRegisterBot(SiteBot):
         return RegisterDebtor(iin=iin, name=name.strip(), proceedings=tuple(self._proceeding(r) for r in rows))
 
     def _proceeding(self, row: dict[str, str | None]) -> RegisterProceeding:
-        bailiff = Bailiff(name=text_or_empty(row["bailiff"]), region=text_or_empty(row["region"]),
-                          phone=text_or_empty(row["phone"]))
-        return RegisterProceeding(number=text_or_empty(row["number"]), opened=parse_date(text_or_empty(row["date"])),
-                                  bailiff=bailiff, category=self._category(row["category"]),
-                                  amount=parse_amount(text_or_empty(row["amount"])),
-                                  exit_ban=self.word(row["exit_ban"]) == "yes")
+        bailiff = Bailiff(
+            name=text_or_empty(row["bailiff"]), region=text_or_empty(row["region"]), phone=text_or_empty(row["phone"])
+        )
+        return RegisterProceeding(
+            number=text_or_empty(row["number"]),
+            opened=parse_date(text_or_empty(row["date"])),
+            bailiff=bailiff,
+            category=self._category(row["category"]),
+            amount=parse_amount(text_or_empty(row["amount"])),
+            exit_ban=self.word(row["exit_ban"]) == "yes",
+        )
 
     def _category(self, text: str | None) -> CreditorCategory:
         word = self.word(text) or ""
         return CreditorCategory(word) if word in CreditorCategory._value2member_map_ else CreditorCategory.OTHER
 
     def _summary(self, row: dict[str, str | None]) -> DebtorSummary:
-        return DebtorSummary(iin=text_or_empty(row["row_iin"]), name=text_or_empty(row["row_name"]),
-                             proceedings=int(text_or_empty(row["row_count"]) or 0),
-                             total=parse_amount(text_or_empty(row["row_total"])),
-                             exit_ban=self.word(row["row_exit_ban"]) == "yes")
+        return DebtorSummary(
+            iin=text_or_empty(row["row_iin"]),
+            name=text_or_empty(row["row_name"]),
+            proceedings=int(text_or_empty(row["row_count"]) or 0),
+            total=parse_amount(text_or_empty(row["row_total"])),
+            exit_ban=self.word(row["row_exit_ban"]) == "yes",
+        )

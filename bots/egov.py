@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from bots.base import action, text_or_empty
-from bots.parsing import parse_amount
-from bots.signing import KeySignedBot, Row
 from domain.records import Property, Vehicle
+from orynda.site.base import action, text_or_empty
+from orynda.site.parsing import parse_amount
+from orynda.site.signing import KeySignedBot, Row
 
 _REALTY_CELLS = ["cadastral", "kind", "address", "area", "share", "owner_iin", "encumbrances", "arrest"]
 _VEHICLE_CELLS = ["make", "model", "year", "plate", "vin", "arrest"]
@@ -27,10 +27,16 @@ class EgovRealtyBot(KeySignedBot):
         return [self._property(row) for row in await self.read_rows("search", "row", _REALTY_CELLS)]
 
     def _property(self, row: Row) -> Property:
-        return Property(cadastral=text_or_empty(row["cadastral"]), kind=self.word(row["kind"]) or text_or_empty(row["kind"]),
-                        address=text_or_empty(row["address"]), area=_area(text_or_empty(row["area"])),
-                        share=text_or_empty(row["share"]), owner_iin=text_or_empty(row["owner_iin"]),
-                        encumbrances=self._encumbrances(row["encumbrances"]), arrested=self.word(row["arrest"]) == "yes")
+        return Property(
+            cadastral=text_or_empty(row["cadastral"]),
+            kind=self.word(row["kind"]) or text_or_empty(row["kind"]),
+            address=text_or_empty(row["address"]),
+            area=_area(text_or_empty(row["area"])),
+            share=text_or_empty(row["share"]),
+            owner_iin=text_or_empty(row["owner_iin"]),
+            encumbrances=self._encumbrances(row["encumbrances"]),
+            arrested=self.word(row["arrest"]) == "yes",
+        )
 
     def _encumbrances(self, text: str | None) -> str:
         """'Ипотека, Аренда' → 'mortgage, lease'; the register's 'none' word → ''."""
@@ -52,9 +58,14 @@ class EgovVehiclesBot(KeySignedBot):
         return [self._vehicle(row) for row in await self.read_rows("search", "row", _VEHICLE_CELLS)]
 
     def _vehicle(self, row: Row) -> Vehicle:
-        return Vehicle(make=text_or_empty(row["make"]), model=text_or_empty(row["model"]),
-                       year=int(text_or_empty(row["year"])), plate=text_or_empty(row["plate"]),
-                       vin=text_or_empty(row["vin"]), arrested=self.word(row["arrest"]) == "yes")
+        return Vehicle(
+            make=text_or_empty(row["make"]),
+            model=text_or_empty(row["model"]),
+            year=int(text_or_empty(row["year"])),
+            plate=text_or_empty(row["plate"]),
+            vin=text_or_empty(row["vin"]),
+            arrested=self.word(row["arrest"]) == "yes",
+        )
 
 
 def _area(text: str) -> Decimal:

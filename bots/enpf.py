@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from bots.base import action, text_or_empty
-from bots.parsing import parse_amount
-from bots.signing import Row, SignedInBot
 from domain.records import Contribution
+from orynda.site.base import action, text_or_empty
+from orynda.site.parsing import parse_amount
+from orynda.site.signing import Row, SignedInBot
 
 _CELLS = ["month", "employer_bin", "employer_name", "amount"]
 
@@ -28,5 +28,9 @@ class EnpfBot(SignedInBot):
 
 def _contribution(row: Row) -> Contribution:
     month, year = text_or_empty(row["month"]).split(".")
-    return Contribution(month=dt.date(int(year), int(month), 1), employer_bin=text_or_empty(row["employer_bin"]),
-                        employer_name=text_or_empty(row["employer_name"]), amount=parse_amount(text_or_empty(row["amount"])))
+    return Contribution(
+        month=dt.date(int(year), int(month), 1),
+        employer_bin=text_or_empty(row["employer_bin"]),
+        employer_name=text_or_empty(row["employer_name"]),
+        amount=parse_amount(text_or_empty(row["amount"])),
+    )

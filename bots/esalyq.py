@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from bots.base import action, text_or_empty
-from bots.parsing import parse_amount
-from bots.signing import KeySignedBot
 from domain.records import Download, TaxStatus
+from orynda.site.base import action, text_or_empty
+from orynda.site.parsing import parse_amount
+from orynda.site.signing import KeySignedBot
 
 _FIELDS = ["iin_shown", "name", "employer_bin", "employer_name", "debt", "overpayment"]
 
@@ -24,10 +24,15 @@ class EsalyqBot(KeySignedBot):
             return None
         fields = {name: text_or_empty(value) for name, value in (await self.read_fields("search", _FIELDS)).items()}
         employer_bin = fields["employer_bin"] or None
-        return TaxStatus(iin=fields["iin_shown"] or iin, name=fields["name"], debt=parse_amount(fields["debt"]),
-                         overpayment=parse_amount(fields["overpayment"]), employer_bin=employer_bin,
-                         employer_name=fields["employer_name"] if employer_bin else None,
-                         certificate=await self._certificate(iin))
+        return TaxStatus(
+            iin=fields["iin_shown"] or iin,
+            name=fields["name"],
+            debt=parse_amount(fields["debt"]),
+            overpayment=parse_amount(fields["overpayment"]),
+            employer_bin=employer_bin,
+            employer_name=fields["employer_name"] if employer_bin else None,
+            certificate=await self._certificate(iin),
+        )
 
     async def _certificate(self, iin: str) -> Download:
         """The certificate PDF, downloaded through its link as a person would."""

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 
-from domain.data import decimal, table
 from domain.calendar import add_months
+from domain.data import decimal, table
 from domain.errors import InvalidAmount, OutsideData
 from domain.mci import mci_amount, min_wage
 from domain.money import ZERO, portion, tenge
@@ -64,7 +64,7 @@ def alimony_share(children: int) -> Fraction:
     if children < 1:
         raise InvalidAmount(f"alimony needs at least one child, got {children}")
     rows = sorted(table("alimony")["shares"], key=lambda row: row["children"])
-    return Fraction(next((r for r in reversed(rows) if children >= r["children"]))["share"])
+    return Fraction(next(r for r in reversed(rows) if children >= r["children"])["share"])
 
 
 def fixed_alimony(multiple_mci: Decimal, on: dt.date) -> Decimal:
@@ -89,9 +89,15 @@ def average_wage(on: dt.date) -> tuple[Decimal, str]:
     return decimal(latest["value"]), latest["quarter"]
 
 
-def alimony_arrears(months: Sequence[IncomeMonth], calculated_on: dt.date, *, children: int | None = None,
-                    fixed_mci: Decimal | None = None, presented_on: dt.date | None = None,
-                    debtor_was_searched: bool = False) -> AlimonyStatement:
+def alimony_arrears(
+    months: Sequence[IncomeMonth],
+    calculated_on: dt.date,
+    *,
+    children: int | None = None,
+    fixed_mci: Decimal | None = None,
+    presented_on: dt.date | None = None,
+    debtor_was_searched: bool = False,
+) -> AlimonyStatement:
     """Arrears month by month by share of income or fixed MCI sum (FAM arts. 139, 141, 169; Law art. 99)."""
     if (children is None) == (fixed_mci is None):
         raise InvalidAmount("give either the number of children or a fixed sum in MCI")
@@ -106,9 +112,11 @@ def alimony_arrears(months: Sequence[IncomeMonth], calculated_on: dt.date, *, ch
         paid = tenge(entry.paid)
         balance += due - paid
         lines.append(AlimonyLine(month, basis, base, due, paid, balance))
-    total_due, total_paid = sum((l.due for l in lines), ZERO), sum((l.paid for l in lines), ZERO)
+    total_due, total_paid = sum((line.due for line in lines), ZERO), sum((line.paid for line in lines), ZERO)
     terms = f"{share} of income" if share else f"{fixed_mci} MCI a month"
-    return AlimonyStatement(calculated_on, terms, tuple(lines), total_due, total_paid, max(ZERO, total_due - total_paid))
+    return AlimonyStatement(
+        calculated_on, terms, tuple(lines), total_due, total_paid, max(ZERO, total_due - total_paid)
+    )
 
 
 def alimony_penalty(unpaid: Decimal, first_day_late: dt.date, last_day_late: dt.date) -> Decimal:
@@ -120,8 +128,14 @@ def alimony_penalty(unpaid: Decimal, first_day_late: dt.date, last_day_late: dt.
     return tenge(tenge(unpaid) * rate * days)
 
 
-def _month_due(entry: IncomeMonth, month: dt.date, calculated_on: dt.date, share: Fraction | None,
-               fixed_mci: Decimal | None, earliest: dt.date | None) -> tuple[str, Decimal, Decimal]:
+def _month_due(
+    entry: IncomeMonth,
+    month: dt.date,
+    calculated_on: dt.date,
+    share: Fraction | None,
+    fixed_mci: Decimal | None,
+    earliest: dt.date | None,
+) -> tuple[str, Decimal, Decimal]:
     if earliest is not None and month < earliest:
         return "beyond 3 years (FAM art. 169 p.1)", ZERO, ZERO
     if fixed_mci is not None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from decimal import Decimal
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -22,7 +22,7 @@ DATA_DIR = Path(__file__).parent / "data"
 CONFIDENCE_TAGS = frozenset({"C", "C-old", "S", "M", "?"})
 
 
-@lru_cache(maxsize=None)
+@cache
 def table(name: str) -> Mapping[str, Any]:
     """The parsed, read-only contents of domain/data/<name>.yaml (read once per process)."""
     with open(DATA_DIR / f"{name}.yaml", encoding="utf-8") as handle:

@@ -10,8 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from domain.calendar import (ONE_DAY, add_calendar_days, add_months, add_working_days, is_verified_year,
-                             next_working_day)
+from domain.calendar import ONE_DAY, add_calendar_days, add_months, add_working_days, is_verified_year, next_working_day
 from domain.data import table
 from domain.errors import UnknownRule
 
@@ -44,8 +43,18 @@ def deadline(rule: str, start: dt.date, redaction: str | None = None) -> Deadlin
     count, unit = variant["count"], variant["unit"]
     due = _due(start, count, unit)
     verified = all(is_verified_year(year) for year in range(start.year, due.year + 1))
-    return Deadline(rule, spec["title"], spec["article"], variant["redaction"], start, count, unit, due,
-                    variant["confidence"], verified)
+    return Deadline(
+        rule,
+        spec["title"],
+        spec["article"],
+        variant["redaction"],
+        start,
+        count,
+        unit,
+        due,
+        variant["confidence"],
+        verified,
+    )
 
 
 def opening_deadline(received: dt.date, redaction: str | None = None) -> Deadline:

@@ -75,8 +75,15 @@ def debt_on(proceeding: Proceeding, on: dt.date, *, mode: Mode = "periods", day_
     return Debt(on, balance, collected, accrued, overpaid, tuple(lines))
 
 
-def _accrue(balance: Balance, first: dt.date | None, last: dt.date, lines: list[InterestLine], accrued: Decimal,
-            mode: Mode, day_count: DayCount) -> tuple[Balance, dt.date | None, Decimal]:
+def _accrue(
+    balance: Balance,
+    first: dt.date | None,
+    last: dt.date,
+    lines: list[InterestLine],
+    accrued: Decimal,
+    mode: Mode,
+    day_count: DayCount,
+) -> tuple[Balance, dt.date | None, Decimal]:
     if first is None or first > last or balance.principal == 0:
         return balance, first, accrued
     result = interest(balance.principal, first, last, mode=mode, day_count=day_count)

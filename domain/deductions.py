@@ -51,7 +51,7 @@ def deduction_limit(income: Decimal, on: dt.date, claim_category: str) -> Deduct
 
 
 def is_leviable(income_kind: str, claim_category: str) -> bool:
-    """Whether a kind of income may be levied for a claim: never for art. 98 sums, art. 97 ones only for alimony/harm."""
+    """Whether an income may be levied for a claim: never for art. 98 sums, art. 97 ones only for alimony or harm."""
     data = table("deductions")
     if income_kind in {row["kind"] for row in data["exempt"]}:
         return False

@@ -61,18 +61,28 @@ def queue_of(category: str) -> int:
     raise UnknownRule(f"unknown claim category {category!r}; known: {known}")
 
 
-def distribute(collected: Decimal, claims: Sequence[Claim], *, fines: Decimal = ZERO, fee: Decimal = ZERO,
-               costs: Decimal = ZERO) -> Distribution:
+def distribute(
+    collected: Decimal, claims: Sequence[Claim], *, fines: Decimal = ZERO, fee: Decimal = ZERO, costs: Decimal = ZERO
+) -> Distribution:
     """Fines, then fee and costs, then queues 1–5 pro rata, remainder to the debtor (arts. 108–112)."""
     available = tenge(collected)
     _check(available, claims)
     lines: list[Line] = []
     available = _pay(lines, available, [Line("fine", "fines", None, tenge(fines), ZERO, "art. 108 p.1")])
-    available = _pay(lines, available, [Line("fee", "bailiff's fee", None, tenge(fee), ZERO, "art. 108 p.1"),
-                                        Line("costs", "enforcement costs", None, tenge(costs), ZERO, "art. 108 p.1")])
+    available = _pay(
+        lines,
+        available,
+        [
+            Line("fee", "bailiff's fee", None, tenge(fee), ZERO, "art. 108 p.1"),
+            Line("costs", "enforcement costs", None, tenge(costs), ZERO, "art. 108 p.1"),
+        ],
+    )
     for queue in QUEUES:
-        in_queue = [Line("creditor", c.creditor, queue, tenge(c.owed), ZERO, _article(queue))
-                    for c in claims if c.queue == queue]
+        in_queue = [
+            Line("creditor", c.creditor, queue, tenge(c.owed), ZERO, _article(queue))
+            for c in claims
+            if c.queue == queue
+        ]
         available = _pay(lines, available, in_queue)
     lines.append(Line("debtor", "debtor", None, ZERO, available, "art. 108 p.1"))
     return Distribution(tenge(collected), tuple(lines))
@@ -82,8 +92,11 @@ def _pay(lines: list[Line], available: Decimal, step: list[Line]) -> Decimal:
     """Pay one step in full if money suffices, else pro rata to what each is owed (art. 110)."""
     owed = [line.owed for line in step]
     shares = owed if sum(owed, ZERO) <= available else split_pro_rata(available, owed)
-    lines.extend(Line(ln.kind, ln.payee, ln.queue, ln.owed, paid, ln.article)
-                 for ln, paid in zip(step, shares) if ln.owed or ln.kind == "creditor")
+    lines.extend(
+        Line(ln.kind, ln.payee, ln.queue, ln.owed, paid, ln.article)
+        for ln, paid in zip(step, shares)
+        if ln.owed or ln.kind == "creditor"
+    )
     return available - sum(shares, ZERO)
 
 

@@ -1,9 +1,9 @@
 """The domain's exceptions: business outcomes, never retried (STYLE.md, "Errors").
 
-    DomainError (ValueError)
-     ├── InvalidAmount      money that is not a finite Decimal tenge amount (float, NaN, negative where forbidden)
-     ├── OutsideData        a date or value the bundled tables in domain/data do not cover
-     └── UnknownRule        the law's value was not found by the research note ([?]); the data file says so
+DomainError (ValueError)
+ ├── InvalidAmount      money that is not a finite Decimal tenge amount (float, NaN, negative where forbidden)
+ ├── OutsideData        a date or value the bundled tables in domain/data do not cover
+ └── UnknownRule        the law's value was not found by the research note ([?]); the data file says so
 """
 
 from __future__ import annotations

@@ -36,8 +36,9 @@ class Fee:
     article: str = "art. 118 p.1; MoJ orders 415/416 of 27.06.2023"
 
 
-def private_bailiff_fee(claim: Decimal, initiated_on: dt.date, collected: Decimal | None = None,
-                        voluntary: bool = False) -> Fee:
+def private_bailiff_fee(
+    claim: Decimal, initiated_on: dt.date, collected: Decimal | None = None, voluntary: bool = False
+) -> Fee:
     """Fee = bracket rate (by the claim in MCI at initiation) × amount collected (art. 118 pp.1–3)."""
     claim, collected = tenge(claim), tenge(claim if collected is None else collected)
     if claim < 0 or not ZERO <= collected <= claim:
@@ -79,8 +80,15 @@ def periodic_fee(initiated_on: dt.date) -> Decimal:
     return mci_amount(decimal(row["per_proceeding_mci"]), initiated_on)
 
 
-def enforcement_sanction(collected: Decimal, on: dt.date, *, non_property: bool = False, legal_entity: bool = False,
-                         voluntary_on_time: bool = False, debtor_is_state: bool = False) -> Decimal:
+def enforcement_sanction(
+    collected: Decimal,
+    on: dt.date,
+    *,
+    non_property: bool = False,
+    legal_entity: bool = False,
+    voluntary_on_time: bool = False,
+    debtor_is_state: bool = False,
+) -> Decimal:
     """State bailiff's sanction: 10 % or 10/20 MCI; none if voluntary, state debtor, or under 1 MCI (art. 124)."""
     rule = table("fees")["state_sanction"]
     if voluntary_on_time or debtor_is_state:
@@ -89,4 +97,3 @@ def enforcement_sanction(collected: Decimal, on: dt.date, *, non_property: bool 
         return mci_amount(decimal(rule["legal_entity_mci" if legal_entity else "individual_mci"]), on)
     sanction = tenge(tenge(collected) * decimal(rule["percent"]) / HUNDRED)
     return ZERO if sanction < mci_amount(decimal(rule["minimum_mci"]), on) else sanction
-

@@ -9,9 +9,9 @@ from domain.records import Record
 
 
 class Severity(StrEnum):
-    INFO = "info"          # a fact worth reporting
-    ACTION = "action"      # the bailiff should act (arrest, levy, lift)
-    REVIEW = "review"      # a human decides: data disagree or confidence is low
+    INFO = "info"  # a fact worth reporting
+    ACTION = "action"  # the bailiff should act (arrest, levy, lift)
+    REVIEW = "review"  # a human decides: data disagree or confidence is low
     EXCEPTION = "exception"  # the item cannot be answered as asked (not found, mismatch)
 
 

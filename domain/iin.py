@@ -44,7 +44,11 @@ class InvalidNumber(ValueError):
     """An IIN or BIN that fails its structure or check digit; the message says why."""
 
 
-BIN_ENTITY_TYPES = {"4": "resident legal entity", "5": "non-resident legal entity", "6": "individual entrepreneur (joint)"}
+BIN_ENTITY_TYPES = {
+    "4": "resident legal entity",
+    "5": "non-resident legal entity",
+    "6": "individual entrepreneur (joint)",
+}
 BIN_ATTRIBUTES = {"0": "head unit", "1": "branch", "2": "representative office", "3": "peasant (farm) household"}
 
 

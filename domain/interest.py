@@ -68,8 +68,10 @@ class Interest:
 @lru_cache(maxsize=1)
 def base_rate_periods() -> tuple[RatePeriod, ...]:
     """The base-rate history from domain/data/base_rate.yaml (CC art. 353 p.1)."""
-    return tuple(RatePeriod(row["from"], row["until"] - ONE_DAY, decimal(row["rate"]), row["confidence"])
-                 for row in table("base_rate")["periods"])
+    return tuple(
+        RatePeriod(row["from"], row["until"] - ONE_DAY, decimal(row["rate"]), row["confidence"])
+        for row in table("base_rate")["periods"]
+    )
 
 
 def base_rate(on: dt.date) -> Decimal:
@@ -77,8 +79,16 @@ def base_rate(on: dt.date) -> Decimal:
     return decimal(in_force(table("base_rate")["periods"], on, "base rate")["rate"])
 
 
-def interest(principal: Decimal, first_day: dt.date, last_day: dt.date, *, mode: Mode = "periods",
-             day_count: DayCount = "act365", rate_on: dt.date | None = None, rate: Decimal | None = None) -> Interest:
+def interest(
+    principal: Decimal,
+    first_day: dt.date,
+    last_day: dt.date,
+    *,
+    mode: Mode = "periods",
+    day_count: DayCount = "act365",
+    rate_on: dt.date | None = None,
+    rate: Decimal | None = None,
+) -> Interest:
     """Interest on a sum for each day of [first_day, last_day] at the base rate (CC art. 353 pp.1–2)."""
     if mode not in ("periods", "single") or day_count not in ("act365", "actact"):
         raise UnknownRule(f"mode must be periods|single and day count act365|actact, got {mode}, {day_count}")
@@ -89,19 +99,23 @@ def interest(principal: Decimal, first_day: dt.date, last_day: dt.date, *, mode:
     spans = [span for piece in pieces for span in _split_years(piece, day_count)]
     exact = [Fraction(principal) * Fraction(pct) / 100 * days / year_days for _, _, days, pct, year_days in spans]
     amounts = round_lines_to_total(exact)
-    lines = tuple(InterestLine(f, l, d, pct, yd, e, a) for (f, l, d, pct, yd), e, a in zip(spans, exact, amounts))
+    lines = tuple(InterestLine(f, last, d, pct, yd, e, a) for (f, last, d, pct, yd), e, a in zip(spans, exact, amounts))
     total = sum(exact, Fraction(0))
     return Interest(principal, first_day, last_day, mode, day_count, lines, total, tenge(total))
 
 
-def _pieces(first: dt.date, last: dt.date, mode: Mode, rate_on: dt.date,
-            rate: Decimal | None) -> list[tuple[dt.date, dt.date, Decimal]]:
+def _pieces(
+    first: dt.date, last: dt.date, mode: Mode, rate_on: dt.date, rate: Decimal | None
+) -> list[tuple[dt.date, dt.date, Decimal]]:
     if mode == "single":
         return [(first, last, rate if rate is not None else base_rate(rate_on))]
     if rate is not None:
         raise InvalidAmount("a fixed rate applies to the whole term: use mode='single'")
-    pieces = [(max(p.start, first), min(p.end, last), p.percent) for p in base_rate_periods()
-              if p.start <= last and p.end >= first]
+    pieces = [
+        (max(p.start, first), min(p.end, last), p.percent)
+        for p in base_rate_periods()
+        if p.start <= last and p.end >= first
+    ]
     if not pieces or pieces[0][0] != first or pieces[-1][1] != last:
         raise OutsideData(f"base rate not in domain/data for the whole of {first}..{last}")
     return pieces
@@ -118,4 +132,3 @@ def _split_years(piece: tuple[dt.date, dt.date, Decimal], day_count: DayCount) -
         spans.append((first, year_end, (year_end - first).days + 1, percent, year_days))
         first = year_end + ONE_DAY
     return spans
-

@@ -38,9 +38,16 @@ class Lifting:
     deadline: Deadline | None
 
 
-def exit_restriction(debt: Decimal, on: dt.date, *, periodic_months_unpaid: int = 0, creditor_applied: bool = False,
-                     private_bailiff: bool = True, warning_sent: dt.date | None = None) -> ExitRestriction:
-    """May impose if debt > 40 MCI or periodic payments unpaid > 3 months; must on the creditor's application (art. 33)."""
+def exit_restriction(
+    debt: Decimal,
+    on: dt.date,
+    *,
+    periodic_months_unpaid: int = 0,
+    creditor_applied: bool = False,
+    private_bailiff: bool = True,
+    warning_sent: dt.date | None = None,
+) -> ExitRestriction:
+    """May impose if debt > 40 MCI or periodic payments unpaid > 3 months; must on the creditor's request (art. 33)."""
     rules = table("restrictions")["exit_ban"]
     threshold = mci_amount(decimal(rules["debt_over_mci"]["value"]), on)
     reasons = []

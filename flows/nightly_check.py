@@ -44,9 +44,15 @@ async def discover(ctx: ItemContext) -> list[ItemSpec]:
     for case in cases:
         by_debtor.setdefault(case.debtor_iin, []).append(case)
     debtors = sorted(by_debtor.items())[: int(ctx.params.get("limit") or len(by_debtor))]
-    return [ItemSpec(seq=n, key=iin, source="AIS EP", payload={
-        "iin": iin, "name": found[0].debtor_name, "proceedings": sorted(c.number for c in found)})
-        for n, (iin, found) in enumerate(debtors, start=1)]
+    return [
+        ItemSpec(
+            seq=n,
+            key=iin,
+            source="AIS EP",
+            payload={"iin": iin, "name": found[0].debtor_name, "proceedings": sorted(c.number for c in found)},
+        )
+        for n, (iin, found) in enumerate(debtors, start=1)
+    ]
 
 
 async def process(payload: dict[str, Any], ctx: ItemContext) -> ItemResult:
@@ -58,11 +64,19 @@ async def process(payload: dict[str, Any], ctx: ItemContext) -> ItemResult:
     if tax is not None and tax.certificate is not None:
         ctx.keep(tax.certificate.name, tax.certificate.content)
     debtor = DebtorFile(
-        iin=iin, name=payload["name"], cases=cases, properties=tuple(answers["egov_realty"].value or ()),
-        vehicles=tuple(answers["egov_vehicles"].value or ()), tax=tax, contributions=tuple(answers["enpf"].value or ()),
-        accounts=tuple([*(answers["bank_sandyq"].value or ()), *(answers["bank_qazyna"].value or ())]),
-        missing=tuple(site for site, lookup in answers.items() if not lookup.ok))
-    findings = [f.model_copy(update={"evidence": _evidence(f.registry, answers)}) for f in assess(debtor, clock.now().date())]
+        iin=iin,
+        name=payload["name"],
+        cases=cases,
+        properties=tuple(answers["egov_realty"].value or ()),
+        vehicles=tuple(answers["egov_vehicles"].value or ()),
+        tax=tax,
+        contributions=tuple(answers["enpf"].value or ()),
+        accounts=(*(answers["bank_sandyq"].value or ()), *(answers["bank_qazyna"].value or ())),
+        missing=tuple(site for site, lookup in answers.items() if not lookup.ok),
+    )
+    findings = [
+        f.model_copy(update={"evidence": _evidence(f.registry, answers)}) for f in assess(debtor, clock.now().date())
+    ]
     fields = _fields(debtor)
     if debtor.missing:
         raise RegistriesMissing(f"no answer from {', '.join(debtor.missing)}", findings=findings, fields=fields)
@@ -84,14 +98,16 @@ def _documents_mode(params: dict[str, Any]) -> str:
 
 async def _ask_registries(ctx: ItemContext, iin: str) -> list[Lookup[Any]]:
     """All six at once, each on its own page; per-site limits in the configuration still apply."""
-    return list(await asyncio.gather(
-        ctx.lookup("egov_realty", lambda: ctx.bot(EgovRealtyBot).list_properties(iin)),
-        ctx.lookup("egov_vehicles", lambda: ctx.bot(EgovVehiclesBot).list_vehicles(iin)),
-        ctx.lookup("esalyq", lambda: ctx.bot(EsalyqBot).tax_status(iin)),
-        ctx.lookup("enpf", lambda: ctx.bot(EnpfBot).contributions(iin)),
-        ctx.lookup("bank_sandyq", lambda: ctx.bot(SandyqBankBot).accounts(iin)),
-        ctx.lookup("bank_qazyna", lambda: ctx.bot(QazynaBankBot).accounts(iin)),
-    ))
+    return list(
+        await asyncio.gather(
+            ctx.lookup("egov_realty", lambda: ctx.bot(EgovRealtyBot).list_properties(iin)),
+            ctx.lookup("egov_vehicles", lambda: ctx.bot(EgovVehiclesBot).list_vehicles(iin)),
+            ctx.lookup("esalyq", lambda: ctx.bot(EsalyqBot).tax_status(iin)),
+            ctx.lookup("enpf", lambda: ctx.bot(EnpfBot).contributions(iin)),
+            ctx.lookup("bank_sandyq", lambda: ctx.bot(SandyqBankBot).accounts(iin)),
+            ctx.lookup("bank_qazyna", lambda: ctx.bot(QazynaBankBot).accounts(iin)),
+        )
+    )
 
 
 def _evidence(registry: str | None, answers: dict[str, Lookup[Any]]) -> str | None:
@@ -101,12 +117,17 @@ def _evidence(registry: str | None, answers: dict[str, Lookup[Any]]) -> str | No
 
 def _fields(debtor: DebtorFile) -> dict[str, Any]:
     latest = max(debtor.contributions, key=lambda c: c.month) if debtor.contributions else None
-    return {"name": debtor.name, "proceedings": len(debtor.cases), "remaining": debtor.remaining,
-            "realty": len(debtor.properties), "vehicles": len(debtor.vehicles),
-            "balances": sum((a.balance for a in debtor.accounts), ZERO),
-            "employer": latest.employer_name if latest else None,
-            "overpayment": debtor.tax.overpayment if debtor.tax else None,
-            "missing": ", ".join(debtor.missing) or None}
+    return {
+        "name": debtor.name,
+        "proceedings": len(debtor.cases),
+        "remaining": debtor.remaining,
+        "realty": len(debtor.properties),
+        "vehicles": len(debtor.vehicles),
+        "balances": sum((a.balance for a in debtor.accounts), ZERO),
+        "employer": latest.employer_name if latest else None,
+        "overpayment": debtor.tax.overpayment if debtor.tax else None,
+        "missing": ", ".join(debtor.missing) or None,
+    }
 
 
 FLOW = Flow(
@@ -117,11 +138,16 @@ FLOW = Flow(
     process=process,
     sites=("aisep", *REGISTRIES),
     extra_sheets=("Findings", "Documents", "Registries"),
-    columns=(ReportColumn("name", "Debtor"), ReportColumn("proceedings", "Proceedings", "int"),
-             ReportColumn("remaining", "Remaining debt, ₸", "money"), ReportColumn("realty", "Real estate", "int"),
-             ReportColumn("vehicles", "Vehicles", "int"), ReportColumn("balances", "Bank balances, ₸", "money"),
-             ReportColumn("employer", "Employer"), ReportColumn("overpayment", "Tax overpayment, ₸", "money"),
-             ReportColumn("missing", "Registries without an answer"),
-             ReportColumn("documents_filed", "Documents filed", "int")),
+    columns=(
+        ReportColumn("name", "Debtor"),
+        ReportColumn("proceedings", "Proceedings", "int"),
+        ReportColumn("remaining", "Remaining debt, ₸", "money"),
+        ReportColumn("realty", "Real estate", "int"),
+        ReportColumn("vehicles", "Vehicles", "int"),
+        ReportColumn("balances", "Bank balances, ₸", "money"),
+        ReportColumn("employer", "Employer"),
+        ReportColumn("overpayment", "Tax overpayment, ₸", "money"),
+        ReportColumn("missing", "Registries without an answer"),
+        ReportColumn("documents_filed", "Documents filed", "int"),
+    ),
 )
-

@@ -22,9 +22,14 @@ from orynda.runstore import ItemSpec
 COLUMNS = [
     Column("iin", ("ИИН", "ЖСН", "IIN", "ИИН/БИН", "ЖСН/БСН", "iin")),
     Column("name", ("ФИО", "Аты-жөні", "Name", "Full name", "Должник", "Борышкер"), required=False),
-    Column("expected_amount", ("Сумма", "Сомасы", "Expected amount", "Amount", "Ожидаемая сумма", "Күтілетін сома"),
-           required=False),
-    Column("proceeding", ("Номер производства", "Іс жүргізу нөмірі", "Proceeding", "Proceeding number"), required=False),
+    Column(
+        "expected_amount",
+        ("Сумма", "Сомасы", "Expected amount", "Amount", "Ожидаемая сумма", "Күтілетін сома"),
+        required=False,
+    ),
+    Column(
+        "proceeding", ("Номер производства", "Іс жүргізу нөмірі", "Proceeding", "Proceeding number"), required=False
+    ),
 ]
 
 
@@ -40,8 +45,12 @@ def _spec(path: Path, row: InputRow) -> ItemSpec:
     iin = cell_text(row.values.get("iin"))
     if iin.isdigit() and len(iin) == 11 and not isinstance(row.values.get("iin"), str):
         iin = iin.zfill(12)  # a number cell lost the IIN's leading zero
-    payload = {"iin": iin, "name": cell_text(row.values.get("name")),
-               "proceeding": cell_text(row.values.get("proceeding")) or None, "expected_amount": None}
+    payload = {
+        "iin": iin,
+        "name": cell_text(row.values.get("name")),
+        "proceeding": cell_text(row.values.get("proceeding")) or None,
+        "expected_amount": None,
+    }
     where = f"{path.name} row {row.number}"
     problems = []
     if reason := why_invalid_iin(iin):
@@ -78,10 +87,14 @@ async def process(payload: dict[str, Any], ctx: ItemContext) -> ItemResult:
     amount = payload.get("expected_amount")
     expected = Expected(iin, Decimal(amount) if amount else None, payload.get("proceeding"))
     findings = check_register(expected, found)
-    fields = {"name": found.name if found else payload.get("name"), "expected": expected.amount,
-              "register_amount": _register_amount(expected, found), "proceedings": len(found.proceedings) if found else None,
-              "exit_ban": found.exit_ban if found else None,
-              "difference": next((f.amount for f in findings if f.code == "amount_mismatch"), None)}
+    fields = {
+        "name": found.name if found else payload.get("name"),
+        "expected": expected.amount,
+        "register_amount": _register_amount(expected, found),
+        "proceedings": len(found.proceedings) if found else None,
+        "exit_ban": found.exit_ban if found else None,
+        "difference": next((f.amount for f in findings if f.code == "amount_mismatch"), None),
+    }
     blocking = [f for f in findings if f.blocking]
     if blocking:
         raise BusinessException("; ".join(f.message for f in blocking), findings=findings, fields=fields)
@@ -103,7 +116,12 @@ FLOW = Flow(
     process=process,
     needs_input=True,
     sites=("debtor_register",),
-    columns=(ReportColumn("name", "Debtor"), ReportColumn("expected", "Expected, ₸", "money"),
-             ReportColumn("register_amount", "Register, ₸", "money"), ReportColumn("difference", "Difference, ₸", "money"),
-             ReportColumn("proceedings", "Proceedings", "int"), ReportColumn("exit_ban", "Exit ban in force", "bool")),
+    columns=(
+        ReportColumn("name", "Debtor"),
+        ReportColumn("expected", "Expected, ₸", "money"),
+        ReportColumn("register_amount", "Register, ₸", "money"),
+        ReportColumn("difference", "Difference, ₸", "money"),
+        ReportColumn("proceedings", "Proceedings", "int"),
+        ReportColumn("exit_ban", "Exit ban in force", "bool"),
+    ),
 )

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import weakref
-from contextlib import asynccontextmanager
 from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from typing import Any
 
 from playwright.async_api import Browser, BrowserContext, Page, Playwright, async_playwright
@@ -13,8 +13,16 @@ from playwright.async_api import Browser, BrowserContext, Page, Playwright, asyn
 from orynda.config import BrowserSettings
 
 # Chromium as root in a closed network: no sandbox, and no background calls that would be refused.
-LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-               "--disable-sync", "--no-first-run", "--disable-quic", "--disable-dev-shm-usage"]
+LAUNCH_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+    "--disable-dev-shm-usage",
+]
 
 
 _TRACED: weakref.WeakSet[BrowserContext] = weakref.WeakSet()
@@ -64,8 +72,10 @@ class BrowserPool:
         async with self._lock:
             if self._browser is None or not self._browser.is_connected():
                 self._browser = await self._playwright.chromium.launch(
-                    executable_path=self.settings.resolved_executable(), headless=self.settings.headless,
-                    args=LAUNCH_ARGS)
+                    executable_path=self.settings.resolved_executable(),
+                    headless=self.settings.headless,
+                    args=LAUNCH_ARGS,
+                )
                 self.launches += 1
             return self._browser
 
@@ -107,8 +117,11 @@ class WorkerSlot:
         return page
 
     def open_pages(self) -> list[Page]:
-        return [page for page in {id(p): p for p in [self.page, *self.site_pages.values()] if p}.values()
-                if not page.is_closed()]
+        return [
+            page
+            for page in {id(p): p for p in [self.page, *self.site_pages.values()] if p}.values()
+            if not page.is_closed()
+        ]
 
     async def fresh_trace(self) -> None:
         """Drops what the trace holds so far: a failure's trace shows only its own attempt."""
@@ -120,9 +133,12 @@ class WorkerSlot:
     async def recycle(self) -> None:
         await self.close()
         browser = await self.pool.browser()
-        self.context = await browser.new_context(locale="kk-KZ", timezone_id="Asia/Almaty",
-                                                 viewport={"width": 1280, "height": 900},
-                                                 storage_state=self.pool.sessions.state)  # type: ignore[arg-type]
+        self.context = await browser.new_context(
+            locale="kk-KZ",
+            timezone_id="Asia/Almaty",
+            viewport={"width": 1280, "height": 900},
+            storage_state=self.pool.sessions.state,
+        )  # type: ignore[arg-type]
         if self.pool.settings.trace:
             await self.context.tracing.start(snapshots=True, screenshots=False)
             _TRACED.add(self.context)
@@ -135,7 +151,7 @@ class WorkerSlot:
         if context is not None:
             try:
                 await context.close()
-            except Exception:  # noqa: BLE001 - a crashed browser takes its contexts with it
+            except Exception:
                 pass
 
 

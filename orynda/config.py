@@ -52,7 +52,9 @@ class RetrySettings(BaseModel):
 
 
 class BrowserSettings(BaseModel):
-    executable: Path | None = Field(None, description="Chromium to drive; empty: Playwright's own, else /usr/bin/chromium")
+    executable: Path | None = Field(
+        None, description="Chromium to drive; empty: Playwright's own, else /usr/bin/chromium"
+    )
     headless: bool = Field(True, description="Run without a window")
     items_per_context: int = Field(25, ge=1, description="Items a browser context serves before it is recycled")
     trace: bool = Field(True, description="Record a Playwright trace per item, kept only when the item fails")
@@ -78,9 +80,14 @@ class Settings(BaseSettings):
     sites: dict[str, SiteSettings] = Field(default_factory=dict, description="Per-site address and politeness")
 
     @classmethod
-    def settings_customise_sources(cls, settings_cls: type[BaseSettings], init_settings: PydanticBaseSettingsSource,
-                                   env_settings: PydanticBaseSettingsSource, dotenv_settings: PydanticBaseSettingsSource,
-                                   file_secret_settings: PydanticBaseSettingsSource) -> tuple[PydanticBaseSettingsSource, ...]:
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
         return init_settings, env_settings, _YamlSource(settings_cls)
 
     @property

@@ -12,7 +12,6 @@ from loguru import logger
 from playwright.async_api import Error as PlaywrightError
 from tenacity import AsyncRetrying, RetryCallState, retry_if_exception, stop_after_attempt, wait_exponential
 
-from bots.base import SiteBot, as_system_fault
 from orynda import evidence
 from orynda.browser import BrowserPool, WorkerSlot, browser_pool
 from orynda.config import Settings
@@ -21,6 +20,7 @@ from orynda.flow import Flow, ItemResult, Lookup
 from orynda.masking import mask_text
 from orynda.politeness import SiteLimiter
 from orynda.runstore import ItemSpec, RunStore
+from orynda.site.base import SiteBot, as_system_fault
 from orynda.store import Item, ItemState, Run, SiteCall
 
 B = TypeVar("B")
@@ -29,9 +29,16 @@ Listener = Callable[[ItemState], None]
 
 
 class Engine:
-    def __init__(self, settings: Settings, store: RunStore, *, sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
-                 on_item: Listener | None = None, on_found: Callable[[int], None] | None = None,
-                 stop_when: Callable[[], bool] | None = None) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        store: RunStore,
+        *,
+        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+        on_item: Listener | None = None,
+        on_found: Callable[[int], None] | None = None,
+        stop_when: Callable[[], bool] | None = None,
+    ) -> None:
         self.settings, self.store, self.sleep = settings, store, sleep
         self.on_item, self.on_found = on_item, on_found
         self._stop_when = stop_when or (lambda: False)
@@ -74,9 +81,14 @@ class Engine:
     def retrying(self) -> AsyncRetrying:
         """Backoff for system faults as configured; business outcomes and partial results are never retried."""
         retry = self.settings.retry
-        return AsyncRetrying(retry=retry_if_exception(is_retried), stop=stop_after_attempt(retry.attempts),
-                             wait=wait_exponential(multiplier=retry.initial_s, max=retry.max_s, exp_base=retry.multiplier),
-                             sleep=self.sleep, reraise=True, before_sleep=_log_retry)
+        return AsyncRetrying(
+            retry=retry_if_exception(is_retried),
+            stop=stop_after_attempt(retry.attempts),
+            wait=wait_exponential(multiplier=retry.initial_s, max=retry.max_s, exp_base=retry.multiplier),
+            sleep=self.sleep,
+            reraise=True,
+            before_sleep=_log_retry,
+        )
 
     async def _discover(self, flow: Flow, run: Run, pool: BrowserPool) -> list[ItemSpec]:
         """A flow without an input file finds its work items on a site first (nightly_check: AIS EP)."""
@@ -132,8 +144,12 @@ class Engine:
             fault.context["evidence"] = str(folder)
             self.store.end_attempt(item.id, "system", code=fault.code, message=str(fault), evidence=str(folder))
             logger.warning("item {} attempt {}: {}", item.seq, number, fault)
-            if isinstance(fault, BrowserCrashed) or any(p.is_closed() for p in slot.site_pages.values()) \
-                    or page is None or page.is_closed():
+            if (
+                isinstance(fault, BrowserCrashed)
+                or any(p.is_closed() for p in slot.site_pages.values())
+                or page is None
+                or page.is_closed()
+            ):
                 slot.items_left = 0
             if fault is exc:
                 raise
@@ -143,10 +159,22 @@ class Engine:
         self.store.end_attempt(item.id, "done")
         return result
 
-    def _finish(self, item: Item, state: ItemState, result: dict[str, Any] | None, exc: OryndaError | None,
-                evidence: str | None = None) -> None:
-        self.store.finish_item(item.id, state, result=result, code=exc.code if exc else None,
-                               message=str(exc) if exc else None, evidence=evidence)
+    def _finish(
+        self,
+        item: Item,
+        state: ItemState,
+        result: dict[str, Any] | None,
+        exc: OryndaError | None,
+        evidence: str | None = None,
+    ) -> None:
+        self.store.finish_item(
+            item.id,
+            state,
+            result=result,
+            code=exc.code if exc else None,
+            message=str(exc) if exc else None,
+            evidence=evidence,
+        )
         logger.info("item {} {} {}", item.seq, state.value, mask_text(str(exc)) if exc else "")
         if self.on_item:
             self.on_item(state)
@@ -161,6 +189,7 @@ class Engine:
     def record_call(self, run_id: str, seq: int) -> Callable[[str, str, str, int], None]:
         def record(site: str, action: str, outcome: str, ms: int) -> None:
             self._calls.append(SiteCall(run_id=run_id, item_seq=seq, site=site, action=action, outcome=outcome, ms=ms))
+
         return record
 
     def _flush_calls(self) -> None:
@@ -186,8 +215,13 @@ class ItemRunContext:
     def bot(self, bot_class: type[B]) -> B:
         assert issubclass(bot_class, SiteBot)
         site = bot_class.site
-        return bot_class(self.slot.page_for(site), self.settings.site(site), limiter=self.engine.limiter(site),  # type: ignore[return-value]
-                         on_call=self.engine.record_call(self.run_id, self.seq), sessions=self.slot.pool.sessions)
+        return bot_class(
+            self.slot.page_for(site),
+            self.settings.site(site),
+            limiter=self.engine.limiter(site),  # type: ignore[return-value]
+            on_call=self.engine.record_call(self.run_id, self.seq),
+            sessions=self.slot.pool.sessions,
+        )
 
     async def lookup(self, site: str, call: Callable[[], Awaitable[T]]) -> Lookup[T]:
         """One registry's answer with its own retries; if it stays down, evidence is kept and the item goes on.
@@ -200,7 +234,9 @@ class ItemRunContext:
                     shot = await self._screenshot(site, folder / f"{site}.png") if value else None
                     return Lookup(site, value, evidence=shot)
         except SystemException as exc:
-            await evidence.capture(self.slot.page_for(site), self.slot.context, folder / site, self.settings.browser.trace)
+            await evidence.capture(
+                self.slot.page_for(site), self.slot.context, folder / site, self.settings.browser.trace
+            )
             logger.warning("item {}: {} unavailable after retries: {}", self.seq, site, exc)
             return Lookup(site, None, error=str(exc), evidence=str(folder / site))
         raise AssertionError("unreachable")  # pragma: no cover
@@ -221,8 +257,9 @@ class ItemRunContext:
         path.write_bytes(content)
         return path
 
-    async def once(self, key: str, kind: str, effect: Callable[[], Awaitable[str]],
-                   detail: dict[str, Any] | None = None) -> str | None:
+    async def once(
+        self, key: str, kind: str, effect: Callable[[], Awaitable[str]], detail: dict[str, Any] | None = None
+    ) -> str | None:
         """Runs a side effect at most once per key across reruns and resumes; returns its reference."""
         store = self.engine.store
         done = store.side_effect(key)

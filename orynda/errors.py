@@ -1,18 +1,18 @@
 """Orynda's exceptions: business outcomes are final, system faults are retried.
 
-    OryndaError
-    ├── BusinessException          not retried: the item is answered, just not the way we hoped
-    │   ├── InvalidInput           a bad row or field (names it)
-    │   ├── DebtorNotFound
-    │   ├── AmountMismatch
-    │   └── NeedsReview            ambiguous data, a human decides
-    ├── SystemException            retried with backoff, then reported with evidence
-    │   ├── SiteTimeout
-    │   ├── SiteUnavailable        HTTP 5xx, dropped connection, site down
-    │   ├── SessionExpired
-    │   ├── BrowserCrashed
-    │   └── RegistriesMissing      some registries failed after their own retries: partial result, not retried again
-    └── ConfigError                stops the run before any browser starts (file, key, line)
+OryndaError
+├── BusinessException          not retried: the item is answered, just not the way we hoped
+│   ├── InvalidInput           a bad row or field (names it)
+│   ├── DebtorNotFound
+│   ├── AmountMismatch
+│   └── NeedsReview            ambiguous data, a human decides
+├── SystemException            retried with backoff, then reported with evidence
+│   ├── SiteTimeout
+│   ├── SiteUnavailable        HTTP 5xx, dropped connection, site down
+│   ├── SessionExpired
+│   ├── BrowserCrashed
+│   └── RegistriesMissing      some registries failed after their own retries: partial result, not retried again
+└── ConfigError                stops the run before any browser starts (file, key, line)
 """
 
 from __future__ import annotations
@@ -41,8 +41,9 @@ class OryndaError(Exception):
 class BusinessException(OryndaError):
     kind = "business"
 
-    def __init__(self, message: str, *, findings: list[Any] | None = None, fields: dict[str, Any] | None = None,
-                 **kw: Any) -> None:
+    def __init__(
+        self, message: str, *, findings: list[Any] | None = None, fields: dict[str, Any] | None = None, **kw: Any
+    ) -> None:
         super().__init__(message, **kw)
         self.findings = findings or []
         self.fields = fields or {}
@@ -87,8 +88,9 @@ class BrowserCrashed(SystemException):
 class RegistriesMissing(SystemException):
     """Some registries stayed down after their retries; what the others said is kept with the item."""
 
-    def __init__(self, message: str, *, findings: list[Any] | None = None, fields: dict[str, Any] | None = None,
-                 **kw: Any) -> None:
+    def __init__(
+        self, message: str, *, findings: list[Any] | None = None, fields: dict[str, Any] | None = None, **kw: Any
+    ) -> None:
         super().__init__(message, **kw)
         self.findings = findings or []
         self.fields = fields or {}
@@ -98,7 +100,7 @@ class ConfigError(OryndaError):
     kind = "config"
 
 
-# Declared once, as data: what the runner retries. Playwright's own errors are mapped to these in bots/base.py.
+# Declared once, as data: what the runner retries. Playwright's own errors are mapped to these in orynda/site/base.py.
 RETRIED: tuple[type[BaseException], ...] = (SystemException,)
 FINAL: tuple[type[BaseException], ...] = (RegistriesMissing,)  # already retried registry by registry
 

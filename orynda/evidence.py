@@ -21,7 +21,7 @@ async def capture(page: Page | None, context: BrowserContext | None, target: Pat
         await _try(page.screenshot(path=str(target / "screenshot.png"), full_page=True, timeout=5000), "screenshot")
         try:
             (target / "page.html").write_text(await page.content(), encoding="utf-8")
-        except Exception as exc:  # noqa: BLE001 - evidence is best effort
+        except Exception as exc:
             logger.debug("no HTML evidence: {}", exc)
     if context is not None and tracing and is_traced(context):
         async with trace_lock(context):
@@ -33,5 +33,5 @@ async def capture(page: Page | None, context: BrowserContext | None, target: Pat
 async def _try(awaitable: object, what: str) -> None:
     try:
         await awaitable  # type: ignore[misc]
-    except Exception as exc:  # noqa: BLE001
+    except Exception as exc:
         logger.debug("no {} evidence: {}", what, exc)

@@ -66,8 +66,9 @@ class ItemContext(Protocol):
 
     def keep(self, name: str, content: bytes) -> Path: ...
 
-    async def once(self, key: str, kind: str, effect: Callable[[], Awaitable[str]],
-                   detail: dict[str, Any] | None = None) -> str | None: ...
+    async def once(
+        self, key: str, kind: str, effect: Callable[[], Awaitable[str]], detail: dict[str, Any] | None = None
+    ) -> str | None: ...
 
 
 @dataclass(frozen=True)
@@ -85,5 +86,7 @@ class Flow:
 
 def _jsonable(fields: dict[str, Any]) -> dict[str, Any]:
     """Decimals as exact strings and dates as ISO, so JSON keeps every tiyn."""
-    return {k: str(v) if isinstance(v, Decimal) else v.isoformat() if isinstance(v, dt.date) else v
-            for k, v in fields.items()}
+    return {
+        k: str(v) if isinstance(v, Decimal) else v.isoformat() if isinstance(v, dt.date) else v
+        for k, v in fields.items()
+    }

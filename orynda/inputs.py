@@ -7,8 +7,8 @@ marks its own row.
 from __future__ import annotations
 
 import csv
-import zipfile
 import datetime as dt
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any

@@ -58,8 +58,15 @@ class Lease:
 
 
 @contextmanager
-def lease(engine: Engine, flow: str, holder: str, ttl_s: float = DEFAULT_TTL_S, *, now: Clock = clock.now,
-          heartbeat: bool = True) -> Iterator[Lease]:
+def lease(
+    engine: Engine,
+    flow: str,
+    holder: str,
+    ttl_s: float = DEFAULT_TTL_S,
+    *,
+    now: Clock = clock.now,
+    heartbeat: bool = True,
+) -> Iterator[Lease]:
     """Holds the flow's lease for the block, renewing it every third of its TTL; raises FlowBusy if taken."""
     held = acquire(engine, flow, holder, ttl_s, now=now)
     stop = threading.Event()
@@ -80,7 +87,7 @@ def acquire(engine: Engine, flow: str, holder: str, ttl_s: float = DEFAULT_TTL_S
     _TABLE.create(engine, checkfirst=True)
     held = Lease(flow, holder, secrets.token_hex(8), ttl_s)
     moment = now()
-    values = dict(holder=holder, token=held.token, acquired_at=moment, expires_at=moment + _ttl(ttl_s))
+    values = {"holder": holder, "token": held.token, "acquired_at": moment, "expires_at": moment + _ttl(ttl_s)}
     try:
         with Session(engine) as s, s.begin():
             s.add(LeaseRow(flow=flow, **values))
@@ -97,8 +104,9 @@ def _take_over(engine: Engine, flow: str, values: dict[str, Any], moment: dt.dat
             raise FlowBusy(_busy_message(current, flow))
         gone = current.holder
         # the old token in the WHERE: nobody else took it over between our read and this write
-        taken = s.execute(update(LeaseRow).where(LeaseRow.flow == flow, LeaseRow.token == current.token)
-                          .values(**values))
+        taken = s.execute(
+            update(LeaseRow).where(LeaseRow.flow == flow, LeaseRow.token == current.token).values(**values)
+        )
     if getattr(taken, "rowcount", 0) != 1:
         raise FlowBusy(f"flow {flow} was just taken by another starter; try again in a moment")
     logger.warning("lease on {} taken over from {}, which is gone or stopped renewing it", flow, gone)
@@ -122,8 +130,11 @@ def dead_here(holder: str) -> bool:
 def renew(engine: Engine, held: Lease, *, now: Clock = clock.now) -> bool:
     """Pushes the expiry forward; False when the lease is no longer ours."""
     with Session(engine) as s, s.begin():
-        result = s.execute(update(LeaseRow).where(LeaseRow.flow == held.flow, LeaseRow.token == held.token)
-                           .values(expires_at=now() + _ttl(held.ttl_s)))
+        result = s.execute(
+            update(LeaseRow)
+            .where(LeaseRow.flow == held.flow, LeaseRow.token == held.token)
+            .values(expires_at=now() + _ttl(held.ttl_s))
+        )
     return getattr(result, "rowcount", 0) == 1
 
 
@@ -156,8 +167,10 @@ def _heartbeat(engine: Engine, held: Lease, stop: threading.Event, now: Clock) -
 def _busy_message(row: LeaseRow | None, flow: str) -> str:
     if row is None:
         return f"flow {flow} is already starting elsewhere; try again in a moment"
-    return (f"flow {flow} is already running (held by {row.holder} since {row.acquired_at:%Y-%m-%d %H:%M:%S}); "
-            f"wait for it to finish, or see `runner.py runs`")
+    return (
+        f"flow {flow} is already running (held by {row.holder} since {row.acquired_at:%Y-%m-%d %H:%M:%S}); "
+        f"wait for it to finish, or see `runner.py runs`"
+    )
 
 
 def _ttl(seconds: float) -> dt.timedelta:

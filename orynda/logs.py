@@ -23,14 +23,21 @@ def configure(console_level: str = "INFO", sink: Any = None) -> None:
     """Console logging for a command; call once at start."""
     logger.remove()
     logger.configure(patcher=_mask, extra={"scope": ""})
-    logger.add(sink or sys.stderr, level=console_level, format=CONSOLE_FORMAT, colorize=sink is None,
-               backtrace=False, diagnose=False)  # diagnose would print local values (IINs) in tracebacks
+    logger.add(
+        sink or sys.stderr,
+        level=console_level,
+        format=CONSOLE_FORMAT,
+        colorize=sink is None,
+        backtrace=False,
+        diagnose=False,
+    )  # diagnose would print local values (IINs) in tracebacks
 
 
 def add_run_log(folder: Path) -> int:
     """JSON lines for one run, in its folder; returns the sink id to remove at the end."""
-    return logger.add(folder / "log.jsonl", level="DEBUG", serialize=True, enqueue=False, backtrace=False,
-                      diagnose=False)
+    return logger.add(
+        folder / "log.jsonl", level="DEBUG", serialize=True, enqueue=False, backtrace=False, diagnose=False
+    )
 
 
 def remove(sink_id: int) -> None:

@@ -33,8 +33,16 @@ def site_stats(calls: list[SiteCall], items: list[Item]) -> list[SiteStats]:
 def _stats(site: str, calls: list[SiteCall], items_without: int) -> SiteStats:
     ok = sorted(c.ms for c in calls if c.outcome != "system")
     failures = sum(1 for c in calls if c.outcome == "system")
-    return SiteStats(site, len(calls), len(ok), failures, max(0, failures - items_without), items_without,
-                     int(statistics.median(ok)) if ok else None, _percentile(ok, 95))
+    return SiteStats(
+        site,
+        len(calls),
+        len(ok),
+        failures,
+        max(0, failures - items_without),
+        items_without,
+        int(statistics.median(ok)) if ok else None,
+        _percentile(ok, 95),
+    )
 
 
 def _percentile(values: list[int], pct: int) -> int | None:

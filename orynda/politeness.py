@@ -9,9 +9,13 @@ from types import TracebackType
 
 
 class SiteLimiter:
-    def __init__(self, concurrency: int, rate_per_second: float,
-                 sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
-                 clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self,
+        concurrency: int,
+        rate_per_second: float,
+        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
         self._slots = asyncio.Semaphore(concurrency)
         self._interval = 1.0 / rate_per_second
         self._next_start = 0.0

@@ -15,11 +15,17 @@ class RunProgress:
     def __init__(self, total: int, already_finished: int, console: Console | None = None) -> None:
         self.done = self.failed = 0
         self.total, self._started = total, time.monotonic()
-        self._progress = Progress(TextColumn("[bold]{task.description}"), BarColumn(),
-                                  TextColumn("{task.fields[counts]}"), TimeElapsedColumn(),
-                                  console=console or Console(stderr=True), transient=False)
-        self._task = self._progress.add_task("items", total=total, completed=already_finished,
-                                             counts=self._counts(total - already_finished))
+        self._progress = Progress(
+            TextColumn("[bold]{task.description}"),
+            BarColumn(),
+            TextColumn("{task.fields[counts]}"),
+            TimeElapsedColumn(),
+            console=console or Console(stderr=True),
+            transient=False,
+        )
+        self._task = self._progress.add_task(
+            "items", total=total, completed=already_finished, counts=self._counts(total - already_finished)
+        )
 
     def found(self, items: int) -> None:
         """Items a flow found on a site once the run started (nightly_check: in AIS EP)."""

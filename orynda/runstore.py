@@ -52,15 +52,23 @@ class RunStore:
             yield s
 
     # --- runs -------------------------------------------------------------------------------------------
-    def create_run(self, flow: str, params: dict[str, Any], specs: Iterable[ItemSpec], runs_dir: Path,
-                   trigger: str = "cli") -> Run:
+    def create_run(
+        self, flow: str, params: dict[str, Any], specs: Iterable[ItemSpec], runs_dir: Path, trigger: str = "cli"
+    ) -> Run:
         """Records the run and all its items at once, before any browser starts."""
         started = clock.now()
         run_id = clock.run_id_for(started, secrets.token_hex(2))
         folder = runs_dir / run_id
         folder.mkdir(parents=True, exist_ok=True)
-        run = Run(id=run_id, flow=flow, params=params, started_at=started, folder=str(folder), trigger=trigger,
-                  status=RunStatus.RUNNING)
+        run = Run(
+            id=run_id,
+            flow=flow,
+            params=params,
+            started_at=started,
+            folder=str(folder),
+            trigger=trigger,
+            status=RunStatus.RUNNING,
+        )
         with self.session() as s:
             s.add(run)
             s.flush()
@@ -101,8 +109,11 @@ class RunStore:
     def reopen_in_flight(self, run_id: str) -> int:
         """Items caught in progress by a crash go back to new; finished ones are never touched."""
         with self.session() as s:
-            result = s.execute(update(Item).where(Item.run_id == run_id, Item.state == ItemState.IN_PROGRESS)
-                               .values(state=ItemState.NEW))
+            result = s.execute(
+                update(Item)
+                .where(Item.run_id == run_id, Item.state == ItemState.IN_PROGRESS)
+                .values(state=ItemState.NEW)
+            )
             return int(getattr(result, "rowcount", 0) or 0)
 
     def pending(self, run_id: str) -> list[Item]:
@@ -123,17 +134,33 @@ class RunStore:
             s.add(Attempt(item_id=item_id, run_id=item.run_id, number=item.attempts, started_at=now))
             return item.attempts
 
-    def end_attempt(self, item_id: int, outcome: str, *, code: str | None = None, message: str | None = None,
-                    evidence: str | None = None) -> None:
+    def end_attempt(
+        self,
+        item_id: int,
+        outcome: str,
+        *,
+        code: str | None = None,
+        message: str | None = None,
+        evidence: str | None = None,
+    ) -> None:
         with self.session() as s:
-            attempt = s.scalars(select(Attempt).where(Attempt.item_id == item_id)
-                                .order_by(Attempt.number.desc())).first()
+            attempt = s.scalars(
+                select(Attempt).where(Attempt.item_id == item_id).order_by(Attempt.number.desc())
+            ).first()
             if attempt is not None:
                 attempt.ended_at, attempt.outcome = clock.now(), outcome
                 attempt.error_code, attempt.error_message, attempt.evidence = code, message, evidence
 
-    def finish_item(self, item_id: int, state: ItemState, *, result: dict[str, Any] | None = None,
-                    code: str | None = None, message: str | None = None, evidence: str | None = None) -> None:
+    def finish_item(
+        self,
+        item_id: int,
+        state: ItemState,
+        *,
+        result: dict[str, Any] | None = None,
+        code: str | None = None,
+        message: str | None = None,
+        evidence: str | None = None,
+    ) -> None:
         """The item's one final state, written once."""
         with self.session() as s:
             item = s.get_one(Item, item_id)
@@ -148,8 +175,11 @@ class RunStore:
 
     def counts(self, run_id: str) -> RunCounts:
         with self.session() as s:
-            rows = s.execute(select(Item.state, func.count(), func.sum(Item.attempts))
-                             .where(Item.run_id == run_id).group_by(Item.state)).all()
+            rows = s.execute(
+                select(Item.state, func.count(), func.sum(Item.attempts))
+                .where(Item.run_id == run_id)
+                .group_by(Item.state)
+            ).all()
         counts = RunCounts()
         for state, n, attempts in rows:
             counts.by_state[state] = n
@@ -158,13 +188,22 @@ class RunStore:
         return counts
 
     # --- side effects and site calls --------------------------------------------------------------------
-    def claim_side_effect(self, key: str, kind: str, run_id: str, item_seq: int | None,
-                          detail: dict[str, Any] | None = None) -> bool:
+    def claim_side_effect(
+        self, key: str, kind: str, run_id: str, item_seq: int | None, detail: dict[str, Any] | None = None
+    ) -> bool:
         """True the first time a key is claimed, False ever after: the effect is done at most once."""
         try:
             with self.session() as s:
-                s.add(SideEffect(key=key, kind=kind, run_id=run_id, item_seq=item_seq, detail=detail or {},
-                                 created_at=clock.now()))
+                s.add(
+                    SideEffect(
+                        key=key,
+                        kind=kind,
+                        run_id=run_id,
+                        item_seq=item_seq,
+                        detail=detail or {},
+                        created_at=clock.now(),
+                    )
+                )
             return True
         except IntegrityError:
             return False
@@ -200,10 +239,26 @@ class RunStore:
 
 def _item_row(run_id: str, spec: ItemSpec, now: Any) -> Item:
     if spec.error:
-        return Item(run_id=run_id, seq=spec.seq, key=spec.key, source=spec.source, payload=spec.payload,
-                    state=ItemState.BUSINESS, error_code="InvalidInput", error_message=spec.error, updated_at=now)
-    return Item(run_id=run_id, seq=spec.seq, key=spec.key, source=spec.source, payload=spec.payload,
-                state=ItemState.NEW, updated_at=now)
+        return Item(
+            run_id=run_id,
+            seq=spec.seq,
+            key=spec.key,
+            source=spec.source,
+            payload=spec.payload,
+            state=ItemState.BUSINESS,
+            error_code="InvalidInput",
+            error_message=spec.error,
+            updated_at=now,
+        )
+    return Item(
+        run_id=run_id,
+        seq=spec.seq,
+        key=spec.key,
+        source=spec.source,
+        payload=spec.payload,
+        state=ItemState.NEW,
+        updated_at=now,
+    )
 
 
 def holder_name() -> str:

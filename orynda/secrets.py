@@ -29,8 +29,9 @@ def credentials(site: str) -> Credentials:
     user_key, password_key = f"ORYNDA_{site.upper()}_USER", f"ORYNDA_{site.upper()}_PASSWORD"
     user, password = secret(user_key), secret(password_key)
     if not user or not password:
-        raise ConfigError(f"no credentials for {site}: set {user_key} and {password_key} "
-                          f"in the environment or in {secrets_file()}")
+        raise ConfigError(
+            f"no credentials for {site}: set {user_key} and {password_key} in the environment or in {secrets_file()}"
+        )
     return Credentials(user, SecretStr(password))
 
 
@@ -48,6 +49,9 @@ def _file_values() -> dict[str, str]:
     path = secrets_file()
     if not path.exists():
         return {}
-    pairs = (line.split("=", 1) for line in path.read_text(encoding="utf-8").splitlines()
-             if "=" in line and not line.lstrip().startswith("#"))
+    pairs = (
+        line.split("=", 1)
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if "=" in line and not line.lstrip().startswith("#")
+    )
     return {k.strip(): v.strip().strip('"') for k, v in pairs}

@@ -12,8 +12,19 @@ import enum
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import (JSON, Date, DateTime, ForeignKey, Integer, String, Text, TypeDecorator, UniqueConstraint,
-                        create_engine, event)
+from sqlalchemy import (
+    JSON,
+    Date,
+    DateTime,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+    create_engine,
+    event,
+)
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -51,10 +62,10 @@ class AwareDateTime(TypeDecorator[dt.datetime]):
             return None
         if value.tzinfo is None:
             raise ValueError("naive datetime given to the store")
-        return value.astimezone(dt.timezone.utc).replace(tzinfo=None)
+        return value.astimezone(dt.UTC).replace(tzinfo=None)
 
     def process_result_value(self, value: dt.datetime | None, dialect: Any) -> dt.datetime | None:
-        return None if value is None else value.replace(tzinfo=dt.timezone.utc).astimezone(ALMATY)
+        return None if value is None else value.replace(tzinfo=dt.UTC).astimezone(ALMATY)
 
 
 class Base(DeclarativeBase):

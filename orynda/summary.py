@@ -37,5 +37,16 @@ class RunSummary:
 def summarize(store: RunStore, run: Run) -> RunSummary:
     counts = store.counts(run.id)
     by = counts.by_state
-    return RunSummary(run.id, run.flow, run.status, run.started_at, run.ended_at, counts.total,
-                      by[ItemState.DONE], by[ItemState.BUSINESS], by[ItemState.SYSTEM], counts.left, counts.retries)
+    return RunSummary(
+        run.id,
+        run.flow,
+        run.status,
+        run.started_at,
+        run.ended_at,
+        counts.total,
+        by[ItemState.DONE],
+        by[ItemState.BUSINESS],
+        by[ItemState.SYSTEM],
+        counts.left,
+        counts.retries,
+    )

@@ -23,8 +23,15 @@ def main() -> None:
     args = parser.parse_args()
     options = {"session_idle_s": args.session_idle_s} if args.session_idle_s else {}
     app = create_app(args.seed, args.debtors, options)
-    app.state.faults.set("*", {"latency_ms": args.latency_ms, "error_rate": args.error_rate,
-                               "slow_rate": args.slow_rate, "drop_rate": args.drop_rate})
+    app.state.faults.set(
+        "*",
+        {
+            "latency_ms": args.latency_ms,
+            "error_rate": args.error_rate,
+            "slow_rate": args.slow_rate,
+            "drop_rate": args.drop_rate,
+        },
+    )
     uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
 
 

@@ -65,6 +65,7 @@ def _site_options(site: Any, options: dict[str, Any]) -> dict[str, Any]:
 def _health(world: World) -> Any:
     async def health(_: Request) -> Response:
         return JSONResponse({"ok": True, "seed": world.seed, "debtors": len(world.debtors)})
+
     return health
 
 
@@ -81,6 +82,7 @@ def _faults(board: FaultBoard) -> Any:
             except (ValueError, TypeError) as exc:
                 return JSONResponse({"error": str(exc)}, status_code=400)
         return JSONResponse(board.describe())
+
     return faults
 
 

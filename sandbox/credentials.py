@@ -1,7 +1,7 @@
 """Test logins of the sandbox, written as a secrets file outside the repo, the way an operator would keep real ones.
 
-    python -m sandbox.credentials --url http://127.0.0.1:8765 --out ~/.config/orynda/sandbox
-    export ORYNDA_SECRETS_FILE=~/.config/orynda/sandbox/secrets.env
+python -m sandbox.credentials --url http://127.0.0.1:8765 --out ~/.config/orynda/sandbox
+export ORYNDA_SECRETS_FILE=~/.config/orynda/sandbox/secrets.env
 """
 
 from __future__ import annotations
@@ -30,7 +30,9 @@ def write_secrets(url: str, out: Path, bailiff: int = BAILIFF) -> Path:
         "BANK_SANDYQ": (f"chsi-bailiff{bailiff}", accounts.BANK_SANDYQ[f"chsi-bailiff{bailiff}"]),
         "BANK_QAZYNA": (f"bailiff{bailiff}@chsi.kz", accounts.BANK_QAZYNA[f"bailiff{bailiff}@chsi.kz"]),
     }
-    lines = [f"ORYNDA_{site}_USER={user}\nORYNDA_{site}_PASSWORD={password}" for site, (user, password) in logins.items()]
+    lines = [
+        f"ORYNDA_{site}_USER={user}\nORYNDA_{site}_PASSWORD={password}" for site, (user, password) in logins.items()
+    ]
     lines.append(f"ORYNDA_EGOV_KEY_FILE={key_path}\nORYNDA_EGOV_KEY_PASSWORD={TEST_KEYS[key_name]}")
     secrets = out / "secrets.env"
     secrets.write_text("# sandbox test logins, written by python -m sandbox.credentials\n" + "\n".join(lines) + "\n")

@@ -15,12 +15,12 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 @dataclass
 class FaultSettings:
-    latency_ms: int = 0          # added to every request
-    error_rate: float = 0.0      # share of requests answered 503
-    slow_rate: float = 0.0       # share delayed by slow_ms (beyond a bot's timeout)
+    latency_ms: int = 0  # added to every request
+    error_rate: float = 0.0  # share of requests answered 503
+    slow_rate: float = 0.0  # share delayed by slow_ms (beyond a bot's timeout)
     slow_ms: int = 20_000
-    drop_rate: float = 0.0       # share of API requests cut off mid-response
-    down: bool = False           # every request answered 503
+    drop_rate: float = 0.0  # share of API requests cut off mid-response
+    down: bool = False  # every request answered 503
 
     def update(self, values: dict[str, Any]) -> None:
         for key, value in values.items():
@@ -79,14 +79,24 @@ class FaultMiddleware:
 
 async def _unavailable(send: Send) -> None:
     body = "<h1>503 Service Temporarily Unavailable</h1><p>Сервис уақытша қолжетімсіз / Сервис временно недоступен</p>"
-    await send({"type": "http.response.start", "status": 503,
-                "headers": [(b"content-type", b"text/html; charset=utf-8"), (b"retry-after", b"1")]})
+    await send(
+        {
+            "type": "http.response.start",
+            "status": 503,
+            "headers": [(b"content-type", b"text/html; charset=utf-8"), (b"retry-after", b"1")],
+        }
+    )
     await send({"type": "http.response.body", "body": body.encode()})
 
 
 async def _cut_off(send: Send) -> None:
     """Headers promise a body that never fully arrives: the connection drops mid-response."""
-    await send({"type": "http.response.start", "status": 200,
-                "headers": [(b"content-type", b"application/json"), (b"content-length", b"4096")]})
+    await send(
+        {
+            "type": "http.response.start",
+            "status": 200,
+            "headers": [(b"content-type", b"application/json"), (b"content-length", b"4096")],
+        }
+    )
     await send({"type": "http.response.body", "body": b'{"items": [', "more_body": True})
     raise ConnectionAbortedError("sandbox: connection dropped on purpose")

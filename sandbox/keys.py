@@ -64,9 +64,14 @@ def issue_key(name: str) -> bytes:
     salt = hashlib.sha256(b"salt:" + name.encode()).digest()[:16]
     stream, check = _derive(password, salt)
     sealed = bytes(a ^ b for a, b in zip(secret_of(name), stream))
-    body = {"format": FORMAT, "key_id": name, "subject": SUBJECTS[name],
-            "kdf": {"name": "pbkdf2-sha256", "iterations": ITERATIONS, "salt": salt.hex()},
-            "sealed_secret": sealed.hex(), "check": check.hex()}
+    body = {
+        "format": FORMAT,
+        "key_id": name,
+        "subject": SUBJECTS[name],
+        "kdf": {"name": "pbkdf2-sha256", "iterations": ITERATIONS, "salt": salt.hex()},
+        "sealed_secret": sealed.hex(),
+        "check": check.hex(),
+    }
     return json.dumps(body, ensure_ascii=False, indent=2).encode()
 
 

@@ -16,13 +16,16 @@ COMMON = Path(__file__).parent / "templates"
 
 class Pages:
     def __init__(self, site_dir: Path) -> None:
-        self.env = Environment(loader=FileSystemLoader([site_dir / "templates", COMMON]),
-                               autoescape=select_autoescape(["html"]))
+        self.env = Environment(
+            loader=FileSystemLoader([site_dir / "templates", COMMON]), autoescape=select_autoescape(["html"])
+        )
 
-    def render(self, request: Request, name: str, labels: dict[str, dict[str, str]], status: int = 200,
-               **context: Any) -> HTMLResponse:
+    def render(
+        self, request: Request, name: str, labels: dict[str, dict[str, str]], status: int = 200, **context: Any
+    ) -> HTMLResponse:
         lang = lang_of(request)
         text = {key: texts[lang] for key, texts in labels.items()}
-        body = self.env.get_template(name).render(t=text, lang=lang, request=request,
-                                                  root=request.scope.get("root_path", ""), **context)
+        body = self.env.get_template(name).render(
+            t=text, lang=lang, request=request, root=request.scope.get("root_path", ""), **context
+        )
         return remember(HTMLResponse(body, status_code=status), lang)

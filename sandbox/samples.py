@@ -37,15 +37,27 @@ def sample_rows(world: World, rows: int = 50, start: int = 0) -> list[SampleRow]
         proceeding = debtor.proceedings[-1] if by_proceeding else None
         amount = proceeding.amount if proceeding else debtor.total
         if i % 23 == 22:
-            out.append(SampleRow(person.iin[:-1] + str((int(person.iin[-1]) + 1) % 10), person.full_name, amount,
-                                 None, "invalid"))
+            out.append(
+                SampleRow(
+                    person.iin[:-1] + str((int(person.iin[-1]) + 1) % 10), person.full_name, amount, None, "invalid"
+                )
+            )
         elif i % 17 == 16:
             out.append(SampleRow(next(unknown), person.full_name, amount, None, "not_found"))
         elif i % 10 == 9:
-            out.append(SampleRow(person.iin, person.full_name, amount + Decimal("1000.50"),
-                                 proceeding.number if proceeding else None, "mismatch"))
+            out.append(
+                SampleRow(
+                    person.iin,
+                    person.full_name,
+                    amount + Decimal("1000.50"),
+                    proceeding.number if proceeding else None,
+                    "mismatch",
+                )
+            )
         else:
-            out.append(SampleRow(person.iin, person.full_name, amount, proceeding.number if proceeding else None, "done"))
+            out.append(
+                SampleRow(person.iin, person.full_name, amount, proceeding.number if proceeding else None, "done")
+            )
     return out
 
 

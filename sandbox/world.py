@@ -18,12 +18,21 @@ from sandbox import names
 CATEGORIES = ("alimony", "fines", "taxes", "bank_loans", "other")
 CATEGORY_WEIGHTS = (20, 25, 15, 30, 10)
 AMOUNT_RANGES = {  # tenge: (low, high)
-    "alimony": (120_000, 2_400_000), "fines": (3_450, 350_000), "taxes": (15_000, 1_800_000),
-    "bank_loans": (150_000, 14_000_000), "other": (20_000, 3_000_000),
+    "alimony": (120_000, 2_400_000),
+    "fines": (3_450, 350_000),
+    "taxes": (15_000, 1_800_000),
+    "bank_loans": (150_000, 14_000_000),
+    "other": (20_000, 3_000_000),
 }
-REGIONS = [("Алматы қ.", "г. Алматы"), ("Астана қ.", "г. Астана"), ("Шымкент қ.", "г. Шымкент"),
-           ("Қарағанды облысы", "Карагандинская область"), ("Жамбыл облысы", "Жамбылская область"),
-           ("Ақтөбе облысы", "Актюбинская область"), ("Павлодар облысы", "Павлодарская область")]
+REGIONS = [
+    ("Алматы қ.", "г. Алматы"),
+    ("Астана қ.", "г. Астана"),
+    ("Шымкент қ.", "г. Шымкент"),
+    ("Қарағанды облысы", "Карагандинская область"),
+    ("Жамбыл облысы", "Жамбылская область"),
+    ("Ақтөбе облысы", "Актюбинская область"),
+    ("Павлодар облысы", "Павлодарская область"),
+]
 EXIT_BAN_THRESHOLD = Decimal("173000")  # 40 MCI of 2026 (Law 261-IV art. 33); the sandbox's own copy
 
 
@@ -109,8 +118,11 @@ class World:
 
 def _matches(p: Person, surname: str, first: str) -> bool:
     cyr = p.surname.casefold() == surname and (not first or p.first_name.casefold() == first)
-    lat = bool(p.latin_surname) and (p.latin_surname or "").casefold() == surname and (
-        not first or (p.latin_first_name or "").casefold() == first)
+    lat = (
+        bool(p.latin_surname)
+        and (p.latin_surname or "").casefold() == surname
+        and (not first or (p.latin_first_name or "").casefold() == first)
+    )
     return cyr or lat
 
 
@@ -138,8 +150,11 @@ def _person(seed: int, index: int, used: set[str]) -> Person:
     kazakh = rng.random() < 0.7
     female = rng.random() < 0.45
     surname, latin_surname = rng.choice(names.KAZAKH_SURNAMES if kazakh else names.RUSSIAN_SURNAMES)
-    firsts = (names.KAZAKH_FEMALE if female else names.KAZAKH_MALE) if kazakh else (
-        names.RUSSIAN_FEMALE if female else names.RUSSIAN_MALE)
+    firsts = (
+        (names.KAZAKH_FEMALE if female else names.KAZAKH_MALE)
+        if kazakh
+        else (names.RUSSIAN_FEMALE if female else names.RUSSIAN_MALE)
+    )
     first, latin_first = rng.choice(firsts)
     roots = names.KAZAKH_PATRONYMIC_ROOTS if kazakh else names.RUSSIAN_PATRONYMIC_ROOTS
     birth = dt.date(1955, 1, 1) + dt.timedelta(days=rng.randrange(0, 18_000))
@@ -150,8 +165,17 @@ def _person(seed: int, index: int, used: set[str]) -> Person:
     has_latin = rng.random() < 0.25
     if female:
         surname, latin_surname = names.feminine_surname(surname), names.feminine_surname(latin_surname)
-    return Person(index, iin, surname, first, names.patronymic(rng.choice(roots), female, kazakh),
-                  latin_surname if has_latin else None, latin_first if has_latin else None, female, birth)
+    return Person(
+        index,
+        iin,
+        surname,
+        first,
+        names.patronymic(rng.choice(roots), female, kazakh),
+        latin_surname if has_latin else None,
+        latin_first if has_latin else None,
+        female,
+        birth,
+    )
 
 
 def _debtor(seed: int, index: int, used: set[str]) -> Debtor:
@@ -170,8 +194,13 @@ def _proceeding(rng: random.Random, index: int, k: int, bailiffs: list[Bailiff])
         amount = amount.quantize(Decimal("1"))  # many debts are whole tenge
     opened = dt.date(2021, 1, 11) + dt.timedelta(days=rng.randrange(0, 1_780))
     exit_ban = (category == "alimony" or amount > EXIT_BAN_THRESHOLD) and rng.random() < 0.6
-    creditor = {"alimony": "взыскатель (алименты)", "fines": "Республиканский бюджет", "taxes": "ДГД (налоги)",
-                "bank_loans": rng.choice(["АО «Сандық Банк»", "АО «Қазына Банк»"]), "other": "ТОО «Кредитор»"}[category]
+    creditor = {
+        "alimony": "взыскатель (алименты)",
+        "fines": "Республиканский бюджет",
+        "taxes": "ДГД (налоги)",
+        "bank_loans": rng.choice(["АО «Сандық Банк»", "АО «Қазына Банк»"]),
+        "other": "ТОО «Кредитор»",
+    }[category]
     number = f"{opened:%y}{rng.randrange(1, 20):02d}-{index:05d}{k}-{rng.randrange(100, 999)}"
     return Proceeding(number, opened, rng.choice(bailiffs), category, amount, exit_ban, creditor)
 
@@ -184,6 +213,13 @@ def _bailiffs(seed: int) -> list[Bailiff]:
         surname, _ = rng.choice(names.KAZAKH_SURNAMES)
         first, _ = rng.choice(names.KAZAKH_MALE)
         region_kk, region_ru = REGIONS[i % len(REGIONS)]
-        out.append(Bailiff(f"{surname} {first[0]}.", region_kk, region_ru, f"+7 7{rng.randrange(0, 99):02d} "
-                           f"{rng.randrange(100, 999)} {rng.randrange(10, 99)} {rng.randrange(10, 99)}"))
+        out.append(
+            Bailiff(
+                f"{surname} {first[0]}.",
+                region_kk,
+                region_ru,
+                f"+7 7{rng.randrange(0, 99):02d} "
+                f"{rng.randrange(100, 999)} {rng.randrange(10, 99)} {rng.randrange(10, 99)}",
+            )
+        )
     return out

@@ -33,16 +33,43 @@ CONTRIBUTION_CAP = 50 * MINIMUM_WAGE
 LAST_MONTH = dt.date(2026, 10, 1)
 BANKS = {"sandyq": "998", "qazyna": "997"}  # bank -> sandbox bank code inside the IBAN
 REALTY_KINDS = ("flat", "house", "land", "non_residential")
-TAX_KINDS = (("104302", "Жеке тұлғалардың мүлкіне салынатын салық", "Налог на имущество физических лиц"),
-             ("104402", "Көлік құралдарына салынатын салық", "Налог на транспортные средства"),
-             ("104309", "Жер салығы", "Земельный налог"))  # budget codes [M]
-CARS = (("Toyota", "Camry"), ("Lada", "Granta"), ("Hyundai", "Accent"), ("Kia", "Rio"), ("Chevrolet", "Cobalt"),
-        ("Volkswagen", "Polo"), ("Toyota", "Land Cruiser Prado"), ("Lexus", "RX 350"), ("Nissan", "Qashqai"))
-CITIES = (("20", "г. Алматы"), ("21", "г. Астана"), ("22", "г. Шымкент"), ("09", "Карагандинская обл., г. Караганда"),
-          ("06", "Жамбылская обл., г. Тараз"), ("02", "Актюбинская обл., г. Актобе"))
-STREETS = ("ул. Абая", "пр. Назарбаева", "ул. Толе би", "мкр. Самал-2", "ул. Кенесары", "пр. Республики", "ул. Сатпаева")
-_NAME_WORDS = (("Алтын", "Көк", "Ақ", "Жаңа", "Сарыарқа", "Нұр", "Береке", "Алатау", "Каспий", "Тұран"),
-               ("Құрылыс", "Сервис", "Логистик", "Агро", "Трейд", "Энерго", "Медиа", "Тех", "Строй", "Фарм"))
+TAX_KINDS = (
+    ("104302", "Жеке тұлғалардың мүлкіне салынатын салық", "Налог на имущество физических лиц"),
+    ("104402", "Көлік құралдарына салынатын салық", "Налог на транспортные средства"),
+    ("104309", "Жер салығы", "Земельный налог"),
+)  # budget codes [M]
+CARS = (
+    ("Toyota", "Camry"),
+    ("Lada", "Granta"),
+    ("Hyundai", "Accent"),
+    ("Kia", "Rio"),
+    ("Chevrolet", "Cobalt"),
+    ("Volkswagen", "Polo"),
+    ("Toyota", "Land Cruiser Prado"),
+    ("Lexus", "RX 350"),
+    ("Nissan", "Qashqai"),
+)
+CITIES = (
+    ("20", "г. Алматы"),
+    ("21", "г. Астана"),
+    ("22", "г. Шымкент"),
+    ("09", "Карагандинская обл., г. Караганда"),
+    ("06", "Жамбылская обл., г. Тараз"),
+    ("02", "Актюбинская обл., г. Актобе"),
+)
+STREETS = (
+    "ул. Абая",
+    "пр. Назарбаева",
+    "ул. Толе би",
+    "мкр. Самал-2",
+    "ул. Кенесары",
+    "пр. Республики",
+    "ул. Сатпаева",
+)
+_NAME_WORDS = (
+    ("Алтын", "Көк", "Ақ", "Жаңа", "Сарыарқа", "Нұр", "Береке", "Алатау", "Каспий", "Тұран"),
+    ("Құрылыс", "Сервис", "Логистик", "Агро", "Трейд", "Энерго", "Медиа", "Тех", "Строй", "Фарм"),
+)
 
 
 @dataclass(frozen=True)
@@ -179,10 +206,12 @@ def _assets(world: World, debtor: Debtor) -> Assets:
     def stream(kind: str) -> random.Random:
         return random.Random(f"{world.seed}:assets:{index}:{kind}")
 
-    realty = [_realty(stream(f"realty:{k}"), iin)
-              for k in range(stream("realty-count").choices((0, 1, 2), (45, 40, 15))[0])]
-    vehicles = tuple(_vehicle(stream(f"vehicle:{k}"))
-                     for k in range(stream("vehicle-count").choices((0, 1, 2), (50, 40, 10))[0]))
+    realty = [
+        _realty(stream(f"realty:{k}"), iin) for k in range(stream("realty-count").choices((0, 1, 2), (45, 40, 15))[0])
+    ]
+    vehicles = tuple(
+        _vehicle(stream(f"vehicle:{k}")) for k in range(stream("vehicle-count").choices((0, 1, 2), (50, 40, 10))[0])
+    )
     contributions = _contributions(stream("pension"), employers(world.seed))
     tax_employer = (contributions[-1].employer_bin, contributions[-1].employer_name) if contributions else (None, None)
     odd: set[str] = set()
@@ -193,8 +222,15 @@ def _assets(world: World, debtor: Debtor) -> Assets:
         realty[0] = _with_owner(realty[0], _stranger_iin(stream("co-owner"), world))
         odd.add("realty_owner")
     accounts = tuple(a for bank in BANKS for a in _accounts(stream(f"bank:{bank}"), bank))
-    return Assets(iin, tuple(realty), vehicles, contributions, Tax(_tax_lines(stream("tax")), *tax_employer),
-                  accounts, frozenset(odd))
+    return Assets(
+        iin,
+        tuple(realty),
+        vehicles,
+        contributions,
+        Tax(_tax_lines(stream("tax")), *tax_employer),
+        accounts,
+        frozenset(odd),
+    )
 
 
 def _realty(rng: random.Random, owner_iin: str) -> RealEstate:
@@ -213,8 +249,17 @@ def _realty(rng: random.Random, owner_iin: str) -> RealEstate:
 
 
 def _with_owner(item: RealEstate, owner_iin: str) -> RealEstate:
-    return RealEstate(item.cadastral, item.kind, item.address, item.area, item.share, owner_iin, item.encumbrances,
-                      item.arrested, item.registered)
+    return RealEstate(
+        item.cadastral,
+        item.kind,
+        item.address,
+        item.area,
+        item.share,
+        owner_iin,
+        item.encumbrances,
+        item.arrested,
+        item.registered,
+    )
 
 
 def _stranger_iin(rng: random.Random, world: World) -> str:
@@ -284,8 +329,14 @@ def _accounts(rng: random.Random, bank: str) -> tuple[BankAccount, ...]:
     out = []
     for _ in range(rng.choices((0, 1, 2, 3), (35, 35, 20, 10))[0]):
         iban = _iban(BANKS[bank] + "".join(rng.choice("0123456789") for _ in range(13)))
-        balance = rng.choices((Decimal("0"), Decimal(rng.randrange(0, 5_000_000)) / 100,
-                               Decimal(rng.randrange(5_000_000, 900_000_000)) / 100), (25, 50, 25))[0]
+        balance = rng.choices(
+            (
+                Decimal("0"),
+                Decimal(rng.randrange(0, 5_000_000)) / 100,
+                Decimal(rng.randrange(5_000_000, 900_000_000)) / 100,
+            ),
+            (25, 50, 25),
+        )[0]
         opened = dt.date(2012, 1, 1) + dt.timedelta(days=rng.randrange(0, 5_000))
         out.append(BankAccount(bank, iban, "KZT", balance.quantize(CENT), rng.random() < 0.25, opened))
     return tuple(out)

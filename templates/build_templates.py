@@ -83,8 +83,11 @@ def _new_document(lang: str, footer: str) -> DocumentObject:
 
 def _office(doc: DocumentObject, lang: str) -> None:
     """Art. 10 p.2 subs. 1 and 3: who issues the act, for which territory, at which address."""
-    first, second = ("{{ territory }}", "{{ office_title|upper }}") if lang == "kk" else (
-        "{{ office_title|upper }}", "{{ territory }}")
+    first, second = (
+        ("{{ territory }}", "{{ office_title|upper }}")
+        if lang == "kk"
+        else ("{{ office_title|upper }}", "{{ territory }}")
+    )
     _run(_para(doc, CENTER, after=0), first, bold=lang == "ru")
     _run(_para(doc, CENTER, after=0), second, bold=lang == "kk")
     _run(_para(doc, CENTER, after=10), "{{ office_address }}", size=8.5)
@@ -157,8 +160,9 @@ def _para(doc: DocumentObject, align: Any, *, before: float = 0, after: float = 
     return paragraph
 
 
-def _run(paragraph: Paragraph, text: str, *, bold: bool = False, italic: bool = False,
-         size: float | None = None) -> None:
+def _run(
+    paragraph: Paragraph, text: str, *, bold: bool = False, italic: bool = False, size: float | None = None
+) -> None:
     run = paragraph.add_run(text)
     run.bold, run.italic = bold or None, italic or None
     if size:

@@ -31,8 +31,16 @@ def main() -> None:
         register = DocumentRegister(make_engine(f"sqlite:///{Path(tmp) / 'orynda.db'}"))
         drafts, shown = every_kind(), set()
         for of in {id(of): of for _, of in drafts}.values():
-            acts = issue(register, [d for d, o in drafts if o is of], of, on=ON, office=default_office(),
-                         folder=Path(tmp) / "documents", run_id="samples", seq=None)
+            acts = issue(
+                register,
+                [d for d, o in drafts if o is of],
+                of,
+                on=ON,
+                office=default_office(),
+                folder=Path(tmp) / "documents",
+                run_id="samples",
+                seq=None,
+            )
             for act in acts:
                 name = act.draft.kind.name
                 if act.draft.purpose == SHOWN.get(name, "") and name not in shown:  # real estate, not the car

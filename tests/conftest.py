@@ -51,7 +51,9 @@ def clean_sandbox(sandbox: Sandbox) -> Iterator[Sandbox]:
 
 
 @pytest.fixture
-def settings(tmp_path: Path, clean_sandbox: Sandbox, sandbox_secrets: Path, monkeypatch: pytest.MonkeyPatch) -> Settings:
+def settings(
+    tmp_path: Path, clean_sandbox: Sandbox, sandbox_secrets: Path, monkeypatch: pytest.MonkeyPatch
+) -> Settings:
     """Settings for one test: its own home and database, the sandbox's URL and logins, fast backoff."""
     monkeypatch.chdir(tmp_path)
     for key in [k for k in __import__("os").environ if k.startswith("ORYNDA_")]:

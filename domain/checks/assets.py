@@ -52,11 +52,24 @@ def assess(debtor: DebtorFile, on: dt.date) -> list[Finding]:
     """All findings for one debtor: lift when paid, otherwise what to arrest, levy or restrict, and what disagrees."""
     if debtor.cases and debtor.remaining <= 0:
         return _paid_in_full(debtor, on)
-    findings = [*_realty(debtor), *_vehicles(debtor), *_accounts(debtor), *_wages(debtor, on), *_tax(debtor),
-                *_exit_ban(debtor, on), *_disagreements(debtor)]
+    findings = [
+        *_realty(debtor),
+        *_vehicles(debtor),
+        *_accounts(debtor),
+        *_wages(debtor, on),
+        *_tax(debtor),
+        *_exit_ban(debtor, on),
+        *_disagreements(debtor),
+    ]
     if not findings and not debtor.missing:
-        findings.append(Finding(code="nothing_found", legal_basis=ART_126, severity=Severity.INFO,
-                                message="No property, income or money found in any registry"))
+        findings.append(
+            Finding(
+                code="nothing_found",
+                legal_basis=ART_126,
+                severity=Severity.INFO,
+                message="No property, income or money found in any registry",
+            )
+        )
     return findings
 
 
@@ -64,32 +77,75 @@ def _paid_in_full(debtor: DebtorFile, on: dt.date) -> list[Finding]:
     verdict = lifting(on, ZERO)
     measures = sorted(debtor.restrictions)
     if not measures:
-        return [Finding(code="paid_in_full", legal_basis=ART_47, registry="aisep",
-                        message="Debt paid in full per AIS EP; no measures in force")]
+        return [
+            Finding(
+                code="paid_in_full",
+                legal_basis=ART_47,
+                registry="aisep",
+                message="Debt paid in full per AIS EP; no measures in force",
+            )
+        ]
     deadline = f" by {verdict.deadline.due:%d.%m.%Y}" if verdict.deadline else ""
-    return [Finding(code="lift_restrictions", legal_basis=ART_47, severity=Severity.ACTION, registry="aisep",
-                    asset=", ".join(measures), action=f"Lift {', '.join(measures)}{deadline}",
-                    message=f"Debt paid in full per AIS EP, yet {', '.join(measures)} still in force")]
+    return [
+        Finding(
+            code="lift_restrictions",
+            legal_basis=ART_47,
+            severity=Severity.ACTION,
+            registry="aisep",
+            asset=", ".join(measures),
+            action=f"Lift {', '.join(measures)}{deadline}",
+            message=f"Debt paid in full per AIS EP, yet {', '.join(measures)} still in force",
+        )
+    ]
 
 
 def _realty(debtor: DebtorFile) -> list[Finding]:
-    return [Finding(code="realty_not_arrested", legal_basis=ART_32, severity=Severity.ACTION, registry="egov_realty",
-                    asset=f"{p.kind} {p.cadastral}, {p.address}, {p.area} m², share {p.share}",
-                    action="Arrest the real estate", message=f"Real estate {p.cadastral} is not under arrest")
-            for p in debtor.properties if not p.arrested and p.owner_iin == debtor.iin]
+    return [
+        Finding(
+            code="realty_not_arrested",
+            legal_basis=ART_32,
+            severity=Severity.ACTION,
+            registry="egov_realty",
+            asset=f"{p.kind} {p.cadastral}, {p.address}, {p.area} m², share {p.share}",
+            action="Arrest the real estate",
+            message=f"Real estate {p.cadastral} is not under arrest",
+        )
+        for p in debtor.properties
+        if not p.arrested and p.owner_iin == debtor.iin
+    ]
 
 
 def _vehicles(debtor: DebtorFile) -> list[Finding]:
-    return [Finding(code="vehicle_not_arrested", legal_basis=ART_32, severity=Severity.ACTION, registry="egov_vehicles",
-                    asset=f"{v.make} {v.model} {v.year}, {v.plate}, VIN {v.vin}", action="Arrest the vehicle",
-                    message=f"Vehicle {v.plate} is not under arrest") for v in debtor.vehicles if not v.arrested]
+    return [
+        Finding(
+            code="vehicle_not_arrested",
+            legal_basis=ART_32,
+            severity=Severity.ACTION,
+            registry="egov_vehicles",
+            asset=f"{v.make} {v.model} {v.year}, {v.plate}, VIN {v.vin}",
+            action="Arrest the vehicle",
+            message=f"Vehicle {v.plate} is not under arrest",
+        )
+        for v in debtor.vehicles
+        if not v.arrested
+    ]
 
 
 def _accounts(debtor: DebtorFile) -> list[Finding]:
-    return [Finding(code="account_with_balance", legal_basis=ART_32, severity=Severity.ACTION, registry=a.bank,
-                    amount=a.balance, asset=f"{a.iban} ({a.currency})", action="Arrest the account within the debt",
-                    message=f"Account {a.iban} holds {a.balance} {a.currency} and is not arrested")
-            for a in debtor.accounts if a.balance > 0 and not a.arrested]
+    return [
+        Finding(
+            code="account_with_balance",
+            legal_basis=ART_32,
+            severity=Severity.ACTION,
+            registry=a.bank,
+            amount=a.balance,
+            asset=f"{a.iban} ({a.currency})",
+            action="Arrest the account within the debt",
+            message=f"Account {a.iban} holds {a.balance} {a.currency} and is not arrested",
+        )
+        for a in debtor.accounts
+        if a.balance > 0 and not a.arrested
+    ]
 
 
 def _wages(debtor: DebtorFile, on: dt.date) -> list[Finding]:
@@ -101,19 +157,35 @@ def _wages(debtor: DebtorFile, on: dt.date) -> list[Finding]:
     income = income_from_pension_contribution(latest.amount, on).income
     category = debtor.cases[0].category.value if debtor.cases else "other"
     limit = deduction_limit(income, on, category)
-    return [Finding(code="employer_found", legal_basis=ART_93_95, severity=Severity.ACTION, registry="enpf",
-                    amount=limit.withheld_max, asset=f"{latest.employer_name} (BIN {latest.employer_bin})",
-                    action="Send the decision levying wages to the employer",
-                    message=f"Employer {latest.employer_name} paid contributions for {latest.month:%m.%Y}; "
-                            f"income about {income}, at most {limit.withheld_max} a month may be withheld")]
+    return [
+        Finding(
+            code="employer_found",
+            legal_basis=ART_93_95,
+            severity=Severity.ACTION,
+            registry="enpf",
+            amount=limit.withheld_max,
+            asset=f"{latest.employer_name} (BIN {latest.employer_bin})",
+            action="Send the decision levying wages to the employer",
+            message=f"Employer {latest.employer_name} paid contributions for {latest.month:%m.%Y}; "
+            f"income about {income}, at most {limit.withheld_max} a month may be withheld",
+        )
+    ]
 
 
 def _tax(debtor: DebtorFile) -> list[Finding]:
     if debtor.tax is None or debtor.tax.overpayment <= 0:
         return []
-    return [Finding(code="tax_overpayment", legal_basis=ART_87, severity=Severity.ACTION, registry="esalyq",
-                    amount=debtor.tax.overpayment, action="Levy the tax overpayment (a receivable of the debtor)",
-                    message=f"Tax overpayment of {debtor.tax.overpayment} in E-Salyq")]
+    return [
+        Finding(
+            code="tax_overpayment",
+            legal_basis=ART_87,
+            severity=Severity.ACTION,
+            registry="esalyq",
+            amount=debtor.tax.overpayment,
+            action="Levy the tax overpayment (a receivable of the debtor)",
+            message=f"Tax overpayment of {debtor.tax.overpayment} in E-Salyq",
+        )
+    ]
 
 
 def _exit_ban(debtor: DebtorFile, on: dt.date) -> list[Finding]:
@@ -122,9 +194,17 @@ def _exit_ban(debtor: DebtorFile, on: dt.date) -> list[Finding]:
     verdict = exit_restriction(debtor.remaining, on)
     if not verdict.may_impose:
         return []
-    return [Finding(code="exit_ban_possible", legal_basis=ART_33, severity=Severity.ACTION, registry="aisep",
-                    amount=debtor.remaining, action="Send the notice, then decide on a temporary exit restriction",
-                    message="; ".join(verdict.reasons))]
+    return [
+        Finding(
+            code="exit_ban_possible",
+            legal_basis=ART_33,
+            severity=Severity.ACTION,
+            registry="aisep",
+            amount=debtor.remaining,
+            action="Send the notice, then decide on a temporary exit restriction",
+            message="; ".join(verdict.reasons),
+        )
+    ]
 
 
 def _disagreements(debtor: DebtorFile) -> list[Finding]:
@@ -132,15 +212,30 @@ def _disagreements(debtor: DebtorFile) -> list[Finding]:
     if debtor.contributions and debtor.tax and debtor.tax.employer_bin:
         latest = max(debtor.contributions, key=lambda c: c.month)
         if latest.employer_bin == debtor.tax.employer_bin and latest.employer_name != debtor.tax.employer_name:
-            out.append(Finding(code="registries_disagree", legal_basis=ART_126, severity=Severity.REVIEW,
-                               registry="enpf, esalyq", asset=f"BIN {latest.employer_bin}",
-                               action="Check the employer's name before levying wages",
-                               message=f"ENPF names the employer {latest.employer_name!r}, "
-                                       f"E-Salyq {debtor.tax.employer_name!r}"))
-    out += [Finding(code="registries_disagree", legal_basis=ART_126, severity=Severity.REVIEW, registry="egov_realty",
-                    asset=p.cadastral, action="Check who owns the property before arresting it",
-                    message=f"Property {p.cadastral} found under the debtor's IIN is registered to another owner")
-            for p in debtor.properties if p.owner_iin != debtor.iin]
+            out.append(
+                Finding(
+                    code="registries_disagree",
+                    legal_basis=ART_126,
+                    severity=Severity.REVIEW,
+                    registry="enpf, esalyq",
+                    asset=f"BIN {latest.employer_bin}",
+                    action="Check the employer's name before levying wages",
+                    message=f"ENPF names the employer {latest.employer_name!r}, E-Salyq {debtor.tax.employer_name!r}",
+                )
+            )
+    out += [
+        Finding(
+            code="registries_disagree",
+            legal_basis=ART_126,
+            severity=Severity.REVIEW,
+            registry="egov_realty",
+            asset=p.cadastral,
+            action="Check who owns the property before arresting it",
+            message=f"Property {p.cadastral} found under the debtor's IIN is registered to another owner",
+        )
+        for p in debtor.properties
+        if p.owner_iin != debtor.iin
+    ]
     return out
 
 

@@ -25,8 +25,15 @@ class Expected:
 def check_register(expected: Expected, found: RegisterDebtor | None) -> list[Finding]:
     """Found or not, amount as expected or not, exit restriction in force or not."""
     if found is None:
-        return [Finding(code="debtor_not_found", severity=Severity.EXCEPTION, registry=REGISTER, legal_basis=ART_36,
-                        message="The register has no debtor with this IIN")]
+        return [
+            Finding(
+                code="debtor_not_found",
+                severity=Severity.EXCEPTION,
+                registry=REGISTER,
+                legal_basis=ART_36,
+                message="The register has no debtor with this IIN",
+            )
+        ]
     return [*_amount_findings(expected, found), _exit_ban_finding(found)]
 
 
@@ -34,27 +41,64 @@ def _amount_findings(expected: Expected, found: RegisterDebtor) -> list[Finding]
     if expected.proceeding:
         match = [p for p in found.proceedings if p.number == expected.proceeding]
         if not match:
-            return [Finding(code="proceeding_not_found", severity=Severity.EXCEPTION, registry=REGISTER,
-                            legal_basis=ART_36, message=f"Proceeding {expected.proceeding} is not on the debtor's card")]
+            return [
+                Finding(
+                    code="proceeding_not_found",
+                    severity=Severity.EXCEPTION,
+                    registry=REGISTER,
+                    legal_basis=ART_36,
+                    message=f"Proceeding {expected.proceeding} is not on the debtor's card",
+                )
+            ]
         owed, scope = match[0].amount, f"proceeding {expected.proceeding}"
     else:
         owed, scope = found.total, "all proceedings"
     if expected.amount is None:
-        return [Finding(code="amount_read", registry=REGISTER, legal_basis=ART_36, amount=owed,
-                        message=f"Register amount for {scope}: {owed}")]
+        return [
+            Finding(
+                code="amount_read",
+                registry=REGISTER,
+                legal_basis=ART_36,
+                amount=owed,
+                message=f"Register amount for {scope}: {owed}",
+            )
+        ]
     difference = owed - expected.amount
     if difference:
-        return [Finding(code="amount_mismatch", severity=Severity.EXCEPTION, registry=REGISTER, legal_basis=ART_36,
-                        amount=difference, action="Reconcile the amount with the proceeding in AIS EP",
-                        message=f"Register shows {owed} for {scope}, expected {expected.amount}: difference {difference}")]
-    return [Finding(code="amount_matches", registry=REGISTER, legal_basis=ART_36, amount=owed,
-                    message=f"Register amount for {scope} equals the expected {owed}")]
+        return [
+            Finding(
+                code="amount_mismatch",
+                severity=Severity.EXCEPTION,
+                registry=REGISTER,
+                legal_basis=ART_36,
+                amount=difference,
+                action="Reconcile the amount with the proceeding in AIS EP",
+                message=f"Register shows {owed} for {scope}, expected {expected.amount}: difference {difference}",
+            )
+        ]
+    return [
+        Finding(
+            code="amount_matches",
+            registry=REGISTER,
+            legal_basis=ART_36,
+            amount=owed,
+            message=f"Register amount for {scope} equals the expected {owed}",
+        )
+    ]
 
 
 def _exit_ban_finding(found: RegisterDebtor) -> Finding:
     if found.exit_ban:
         banned = ", ".join(p.number for p in found.proceedings if p.exit_ban)
-        return Finding(code="exit_ban_in_force", registry=REGISTER, legal_basis=ART_33,
-                       message=f"Temporary restriction on leaving the country in force (proceedings {banned})")
-    return Finding(code="no_exit_ban", registry=REGISTER, legal_basis=ART_33,
-                   message="No restriction on leaving the country in force")
+        return Finding(
+            code="exit_ban_in_force",
+            registry=REGISTER,
+            legal_basis=ART_33,
+            message=f"Temporary restriction on leaving the country in force (proceedings {banned})",
+        )
+    return Finding(
+        code="no_exit_ban",
+        registry=REGISTER,
+        legal_basis=ART_33,
+        message="No restriction on leaving the country in force",
+    )

@@ -6,6 +6,22 @@ from domain.documents.catalogue import LANGUAGES, Kind, Office, UnknownKind, def
 from domain.documents.fields import DocumentDataError, Fields, document_fields, long_date
 from domain.documents.plan import Draft, Sent, exit_warning_fact, lead_case, plan
 
-__all__ = ["LANGUAGES", "DocumentDataError", "Draft", "Fields", "Kind", "Office", "Sent", "UnknownKind",
-           "default_office", "document_fields", "exit_warning_fact", "kind", "kinds", "kinds_for", "lead_case",
-           "long_date", "plan"]
+__all__ = [
+    "LANGUAGES",
+    "DocumentDataError",
+    "Draft",
+    "Fields",
+    "Kind",
+    "Office",
+    "Sent",
+    "UnknownKind",
+    "default_office",
+    "document_fields",
+    "exit_warning_fact",
+    "kind",
+    "kinds",
+    "kinds_for",
+    "lead_case",
+    "long_date",
+    "plan",
+]

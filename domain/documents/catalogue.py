@@ -77,8 +77,15 @@ def kinds_for(code: str) -> tuple[Kind, ...]:
 
 def default_office() -> Office:
     spec = data()["office"]
-    return Office(title=spec["title"], territory=spec["territory"], address=spec["address"], place=spec["place"],
-                  bank=spec["bank"], iban=spec["iban"], bic=spec["bic"])
+    return Office(
+        title=spec["title"],
+        territory=spec["territory"],
+        address=spec["address"],
+        place=spec["place"],
+        bank=spec["bank"],
+        iban=spec["iban"],
+        bic=spec["bic"],
+    )
 
 
 def label(table: str, code: str, lang: Lang) -> str:
@@ -92,6 +99,13 @@ def _kind(name: str, spec: Mapping[str, Any]) -> Kind:
         raise ValueError(f"catalogue.yaml: kinds.{name}.upload {spec['upload']!r} is not one of {UPLOAD_KINDS}")
     if spec["scope"] not in ("case", "debtor"):
         raise ValueError(f"catalogue.yaml: kinds.{name}.scope must be case or debtor")
-    return Kind(name=name, en=spec["en"], title={lang: spec[lang] for lang in LANGUAGES}, scope=spec["scope"],
-                upload=spec["upload"], action=spec["action"], findings=tuple(spec["findings"]),
-                articles=tuple(spec["articles"]))
+    return Kind(
+        name=name,
+        en=spec["en"],
+        title={lang: spec[lang] for lang in LANGUAGES},
+        scope=spec["scope"],
+        upload=spec["upload"],
+        action=spec["action"],
+        findings=tuple(spec["findings"]),
+        articles=tuple(spec["articles"]),
+    )

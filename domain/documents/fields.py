@@ -13,8 +13,7 @@ from decimal import Decimal
 
 from domain.calendar import add_calendar_days
 from domain.checks.assets import DebtorFile
-from domain.deadlines import (deadline, exit_ban_earliest, restriction_lift_deadline,
-                              voluntary_execution_deadline)
+from domain.deadlines import deadline, exit_ban_earliest, restriction_lift_deadline, voluntary_execution_deadline
 from domain.deductions import max_share
 from domain.documents.catalogue import Office, data, label
 from domain.documents.plan import Draft
@@ -33,8 +32,9 @@ class DocumentDataError(DomainError):
     """The data a document needs is missing or malformed; the message names the field."""
 
 
-def document_fields(draft: Draft, debtor: DebtorFile, lang: Lang, *, number: str, act: str, on: dt.date,
-                    office: Office) -> Fields:
+def document_fields(
+    draft: Draft, debtor: DebtorFile, lang: Lang, *, number: str, act: str, on: dt.date, office: Office
+) -> Fields:
     """All fields of the act `draft` in `lang`, numbered `number` (act `act`), dated `on`."""
     if lang not in ("kk", "ru"):
         raise DocumentDataError(f"language must be kk or ru, got {lang!r}")
@@ -48,25 +48,40 @@ def long_date(day: dt.date, lang: Lang) -> str:
     return f"{day.day} {month} {day.year} г." if lang == "ru" else f"{day.year} жылғы {day.day} {month}"
 
 
-def _common(draft: Draft, debtor: DebtorFile, lang: Lang, number: str, act: str, on: dt.date,
-            office: Office) -> Fields:
+def _common(draft: Draft, debtor: DebtorFile, lang: Lang, number: str, act: str, on: dt.date, office: Office) -> Fields:
     case = draft.case
     name = _required("debtor.name", debtor.name or case.debtor_name)
     iin = _required("debtor.iin", debtor.iin)
     if not (len(iin) == 12 and iin.isdigit()):
         raise DocumentDataError(f"debtor.iin must be 12 digits, got {len(iin)} characters")
     doc = case.document
-    return {"kind": draft.kind.name, "title": draft.kind.title[lang], "number": _required("number", number),
-            "act": _required("act", act), "date": f"{on:%d.%m.%Y}", "date_long": long_date(on, lang),
-            "place": office.place[lang], "office_title": office.title[lang], "territory": office.territory[lang],
-            "office_address": office.address[lang], "bailiff": _required("case.bailiff_name", case.bailiff_name),
-            "proceeding": _required("case.number", case.number), "proceeding_opened": f"{case.opened:%d.%m.%Y}",
-            "debtor_name": name, "debtor_iin": iin, "creditor": _required("case.creditor", case.creditor),
-            "category": label("categories", case.category.value, lang),
-            "exec_kind": label("executive_documents", doc.kind, lang),
-            "exec_kind_of": label("executive_documents_of", doc.kind, lang), "exec_issuer": doc.issuer,
-            "exec_number": doc.number, "exec_date": f"{doc.date:%d.%m.%Y}",
-            "pay_bank": office.bank[lang], "pay_iban": office.iban, "pay_bic": office.bic}
+    return {
+        "kind": draft.kind.name,
+        "title": draft.kind.title[lang],
+        "number": _required("number", number),
+        "act": _required("act", act),
+        "date": f"{on:%d.%m.%Y}",
+        "date_long": long_date(on, lang),
+        "place": office.place[lang],
+        "office_title": office.title[lang],
+        "territory": office.territory[lang],
+        "office_address": office.address[lang],
+        "bailiff": _required("case.bailiff_name", case.bailiff_name),
+        "proceeding": _required("case.number", case.number),
+        "proceeding_opened": f"{case.opened:%d.%m.%Y}",
+        "debtor_name": name,
+        "debtor_iin": iin,
+        "creditor": _required("case.creditor", case.creditor),
+        "category": label("categories", case.category.value, lang),
+        "exec_kind": label("executive_documents", doc.kind, lang),
+        "exec_kind_of": label("executive_documents_of", doc.kind, lang),
+        "exec_issuer": doc.issuer,
+        "exec_number": doc.number,
+        "exec_date": f"{doc.date:%d.%m.%Y}",
+        "pay_bank": office.bank[lang],
+        "pay_iban": office.iban,
+        "pay_bic": office.bic,
+    }
 
 
 def _money(key: str, amount: Decimal, lang: Lang) -> Fields:
@@ -104,9 +119,15 @@ def _notice(draft: Draft, debtor: DebtorFile, lang: Lang, on: dt.date) -> Extra:
     if draft.purpose == "exit_ban_warning":
         verdict = exit_restriction(debtor.remaining, on)
         due = deadline("exit_ban_warning", on).due
-        return debtor.remaining, {"voluntary": False, "exit_warning": True, "deadline": f"{due:%d.%m.%Y}",
-                                  "earliest": f"{exit_ban_earliest(on):%d.%m.%Y}", "fee": "", "fee_words": "",
-                                  **_money("threshold", verdict.threshold, lang)}
+        return debtor.remaining, {
+            "voluntary": False,
+            "exit_warning": True,
+            "deadline": f"{due:%d.%m.%Y}",
+            "earliest": f"{exit_ban_earliest(on):%d.%m.%Y}",
+            "fee": "",
+            "fee_words": "",
+            **_money("threshold", verdict.threshold, lang),
+        }
     raise DocumentDataError(f"draft.purpose of a notice must be voluntary or exit_ban_warning, got {draft.purpose!r}")
 
 
@@ -114,9 +135,11 @@ def _property_arrest(draft: Draft, debtor: DebtorFile, lang: Lang, on: dt.date) 
     finding = draft.finding
     if finding is None or not finding.asset:
         raise DocumentDataError("finding.asset is missing: an arrest names the property")
-    return debtor.remaining, {"asset_kind": label("assets", finding.code, lang),
-                              "asset": _describe(debtor, finding.asset, lang),
-                              "registry": label("registries", finding.registry or "", lang)}
+    return debtor.remaining, {
+        "asset_kind": label("assets", finding.code, lang),
+        "asset": _describe(debtor, finding.asset, lang),
+        "registry": label("registries", finding.registry or "", lang),
+    }
 
 
 def _describe(debtor: DebtorFile, asset: str, lang: Lang) -> str:
@@ -140,9 +163,12 @@ def _account_arrest(draft: Draft, debtor: DebtorFile, lang: Lang, on: dt.date) -
     finding = draft.finding
     assert finding is not None
     iban, _, currency = (finding.asset or "").partition(" (")
-    return debtor.remaining, {"bank": label("registries", finding.registry or "", lang),
-                              "account": _required("finding.asset", iban), "currency": currency.rstrip(")"),
-                              **_money("balance", _finding_amount(draft), lang)}
+    return debtor.remaining, {
+        "bank": label("registries", finding.registry or "", lang),
+        "account": _required("finding.asset", iban),
+        "currency": currency.rstrip(")"),
+        **_money("balance", _finding_amount(draft), lang),
+    }
 
 
 def _wage_levy(draft: Draft, debtor: DebtorFile, lang: Lang, on: dt.date) -> Extra:
@@ -150,17 +176,24 @@ def _wage_levy(draft: Draft, debtor: DebtorFile, lang: Lang, on: dt.date) -> Ext
         raise DocumentDataError("debtor.contributions is empty: a wage levy names the employer")
     latest = max(debtor.contributions, key=lambda c: c.month)
     percent = (max_share() * 100).normalize()
-    return debtor.remaining, {"employer": latest.employer_name, "employer_bin": latest.employer_bin,
-                              "percent": f"{percent:f}", **_money("monthly", _finding_amount(draft), lang)}
+    return debtor.remaining, {
+        "employer": latest.employer_name,
+        "employer_bin": latest.employer_bin,
+        "percent": f"{percent:f}",
+        **_money("monthly", _finding_amount(draft), lang),
+    }
 
 
 def _exit_ban(draft: Draft, debtor: DebtorFile, lang: Lang, on: dt.date) -> Extra:
     if draft.warning is None:
         raise DocumentDataError("draft.warning is missing: an exit restriction follows a warning notice")
     verdict = exit_restriction(debtor.remaining, on, warning_sent=draft.warning.on)
-    return debtor.remaining, {"warning_act": draft.warning.act, "warning_date": f"{draft.warning.on:%d.%m.%Y}",
-                              "court_sanction": verdict.needs_court_sanction,
-                              **_money("threshold", verdict.threshold, lang)}
+    return debtor.remaining, {
+        "warning_act": draft.warning.act,
+        "warning_date": f"{draft.warning.on:%d.%m.%Y}",
+        "court_sanction": verdict.needs_court_sanction,
+        **_money("threshold", verdict.threshold, lang),
+    }
 
 
 def _exit_ban_lift(draft: Draft, debtor: DebtorFile, lang: Lang, on: dt.date) -> Extra:
@@ -176,9 +209,11 @@ def _registry_request(draft: Draft, debtor: DebtorFile, lang: Lang, on: dt.date)
     spec = data()["request_topics"][topic]
     answer = data()["answer_days"]
     due = add_calendar_days(on, int(answer["count"]))
-    return debtor.remaining, {"addressee": label("registries", spec["registry"], lang),
-                              "subject": str(spec[lang]).format(asset=finding.asset or ""),
-                              "answer_deadline": f"{due:%d.%m.%Y}"}
+    return debtor.remaining, {
+        "addressee": label("registries", spec["registry"], lang),
+        "subject": str(spec[lang]).format(asset=finding.asset or ""),
+        "answer_deadline": f"{due:%d.%m.%Y}",
+    }
 
 
 def _topic(code: str, registry: str) -> str:
@@ -189,7 +224,12 @@ def _topic(code: str, registry: str) -> str:
 
 
 _EXTRA: dict[str, Callable[[Draft, DebtorFile, Lang, dt.date], Extra]] = {
-    "opening": _opening, "notice": _notice, "property_arrest": _property_arrest, "account_arrest": _account_arrest,
-    "wage_levy": _wage_levy, "exit_ban": _exit_ban, "exit_ban_lift": _exit_ban_lift,
+    "opening": _opening,
+    "notice": _notice,
+    "property_arrest": _property_arrest,
+    "account_arrest": _account_arrest,
+    "wage_levy": _wage_levy,
+    "exit_ban": _exit_ban,
+    "exit_ban_lift": _exit_ban_lift,
     "registry_request": _registry_request,
 }

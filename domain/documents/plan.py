@@ -56,8 +56,7 @@ def plan(debtor: DebtorFile, findings: Sequence[Finding], on: dt.date, sent: Map
     5 working days before (art. 33), so it is drafted on a later night than its warning."""
     if not debtor.cases:
         return []
-    drafts = [d for case in debtor.cases if not any(a.kind == INITIATED for a in case.actions)
-              for d in _opening(case)]
+    drafts = [d for case in debtor.cases if not any(a.kind == INITIATED for a in case.actions) for d in _opening(case)]
     for finding in findings:
         if finding.severity is not Severity.EXCEPTION:
             drafts += _for_finding(debtor, finding, on, sent)
@@ -73,8 +72,10 @@ def exit_warning_fact(iin: str) -> str:
 
 def _opening(case: Case) -> list[Draft]:
     subject = f"case:{case.number}"
-    return [Draft(kind("opening"), f"opening|{subject}", case),
-            Draft(kind("notice"), f"notice|{subject}|voluntary", case, purpose="voluntary")]
+    return [
+        Draft(kind("opening"), f"opening|{subject}", case),
+        Draft(kind("notice"), f"notice|{subject}|voluntary", case, purpose="voluntary"),
+    ]
 
 
 def _for_finding(debtor: DebtorFile, finding: Finding, on: dt.date, sent: Mapping[str, Sent]) -> list[Draft]:

@@ -6,5 +6,14 @@ from orynda.documents.numbering import DocumentRegister, Subject, register_for
 from orynda.documents.render import RenderError
 from orynda.documents.verify import Verdict, verify
 
-__all__ = ["Act", "DocumentFileMissing", "DocumentRegister", "RenderError", "Subject", "Verdict", "issue",
-           "register_for", "verify"]
+__all__ = [
+    "Act",
+    "DocumentFileMissing",
+    "DocumentRegister",
+    "RenderError",
+    "Subject",
+    "Verdict",
+    "issue",
+    "register_for",
+    "verify",
+]

@@ -42,8 +42,18 @@ class _Pending:
     seal: Seal
 
 
-def issue(register: DocumentRegister, drafts: Sequence[Draft], debtor: DebtorFile, *, on: dt.date, office: Office,
-          folder: Path, run_id: str, seq: int | None, templates: Path = TEMPLATES) -> list[Act]:
+def issue(
+    register: DocumentRegister,
+    drafts: Sequence[Draft],
+    debtor: DebtorFile,
+    *,
+    on: dt.date,
+    office: Office,
+    folder: Path,
+    run_id: str,
+    seq: int | None,
+    templates: Path = TEMPLATES,
+) -> list[Act]:
     """Every draft as a sealed act; files of new documents go to `folder` as <number>.docx / <number>.pdf."""
     allocated = [(draft, register.allocate(draft.fact, _subject(draft, debtor, run_id, seq), on)) for draft in drafts]
     pending = []
@@ -56,24 +66,46 @@ def issue(register: DocumentRegister, drafts: Sequence[Draft], debtor: DebtorFil
     if pending:
         pdfs = to_pdf([p.docx for p in pending], folder)
         for p, pdf in zip(pending, pdfs):
-            register.seal(p.record.number, Sealed(p.docx.resolve(), pdf.resolve(), p.seal.content_sha256,
-                                                  file_sha256(p.docx.read_bytes()), file_sha256(pdf.read_bytes())))
+            register.seal(
+                p.record.number,
+                Sealed(
+                    p.docx.resolve(),
+                    pdf.resolve(),
+                    p.seal.content_sha256,
+                    file_sha256(p.docx.read_bytes()),
+                    file_sha256(pdf.read_bytes()),
+                ),
+            )
     return [Act(draft, tuple(_reread(register, records))) for draft, records in allocated]
 
 
 def _subject(draft: Draft, debtor: DebtorFile, run_id: str, seq: int | None) -> Subject:
-    return Subject(kind=draft.kind.name, debtor_iin=debtor.iin, debtor_name=debtor.name or draft.case.debtor_name,
-                   proceeding=draft.case.number, run_id=run_id, item_seq=seq)
+    return Subject(
+        kind=draft.kind.name,
+        debtor_iin=debtor.iin,
+        debtor_name=debtor.name or draft.case.debtor_name,
+        proceeding=draft.case.number,
+        run_id=run_id,
+        item_seq=seq,
+    )
 
 
-def _fill(record: DocumentRecord, draft: Draft, debtor: DebtorFile, office: Office, folder: Path,
-          templates: Path) -> _Pending:
+def _fill(
+    record: DocumentRecord, draft: Draft, debtor: DebtorFile, office: Office, folder: Path, templates: Path
+) -> _Pending:
     lang: Lang = "kk" if record.language == "kk" else "ru"
-    fields = document_fields(draft, debtor, lang, number=record.number, act=record.act, on=record.issued_on,
-                             office=office)
+    fields = document_fields(
+        draft, debtor, lang, number=record.number, act=record.act, on=record.issued_on, office=office
+    )
     seal = Seal(record.number, content_sha256(record.kind, lang, fields))
-    data = render_docx(template_path(record.kind, lang, templates), fields, seal, qr_png(seal),
-                       title=draft.kind.title[lang], author=f"{office.title[lang]} {fields['bailiff']}")
+    data = render_docx(
+        template_path(record.kind, lang, templates),
+        fields,
+        seal,
+        qr_png(seal),
+        title=draft.kind.title[lang],
+        author=f"{office.title[lang]} {fields['bailiff']}",
+    )
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{record.number}.docx"
     tmp = path.with_suffix(".docx.tmp")
@@ -85,8 +117,10 @@ def _fill(record: DocumentRecord, draft: Draft, debtor: DebtorFile, office: Offi
 def _check_files(record: DocumentRecord) -> None:
     for path in (record.docx_path, record.pdf_path):
         if not path or not Path(path).is_file():
-            raise DocumentFileMissing(f"document {record.number} is registered and sealed but its file {path} is "
-                                      f"missing; restore it from a backup (it is not issued a second time)")
+            raise DocumentFileMissing(
+                f"document {record.number} is registered and sealed but its file {path} is "
+                f"missing; restore it from a backup (it is not issued a second time)"
+            )
 
 
 def _reread(register: DocumentRegister, records: Sequence[DocumentRecord]) -> list[DocumentRecord]:

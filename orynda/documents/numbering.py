@@ -70,8 +70,9 @@ class DocumentRegister:
                     rows = _of_fact(s, fact)
                     if rows:
                         return rows
-                    serial = (s.scalar(select(func.max(DocumentRecord.serial)).where(DocumentRecord.year == on.year))
-                              or 0) + 1
+                    serial = (
+                        s.scalar(select(func.max(DocumentRecord.serial)).where(DocumentRecord.year == on.year)) or 0
+                    ) + 1
                     rows = [_row(fact, subject, on, serial, lang) for lang in LANGUAGES]
                     s.add_all(rows)
                 return rows
@@ -84,8 +85,11 @@ class DocumentRegister:
         with self.session() as s:
             row = s.get_one(DocumentRecord, number)
             row.docx_path, row.pdf_path = str(sealed.docx), str(sealed.pdf)
-            row.content_sha256, row.docx_sha256, row.pdf_sha256 = (sealed.content_sha256, sealed.docx_sha256,
-                                                                   sealed.pdf_sha256)
+            row.content_sha256, row.docx_sha256, row.pdf_sha256 = (
+                sealed.content_sha256,
+                sealed.docx_sha256,
+                sealed.pdf_sha256,
+            )
             row.sealed_at = clock.now()
             return row
 
@@ -103,15 +107,19 @@ class DocumentRegister:
 
     def by_file_sha256(self, digest: str) -> DocumentRecord | None:
         with self.session() as s:
-            stmt = select(DocumentRecord).where(or_(DocumentRecord.pdf_sha256 == digest,
-                                                    DocumentRecord.docx_sha256 == digest))
+            stmt = select(DocumentRecord).where(
+                or_(DocumentRecord.pdf_sha256 == digest, DocumentRecord.docx_sha256 == digest)
+            )
             return s.scalars(stmt).first()
 
     def sent(self, debtor_iin: str) -> dict[str, Sent]:
         """The debtor's filed acts by fact, with the day the first of their versions was filed."""
         with self.session() as s:
-            rows = s.scalars(select(DocumentRecord).where(DocumentRecord.debtor_iin == debtor_iin,
-                                                          DocumentRecord.filed_at.is_not(None)))
+            rows = s.scalars(
+                select(DocumentRecord).where(
+                    DocumentRecord.debtor_iin == debtor_iin, DocumentRecord.filed_at.is_not(None)
+                )
+            )
             out: dict[str, Sent] = {}
             for row in rows:
                 assert row.filed_at is not None
@@ -147,7 +155,19 @@ def _of_fact(s: Session, fact: str) -> list[DocumentRecord]:
 
 def _row(fact: str, subject: Subject, on: dt.date, serial: int, lang: str) -> DocumentRecord:
     act = act_number(on.year, serial)
-    return DocumentRecord(number=f"{act}-{lang.upper()}", act=act, year=on.year, serial=serial, fact=fact,
-                          kind=subject.kind, language=lang, run_id=subject.run_id, item_seq=subject.item_seq,
-                          debtor_iin=subject.debtor_iin, debtor_name=subject.debtor_name,
-                          proceeding=subject.proceeding, issued_on=on, created_at=clock.now())
+    return DocumentRecord(
+        number=f"{act}-{lang.upper()}",
+        act=act,
+        year=on.year,
+        serial=serial,
+        fact=fact,
+        kind=subject.kind,
+        language=lang,
+        run_id=subject.run_id,
+        item_seq=subject.item_seq,
+        debtor_iin=subject.debtor_iin,
+        debtor_name=subject.debtor_name,
+        proceeding=subject.proceeding,
+        issued_on=on,
+        created_at=clock.now(),
+    )

@@ -42,8 +42,7 @@ def template_path(kind: str, lang: str, folder: Path = TEMPLATES) -> Path:
     return path
 
 
-def render_docx(template: Path, fields: Mapping[str, object], seal: Seal, qr: bytes, title: str,
-                author: str) -> bytes:
+def render_docx(template: Path, fields: Mapping[str, object], seal: Seal, qr: bytes, title: str, author: str) -> bytes:
     """The filled DOCX: every field placed (a missing one is an error, not a blank), the QR image, the seal in the
     core properties (Subject = number, Keywords = content SHA-256) that LibreOffice carries into the PDF."""
     doc = DocxTemplate(str(template))
@@ -70,9 +69,19 @@ def to_pdf(docx_files: Sequence[Path], outdir: Path) -> list[Path]:
     for pdf in pdfs:
         pdf.unlink(missing_ok=True)
     with _slot() as profile:
-        command = [soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore", "--nologo",
-                   "--nolockcheck", "--convert-to", "pdf:writer_pdf_Export", "--outdir", str(outdir),
-                   *map(str, docx_files)]
+        command = [
+            soffice,
+            f"-env:UserInstallation={profile.as_uri()}",
+            "--headless",
+            "--norestore",
+            "--nologo",
+            "--nolockcheck",
+            "--convert-to",
+            "pdf:writer_pdf_Export",
+            "--outdir",
+            str(outdir),
+            *map(str, docx_files),
+        ]
         _run(command)
     missing = [pdf.name for pdf in pdfs if not pdf.is_file() or pdf.stat().st_size == 0]
     if missing:
@@ -82,8 +91,13 @@ def to_pdf(docx_files: Sequence[Path], outdir: Path) -> list[Path]:
 
 def _run(command: list[str]) -> None:
     try:
-        done = subprocess.run(command, capture_output=True, timeout=TIMEOUT_S, start_new_session=True,
-                              env={**os.environ, "SAL_USE_VCLPLUGIN": "svp"})
+        done = subprocess.run(
+            command,
+            capture_output=True,
+            timeout=TIMEOUT_S,
+            start_new_session=True,
+            env={**os.environ, "SAL_USE_VCLPLUGIN": "svp"},
+        )
     except subprocess.TimeoutExpired as exc:
         raise RenderError(f"LibreOffice did not finish in {TIMEOUT_S} s") from exc
     if done.returncode != 0:

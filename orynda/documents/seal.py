@@ -32,8 +32,10 @@ QR_PREFIX = "ORYNDA"
 NUMBER = re.compile(r"ORY-\d{4}-\d{6}-(?:KK|RU)")
 HEX64 = re.compile(r"[0-9a-f]{64}")
 _CORE = "docProps/core.xml"
-_NS = {"cp": "http://schemas.openxmlformats.org/package/2006/metadata/core-properties",
-       "dc": "http://purl.org/dc/elements/1.1/"}
+_NS = {
+    "cp": "http://schemas.openxmlformats.org/package/2006/metadata/core-properties",
+    "dc": "http://purl.org/dc/elements/1.1/",
+}
 
 
 @dataclass(frozen=True)
@@ -44,8 +46,12 @@ class Seal:
 
 def content_sha256(kind: str, language: str, fields: Mapping[str, object]) -> str:
     """SHA-256 of the canonical content: kind, language and every field, as sorted compact JSON (UTF-8)."""
-    canonical = json.dumps({"kind": kind, "language": language, "fields": dict(fields)}, sort_keys=True,
-                           ensure_ascii=False, separators=(",", ":"))
+    canonical = json.dumps(
+        {"kind": kind, "language": language, "fields": dict(fields)},
+        sort_keys=True,
+        ensure_ascii=False,
+        separators=(",", ":"),
+    )
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 

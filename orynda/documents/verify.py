@@ -29,8 +29,12 @@ def verify(path: Path, register: DocumentRegister) -> Verdict:
     digest, seal = file_sha256(data), read_seal(data)
     record = register.get(seal.number) if seal else register.by_file_sha256(digest)
     if record is None:
-        return Verdict(False, f"number {seal.number} is not in the register" if seal else
-                       "no document number can be read from it and its SHA-256 is not in the register")
+        return Verdict(
+            False,
+            f"number {seal.number} is not in the register"
+            if seal
+            else "no document number can be read from it and its SHA-256 is not in the register",
+        )
     return _compare(fmt, digest, seal, record)
 
 
@@ -39,8 +43,11 @@ def _compare(fmt: str, digest: str, seal: Seal | None, record: DocumentRecord) -
     if expected is None:
         return Verdict(False, f"{record.number} is numbered but was never sealed", record)
     if digest != expected:
-        return Verdict(False, f"changed: its SHA-256 is {digest}, the register holds {expected} for the {fmt.upper()} "
-                              f"of {record.number}", record)
+        return Verdict(
+            False,
+            f"changed: its SHA-256 is {digest}, the register holds {expected} for the {fmt.upper()} of {record.number}",
+            record,
+        )
     if seal is not None and seal.content_sha256 != record.content_sha256:
         return Verdict(False, f"its seal's content hash differs from the register's for {record.number}", record)
     return Verdict(True, f"authentic and unchanged: {record.number}", record)

@@ -1,6 +1,6 @@
 """The calculation sheet a supervisor checks by hand: one row per line of a domain result, amounts as numbers.
 
-Lays out what orynda.cli_calc computed with the domain core; computes nothing of its own (totals come in rows).
+Lays out what app.cli_calc computed with the domain core; computes nothing of its own (totals come in rows).
 """
 
 from __future__ import annotations

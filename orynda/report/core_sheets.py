@@ -15,11 +15,18 @@ def summary_sheet(book: Workbook, data: ReportData) -> None:
     ws = book.create_sheet("Summary")
     s = data.summary
     rows: list[tuple[str, Any, str]] = [
-        ("Run id", s.run_id, "text"), ("Flow", f"{data.flow.name} — {data.flow.title}", "text"),
-        ("Status", s.status, "text"), ("Started (Asia/Almaty)", s.started, "date"),
-        ("Ended (Asia/Almaty)", s.ended, "date"), ("Duration", str(s.duration).split(".")[0] if s.duration else "", "text"),
-        ("Items", s.total, "int"), ("Done", s.done, "int"), ("Business exceptions", s.business, "int"),
-        ("System exceptions", s.system, "int"), ("Not processed", s.left, "int"), ("Retries", s.retries, "int"),
+        ("Run id", s.run_id, "text"),
+        ("Flow", f"{data.flow.name} — {data.flow.title}", "text"),
+        ("Status", s.status, "text"),
+        ("Started (Asia/Almaty)", s.started, "date"),
+        ("Ended (Asia/Almaty)", s.ended, "date"),
+        ("Duration", str(s.duration).split(".")[0] if s.duration else "", "text"),
+        ("Items", s.total, "int"),
+        ("Done", s.done, "int"),
+        ("Business exceptions", s.business, "int"),
+        ("System exceptions", s.system, "int"),
+        ("Not processed", s.left, "int"),
+        ("Retries", s.retries, "int"),
         ("Items per minute", s.items_per_minute, "number"),
     ]
     header(ws, ["Figure", "Value"])
@@ -36,10 +43,15 @@ def items_sheet(book: Workbook, data: ReportData) -> None:
     for r, item in enumerate(data.items, start=2):
         fields = (item.result or {}).get("fields", {})
         findings = (item.result or {}).get("findings", [])
-        values = [(item.seq, "int"), (item.key, "text"), (item.state, "text"),
-                  *[(fields.get(c.key), c.kind) for c in columns],
-                  ("; ".join(f["message"] for f in findings), "text"), (item.attempts, "int"),
-                  (item.error_message, "text")]
+        values = [
+            (item.seq, "int"),
+            (item.key, "text"),
+            (item.state, "text"),
+            *[(fields.get(c.key), c.kind) for c in columns],
+            ("; ".join(f["message"] for f in findings), "text"),
+            (item.attempts, "int"),
+            (item.error_message, "text"),
+        ]
         for c, (value, kind) in enumerate(values, start=1):
             put(ws, r, c, value, kind)
         link(ws, r, len(values) + 1, data.relative(item.evidence))
@@ -57,14 +69,26 @@ def exceptions_sheet(book: Workbook, data: ReportData) -> None:
             continue
         item = by_id[attempt.item_id]
         final = attempt.number == item.attempts and item.state != ItemState.DONE
-        for c, value in enumerate([item.seq, item.key, attempt.outcome, attempt.error_code, attempt.error_message,
-                                   attempt.number, "yes" if final else "no"], start=1):
+        for c, value in enumerate(
+            [
+                item.seq,
+                item.key,
+                attempt.outcome,
+                attempt.error_code,
+                attempt.error_message,
+                attempt.number,
+                "yes" if final else "no",
+            ],
+            start=1,
+        ):
             put(ws, r, c, value, "int" if c in (1, 6) else "text")
         link(ws, r, 8, data.relative(attempt.evidence))
         r += 1
     for item in data.items:  # rows rejected before processing (bad input) have no attempt
         if item.attempts == 0 and item.state == ItemState.BUSINESS:
-            for c, value in enumerate([item.seq, item.key, "business", item.error_code, item.error_message, 0, "yes"], 1):
+            for c, value in enumerate(
+                [item.seq, item.key, "business", item.error_code, item.error_message, 0, "yes"], 1
+            ):
                 put(ws, r, c, value, "int" if c in (1, 6) else "text")
             r += 1
     finish(ws)

@@ -36,5 +36,12 @@ class ReportData:
 
 
 def load(store: RunStore, run: Run, flow: Flow) -> ReportData:
-    return ReportData(run, flow, summarize(store, run), store.items(run.id), store.attempts(run.id),
-                      store.site_calls(run.id), store.side_effects(run.id))
+    return ReportData(
+        run,
+        flow,
+        summarize(store, run),
+        store.items(run.id),
+        store.attempts(run.id),
+        store.site_calls(run.id),
+        store.side_effects(run.id),
+    )

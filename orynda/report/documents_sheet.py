@@ -23,10 +23,17 @@ def documents_sheet(book: Workbook, data: ReportData) -> None:
     for item in data.items:
         for doc in _documents(item.result):
             filed = bool(doc.get("filed")) or doc.get("number") in uploaded
-            values = [(item.seq, "int"), (doc.get("number"), "text"), (doc.get("act"), "text"),
-                      (doc.get("title") or doc.get("kind"), "text"), (doc.get("language"), "text"),
-                      (_date(doc.get("issued")), "date"), (doc.get("debtor"), "text"), (doc.get("proceeding"), "text"),
-                      (filed, "bool")]
+            values = [
+                (item.seq, "int"),
+                (doc.get("number"), "text"),
+                (doc.get("act"), "text"),
+                (doc.get("title") or doc.get("kind"), "text"),
+                (doc.get("language"), "text"),
+                (_date(doc.get("issued")), "date"),
+                (doc.get("debtor"), "text"),
+                (doc.get("proceeding"), "text"),
+                (filed, "bool"),
+            ]
             for c, (value, kind) in enumerate(values, start=1):
                 put(ws, r, c, value, kind)
             link(ws, r, len(values) + 1, data.relative(doc.get("pdf")))

@@ -7,8 +7,19 @@ from openpyxl import Workbook
 from orynda.report.cells import finish, header, link, put
 from orynda.report.data import ReportData
 
-TITLES = ["Row", "IIN", "Debtor", "Finding", "Severity", "Registry", "Amount, ₸", "Asset", "Suggested action",
-          "Legal basis", "Evidence"]
+TITLES = [
+    "Row",
+    "IIN",
+    "Debtor",
+    "Finding",
+    "Severity",
+    "Registry",
+    "Amount, ₸",
+    "Asset",
+    "Suggested action",
+    "Legal basis",
+    "Evidence",
+]
 
 
 def findings_sheet(book: Workbook, data: ReportData) -> None:
@@ -18,10 +29,18 @@ def findings_sheet(book: Workbook, data: ReportData) -> None:
     for item in data.items:
         result = item.result or {}
         for finding in result.get("findings", []):
-            values = [(item.seq, "int"), (item.key, "text"), ((result.get("fields") or {}).get("name"), "text"),
-                      (finding["message"], "text"), (finding["severity"], "text"), (finding.get("registry"), "text"),
-                      (finding.get("amount"), "money"), (finding.get("asset"), "text"), (finding.get("action"), "text"),
-                      (finding["legal_basis"], "text")]
+            values = [
+                (item.seq, "int"),
+                (item.key, "text"),
+                ((result.get("fields") or {}).get("name"), "text"),
+                (finding["message"], "text"),
+                (finding["severity"], "text"),
+                (finding.get("registry"), "text"),
+                (finding.get("amount"), "money"),
+                (finding.get("asset"), "text"),
+                (finding.get("action"), "text"),
+                (finding["legal_basis"], "text"),
+            ]
             for c, (value, kind) in enumerate(values, start=1):
                 put(ws, r, c, value, kind)
             link(ws, r, len(values) + 1, data.relative(finding.get("evidence")))

@@ -11,10 +11,23 @@ from orynda.report.data import ReportData
 
 def registries_sheet(book: Workbook, data: ReportData) -> None:
     ws = book.create_sheet("Registries")
-    header(ws, ["Registry", "Lookups", "Answered", "Failures", "Retries", "Items without an answer",
-                "Median, ms", "p95, ms"])
+    header(
+        ws,
+        ["Registry", "Lookups", "Answered", "Failures", "Retries", "Items without an answer", "Median, ms", "p95, ms"],
+    )
     for r, stats in enumerate(site_stats(data.site_calls, data.items), start=2):
-        for c, value in enumerate([stats.site, stats.lookups, stats.answered, stats.failures, stats.retries,
-                                   stats.items_without, stats.median_ms, stats.p95_ms], start=1):
+        for c, value in enumerate(
+            [
+                stats.site,
+                stats.lookups,
+                stats.answered,
+                stats.failures,
+                stats.retries,
+                stats.items_without,
+                stats.median_ms,
+                stats.p95_ms,
+            ],
+            start=1,
+        ):
             put(ws, r, c, value, "text" if c == 1 else "int")
     finish(ws)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable
 from pathlib import Path
 
@@ -10,14 +9,17 @@ from openpyxl import Workbook
 
 from orynda.report import core_sheets
 from orynda.report.data import ReportData
+from orynda.report.documents_sheet import documents_sheet
+from orynda.report.findings_sheet import findings_sheet
+from orynda.report.registries_sheet import registries_sheet
 
 SheetWriter = Callable[[Workbook, ReportData], None]
 
-# extra sheets a flow may ask for, by name -> "module:function" (loaded only when asked)
-EXTRA_SHEETS = {
-    "Findings": "orynda.report.findings_sheet:findings_sheet",
-    "Registries": "orynda.report.registries_sheet:registries_sheet",
-    "Documents": "orynda.report.documents_sheet:documents_sheet",
+# extra sheets a flow may ask for, by name
+EXTRA_SHEETS: dict[str, SheetWriter] = {
+    "Findings": findings_sheet,
+    "Registries": registries_sheet,
+    "Documents": documents_sheet,
 }
 
 
@@ -26,16 +28,10 @@ def write_report(data: ReportData, path: Path | None = None) -> Path:
     book = Workbook()
     book.remove(book.active)  # type: ignore[arg-type]
     writers: list[SheetWriter] = [core_sheets.summary_sheet, core_sheets.items_sheet, core_sheets.exceptions_sheet]
-    writers += [_extra(name) for name in data.flow.extra_sheets]
+    writers += [EXTRA_SHEETS[name] for name in data.flow.extra_sheets]
     for write in writers:
         write(book, data)
     tmp = path.with_suffix(".tmp.xlsx")
     book.save(tmp)
     tmp.replace(path)  # a supervisor never opens a half-written file
     return path
-
-
-def _extra(name: str) -> SheetWriter:
-    module, _, function = EXTRA_SHEETS[name].partition(":")
-    writer: SheetWriter = getattr(importlib.import_module(module), function)
-    return writer

@@ -6,9 +6,9 @@ import asyncio
 from collections.abc import Awaitable, Callable
 from typing import TypeVar
 
-from bots.base import SiteBot
 from orynda.browser import WorkerSlot, browser_pool
 from orynda.config import Settings
+from orynda.site.base import SiteBot
 
 B = TypeVar("B", bound=SiteBot)
 T = TypeVar("T")
@@ -23,4 +23,5 @@ def with_bot(settings: Settings, bot_class: type[B], use: Callable[[B], Awaitabl
                 return await use(bot_class(page, settings.site(bot_class.site), **kw))  # type: ignore[arg-type]
             finally:
                 await slot.close()
+
     return asyncio.run(main())

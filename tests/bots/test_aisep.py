@@ -22,33 +22,46 @@ pytestmark = pytest.mark.e2e
 @pytest.fixture(scope="module")
 def mine() -> list[aisep_cases.Case]:
     """bailiff1's cases in the world the session sandbox serves; the secrets file signs in as bailiff1."""
-    return sorted((c for c in aisep_cases.build_cases(build_world(SEED, DEBTORS)).values() if c.holder == "bailiff1"),
-                  key=lambda c: c.number)
+    return sorted(
+        (c for c in aisep_cases.build_cases(build_world(SEED, DEBTORS)).values() if c.holder == "bailiff1"),
+        key=lambda c: c.number,
+    )
 
 
 def test_lists_every_active_proceeding_across_pages(settings: Settings, mine: list[aisep_cases.Case]) -> None:
     active = [c for c in mine if c.status == "active"]
     assert len(active) > 20  # more than one page of the list
     found = with_bot(settings, AisEpBot, lambda bot: bot.list_active_proceedings())
-    assert sorted((c.number, c.debtor_iin, c.opened, c.category.value, c.amount, c.collected, c.remaining, c.status)
-                  for c in found) == [(c.number, c.debtor_iin, c.opened, c.category, c.amount, c.collected,
-                                       c.remaining, c.status) for c in active]
+    assert sorted(
+        (c.number, c.debtor_iin, c.opened, c.category.value, c.amount, c.collected, c.remaining, c.status)
+        for c in found
+    ) == [(c.number, c.debtor_iin, c.opened, c.category, c.amount, c.collected, c.remaining, c.status) for c in active]
 
 
 def test_reads_a_card_with_its_document_restrictions_and_log(settings: Settings, mine: list[aisep_cases.Case]) -> None:
     case = max(mine, key=lambda c: (len(c.restrictions), len(c.actions)))
     card: Case = with_bot(settings, AisEpBot, lambda bot: bot.read_case(case.number))
     assert (card.number, card.debtor_iin, card.debtor_name, card.creditor, card.category.value, card.status) == (
-        case.number, case.debtor_iin, case.debtor_name, case.creditor, case.category, case.status)
+        case.number,
+        case.debtor_iin,
+        case.debtor_name,
+        case.creditor,
+        case.category,
+        case.status,
+    )
     assert (card.amount, card.collected, card.remaining) == (case.amount, case.collected, case.remaining)
     assert (card.document.kind, card.document.number, card.document.date) == (
-        case.document.kind, case.document.number, case.document.issued)
+        case.document.kind,
+        case.document.number,
+        case.document.issued,
+    )
     assert card.restrictions == case.restrictions and len(card.restrictions) >= 1
     assert [a.kind for a in card.actions] == [a.kind for a in case.actions]
 
 
-def test_files_a_document_and_an_action_on_the_proceeding(settings: Settings, mine: list[aisep_cases.Case],
-                                                          tmp_path: Path) -> None:
+def test_files_a_document_and_an_action_on_the_proceeding(
+    settings: Settings, mine: list[aisep_cases.Case], tmp_path: Path
+) -> None:
     number = mine[0].number
     pdf = tmp_path / "decision.pdf"
     pdf.write_bytes(b"%PDF-1.7\n% Orynda test decision " + number.encode() + b"\n%%EOF\n")
@@ -67,8 +80,9 @@ def test_files_a_document_and_an_action_on_the_proceeding(settings: Settings, mi
     assert after.actions[-1].comment == "decision.pdf"
 
 
-def test_a_file_that_is_not_pdf_or_docx_is_refused_as_bad_input(settings: Settings, mine: list[aisep_cases.Case],
-                                                               tmp_path: Path) -> None:
+def test_a_file_that_is_not_pdf_or_docx_is_refused_as_bad_input(
+    settings: Settings, mine: list[aisep_cases.Case], tmp_path: Path
+) -> None:
     text = tmp_path / "notes.txt"
     text.write_text("not a document")
     with pytest.raises(InvalidInput, match="PDF or DOCX only"):

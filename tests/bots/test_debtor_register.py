@@ -11,9 +11,9 @@ from typing import TypeVar
 import pytest
 
 from bots.debtor_register import DebtorRegisterBot
-from bots.locators import SELECTORS_DIR, load_locators
 from orynda.config import Settings
 from orynda.errors import SiteUnavailable
+from orynda.site.locators import SELECTORS_DIR, load_locators
 from sandbox.server import Sandbox
 from sandbox.world import build_world
 from tests.bots import drive
@@ -31,8 +31,9 @@ def test_find_debtor_reads_every_proceeding(settings: Settings) -> None:
     debtor = max(build_world(SEED, DEBTORS).debtors[:50], key=lambda d: len(d.proceedings))
     found = with_bot(settings, lambda bot: bot.find_debtor(debtor.person.iin))
     assert found is not None and found.name == debtor.person.full_name
-    assert [(p.number, p.opened, p.category.value, p.amount, p.exit_ban, p.bailiff.phone) for p in found.proceedings] == [
-        (p.number, p.opened, p.category, p.amount, p.exit_ban, p.bailiff.phone) for p in debtor.proceedings]
+    assert [
+        (p.number, p.opened, p.category.value, p.amount, p.exit_ban, p.bailiff.phone) for p in found.proceedings
+    ] == [(p.number, p.opened, p.category, p.amount, p.exit_ban, p.bailiff.phone) for p in debtor.proceedings]
     assert found.total == debtor.total and isinstance(found.total, Decimal)
 
 
@@ -54,7 +55,9 @@ def test_search_by_name_follows_every_page(settings: Settings) -> None:
 def test_latin_script_name_finds_the_same_people(settings: Settings) -> None:
     world = build_world(SEED, DEBTORS)
     person = next(d.person for d in world.debtors if d.person.latin_surname)
-    found = with_bot(settings, lambda bot: bot.search_by_name(person.latin_surname or "", person.latin_first_name or ""))
+    found = with_bot(
+        settings, lambda bot: bot.search_by_name(person.latin_surname or "", person.latin_first_name or "")
+    )
     assert person.iin in {d.iin for d in found}
 
 

@@ -2,8 +2,8 @@ from pathlib import Path
 
 import pytest
 
-from bots.locators import SELECTORS_DIR, load_locators
 from orynda.errors import ConfigError
+from orynda.site.locators import SELECTORS_DIR, load_locators
 
 
 def test_every_selector_file_loads_and_names_its_site() -> None:

@@ -31,14 +31,18 @@ def richest(assets: list[Assets], measure: object) -> Assets:
     return max(assets, key=measure)  # type: ignore[arg-type]
 
 
-def test_realty_bot_reads_every_property_with_shares_encumbrances_and_arrests(settings: Settings,
-                                                                                 assets: list[Assets]) -> None:
+def test_realty_bot_reads_every_property_with_shares_encumbrances_and_arrests(
+    settings: Settings, assets: list[Assets]
+) -> None:
     owner = richest(assets, lambda a: (len(a.realty), any(r.encumbrances for r in a.realty)))
     assert len(owner.realty) >= 2 and any(r.encumbrances for r in owner.realty)
     found = with_bot(settings, EgovRealtyBot, lambda bot: bot.list_properties(owner.iin))
-    assert [(p.cadastral, p.kind, p.address, p.area, p.share, p.owner_iin, p.encumbrances, p.arrested) for p in found] == [
+    assert [
+        (p.cadastral, p.kind, p.address, p.area, p.share, p.owner_iin, p.encumbrances, p.arrested) for p in found
+    ] == [
         (r.cadastral, r.kind, r.address, r.area, r.share, r.owner_iin, ", ".join(r.encumbrances), r.arrested)
-        for r in owner.realty]
+        for r in owner.realty
+    ]
 
 
 def test_vehicles_bot_reads_every_vehicle(settings: Settings, assets: list[Assets]) -> None:
@@ -46,7 +50,8 @@ def test_vehicles_bot_reads_every_vehicle(settings: Settings, assets: list[Asset
     assert len(owner.vehicles) >= 2
     found = with_bot(settings, EgovVehiclesBot, lambda bot: bot.list_vehicles(owner.iin))
     assert [(v.make, v.model, v.year, v.plate, v.vin, v.arrested) for v in found] == [
-        (v.make, v.model, v.year, v.plate, v.vin, v.arrested) for v in owner.vehicles]
+        (v.make, v.model, v.year, v.plate, v.vin, v.arrested) for v in owner.vehicles
+    ]
 
 
 def test_unknown_person_has_nothing_in_a_register_and_that_is_not_an_error(settings: Settings) -> None:
@@ -59,8 +64,9 @@ def test_a_malformed_iin_is_a_business_exception(settings: Settings) -> None:
         with_bot(settings, EgovRealtyBot, lambda bot: bot.list_properties("123"))
 
 
-def test_tax_bot_reads_debt_overpayment_employer_and_downloads_the_certificate(settings: Settings,
-                                                                               assets: list[Assets]) -> None:
+def test_tax_bot_reads_debt_overpayment_employer_and_downloads_the_certificate(
+    settings: Settings, assets: list[Assets]
+) -> None:
     payer = richest(assets, lambda a: (a.tax.employer_bin is not None, a.tax.overpayment > 0, a.tax.debt > 0))
     status = with_bot(settings, EsalyqBot, lambda bot: bot.tax_status(payer.iin))
     assert status is not None and status.iin == payer.iin
@@ -75,29 +81,35 @@ def test_pension_bot_follows_the_statement_to_its_last_page(settings: Settings, 
     assert len(earner.contributions) > 6  # the statement shows six a page
     found = with_bot(settings, EnpfBot, lambda bot: bot.contributions(earner.iin))
     assert sorted((c.month, c.employer_bin, c.employer_name, c.amount) for c in found) == sorted(
-        (c.month, c.employer_bin, c.employer_name, c.amount) for c in earner.contributions)
+        (c.month, c.employer_bin, c.employer_name, c.amount) for c in earner.contributions
+    )
     assert all(isinstance(c.amount, Decimal) for c in found)
 
 
 @pytest.mark.parametrize("bot_class", [SandyqBankBot, QazynaBankBot])
-def test_one_bank_bot_reads_two_bank_layouts(settings: Settings, assets: list[Assets], bot_class: type[BankBot]) -> None:
+def test_one_bank_bot_reads_two_bank_layouts(
+    settings: Settings, assets: list[Assets], bot_class: type[BankBot]
+) -> None:
     bank = bot_class.site.removeprefix("bank_")
     client = richest(assets, lambda a: (len(a.accounts_in(bank)), any(x.arrested for x in a.accounts_in(bank))))
     assert len(client.accounts_in(bank)) >= 2
     found = with_bot(settings, bot_class, lambda bot: bot.accounts(client.iin))
     assert [(a.bank, a.iban, a.currency, a.balance, a.arrested) for a in found] == [
-        (bot_class.site, a.iban, a.currency, a.balance, a.arrested) for a in client.accounts_in(bank)]
+        (bot_class.site, a.iban, a.currency, a.balance, a.arrested) for a in client.accounts_in(bank)
+    ]
 
 
-def test_a_wrong_password_is_a_configuration_error_not_a_retry(settings: Settings, assets: list[Assets],
-                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_wrong_password_is_a_configuration_error_not_a_retry(
+    settings: Settings, assets: list[Assets], monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("ORYNDA_ENPF_PASSWORD", "not-the-password")
     with pytest.raises(ConfigError, match="enpf refused the sign-in"):
         with_bot(settings, EnpfBot, lambda bot: bot.contributions(assets[0].iin))
 
 
-def test_a_registry_answering_503_is_a_system_fault(settings: Settings, clean_sandbox: Sandbox,
-                                                    assets: list[Assets]) -> None:
+def test_a_registry_answering_503_is_a_system_fault(
+    settings: Settings, clean_sandbox: Sandbox, assets: list[Assets]
+) -> None:
     clean_sandbox.faults("/bank/qazyna", down=True)
     with pytest.raises(SiteUnavailable):
         with_bot(settings, QazynaBankBot, lambda bot: bot.accounts(assets[0].iin))

@@ -36,7 +36,15 @@ def issued(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Issued]:
     drafts = every_kind()
     acts = []
     for of in {id(of): of for _, of in drafts}.values():  # issue() takes one debtor's drafts at a time
-        acts += issue(register, [d for d, o in drafts if o is of], of, on=ON, office=default_office(),
-                      folder=home / "run" / "documents", run_id="run-1", seq=1)
+        acts += issue(
+            register,
+            [d for d, o in drafts if o is of],
+            of,
+            on=ON,
+            office=default_office(),
+            folder=home / "run" / "documents",
+            run_id="run-1",
+            seq=1,
+        )
     yield Issued(register, acts, home / "run" / "documents", {d.fact: of for d, of in drafts})
     register.engine.dispose()

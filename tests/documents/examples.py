@@ -8,31 +8,69 @@ from decimal import Decimal
 from domain.checks.assets import DebtorFile, assess
 from domain.documents import Draft, Sent, exit_warning_fact, plan
 from domain.findings import Finding
-from domain.records import (BankAccount, Case, CaseAction, Contribution, CreditorCategory, ExecutiveDocument,
-                            Property, Vehicle)
+from domain.records import (
+    BankAccount,
+    Case,
+    CaseAction,
+    Contribution,
+    CreditorCategory,
+    ExecutiveDocument,
+    Property,
+    Vehicle,
+)
 
 IIN = "900101300811"
 NAME = "Әбдіғали Қуаныш Өтегенұлы"
 ON = dt.date(2026, 11, 25)  # a Wednesday
-WRIT = ExecutiveDocument(kind="writ", issuer="Алмалинский районный суд г. Алматы", number="2-1234/2025",
-                         date=dt.date(2025, 1, 10))
+WRIT = ExecutiveDocument(
+    kind="writ", issuer="Алмалинский районный суд г. Алматы", number="2-1234/2025", date=dt.date(2025, 1, 10)
+)
 OPENED = CaseAction(date="2025-01-20", kind="initiated", comment="Возбуждено", author="bailiff1")
-FLAT = Property(cadastral="20-311-004-123", kind="flat", address="г. Алматы, ул. Абая, 10, кв. 5",
-                area=Decimal("54.2"), share="1/1", owner_iin=IIN, encumbrances="", arrested=False)
+FLAT = Property(
+    cadastral="20-311-004-123",
+    kind="flat",
+    address="г. Алматы, ул. Абая, 10, кв. 5",
+    area=Decimal("54.2"),
+    share="1/1",
+    owner_iin=IIN,
+    encumbrances="",
+    arrested=False,
+)
 CAR = Vehicle(make="Toyota", model="Camry", year=2018, plate="123ABC02", vin="JTNB11HK103456789", arrested=False)
-ACCOUNT = BankAccount(bank="bank_sandyq", iban="KZ12345678901234567", currency="KZT", balance=Decimal("45000.50"),
-                      arrested=False)
-PENSION = Contribution(month=dt.date(2026, 10, 1), employer_bin="940140000385", employer_name="ТОО «Жұмыс»",
-                       amount=Decimal("50000"))
+ACCOUNT = BankAccount(
+    bank="bank_sandyq", iban="KZ12345678901234567", currency="KZT", balance=Decimal("45000.50"), arrested=False
+)
+PENSION = Contribution(
+    month=dt.date(2026, 10, 1), employer_bin="940140000385", employer_name="ТОО «Жұмыс»", amount=Decimal("50000")
+)
 
 
-def case(amount: str = "1234567.89", collected: str = "0", *, number: str = "2501-000123",
-         restrictions: tuple[str, ...] = (), initiated: bool = True, opened: dt.date = dt.date(2025, 1, 20)) -> Case:
+def case(
+    amount: str = "1234567.89",
+    collected: str = "0",
+    *,
+    number: str = "2501-000123",
+    restrictions: tuple[str, ...] = (),
+    initiated: bool = True,
+    opened: dt.date = dt.date(2025, 1, 20),
+) -> Case:
     a, c = Decimal(amount), Decimal(collected)
-    return Case(number=number, debtor_iin=IIN, debtor_name=NAME, creditor="АО «Kaspi Bank»",
-                category=CreditorCategory.BANK_LOANS, status="active", opened=opened,
-                bailiff_name="Оспанов Ерлан Серікұлы", amount=a, collected=c, remaining=a - c, document=WRIT,
-                restrictions=restrictions, actions=(OPENED,) if initiated else ())
+    return Case(
+        number=number,
+        debtor_iin=IIN,
+        debtor_name=NAME,
+        creditor="АО «Kaspi Bank»",
+        category=CreditorCategory.BANK_LOANS,
+        status="active",
+        opened=opened,
+        bailiff_name="Оспанов Ерлан Серікұлы",
+        amount=a,
+        collected=c,
+        remaining=a - c,
+        document=WRIT,
+        restrictions=restrictions,
+        actions=(OPENED,) if initiated else (),
+    )
 
 
 def debtor(*cases: Case, **assets: object) -> DebtorFile:
@@ -52,8 +90,9 @@ def finding(code: str, of: DebtorFile = RICH) -> Finding:
 
 def every_kind(on: dt.date = ON) -> list[tuple[Draft, DebtorFile]]:
     """One draft of each of the eight kinds (both notices), each with the debtor it concerns."""
-    fresh = debtor(case(initiated=False), properties=(FLAT,), vehicles=(CAR,), accounts=(ACCOUNT,),
-                   contributions=(PENSION,))
+    fresh = debtor(
+        case(initiated=False), properties=(FLAT,), vehicles=(CAR,), accounts=(ACCOUNT,), contributions=(PENSION,)
+    )
     warned = {exit_warning_fact(IIN): Sent("ORY-2026-000900", dt.date(2026, 11, 16))}
     paid = debtor(case(collected="1234567.89", restrictions=("exit_ban",)))
     other = Property(**{**FLAT.model_dump(), "cadastral": "20-311-004-999", "owner_iin": "061211600012"})

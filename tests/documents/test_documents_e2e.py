@@ -19,8 +19,8 @@ from orynda.config import Settings
 from orynda.documents import register_for, verify
 from orynda.errors import SiteUnavailable
 from orynda.flow import Flow, ItemContext, ItemResult
+from orynda.runs import RunOutcome, execute
 from orynda.runstore import ItemSpec, RunStore
-from orynda.service import RunOutcome, execute
 from orynda.store import ItemState, RunStatus
 from sandbox.sites.aisep import cases as aisep_cases
 from sandbox.world import build_world
@@ -34,12 +34,20 @@ THRESHOLD = 173000  # 40 MCI of 2026: above it, and with no ban in force, an exi
 
 def pick() -> dict[str, aisep_cases.Case]:
     """Three debtors of bailiff1 with one active proceeding each: a warning, a lifting, a request to a registry."""
-    mine = sorted((c for c in aisep_cases.build_cases(build_world(SEED, DEBTORS)).values()
-                   if c.holder == "bailiff1" and c.status == "active"), key=lambda c: c.number)
+    mine = sorted(
+        (
+            c
+            for c in aisep_cases.build_cases(build_world(SEED, DEBTORS)).values()
+            if c.holder == "bailiff1" and c.status == "active"
+        ),
+        key=lambda c: c.number,
+    )
     single = [c for c in mine[1:] if sum(o.debtor_iin == c.debtor_iin for o in mine) == 1]  # mine[0]: bot tests
-    return {"warning": next(c for c in single if c.remaining > THRESHOLD and "exit_ban" not in c.restrictions),
-            "lifting": next(c for c in single if c.remaining <= 0 and "exit_ban" in c.restrictions),
-            "request": next(c for c in single if 0 < c.remaining <= THRESHOLD and "exit_ban" not in c.restrictions)}
+    return {
+        "warning": next(c for c in single if c.remaining > THRESHOLD and "exit_ban" not in c.restrictions),
+        "lifting": next(c for c in single if c.remaining <= 0 and "exit_ban" in c.restrictions),
+        "request": next(c for c in single if 0 < c.remaining <= THRESHOLD and "exit_ban" not in c.restrictions),
+    }
 
 
 async def process(payload: dict[str, Any], ctx: ItemContext) -> ItemResult:
@@ -50,8 +58,14 @@ async def process(payload: dict[str, Any], ctx: ItemContext) -> ItemResult:
     return ItemResult(findings, {"name": case.debtor_name, **documents_fields(documents)})
 
 
-FLOW = Flow(name="documents_e2e", title="Documents filed to AIS EP (tests only)", load_items=lambda p, s: [],
-            process=process, sites=("aisep",), extra_sheets=("Documents",))
+FLOW = Flow(
+    name="documents_e2e",
+    title="Documents filed to AIS EP (tests only)",
+    load_items=lambda p, s: [],
+    process=process,
+    sites=("aisep",),
+    extra_sheets=("Documents",),
+)
 
 
 def run(settings: Settings, store: RunStore, chosen: dict[str, aisep_cases.Case]) -> RunOutcome:
@@ -63,6 +77,7 @@ def run(settings: Settings, store: RunStore, chosen: dict[str, aisep_cases.Case]
 def cards(settings: Settings, numbers: list[str]) -> dict[str, Case]:
     async def read(bot: AisEpBot) -> dict[str, Case]:
         return {n: await bot.read_case(n) for n in numbers}
+
     return with_bot(settings, AisEpBot, read)
 
 
@@ -72,8 +87,9 @@ def sheet(path: Path) -> list[dict[str, Any]]:
     return [dict(zip(titles, row)) for row in ws.iter_rows(min_row=2, values_only=True)]
 
 
-def test_filed_once_despite_a_lost_answer_and_not_again_on_a_rerun(settings: Settings,
-                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+def test_filed_once_despite_a_lost_answer_and_not_again_on_a_rerun(
+    settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
     chosen = pick()
     numbers = [c.number for c in chosen.values()]
     before = cards(settings, numbers)
@@ -92,34 +108,39 @@ def test_filed_once_despite_a_lost_answer_and_not_again_on_a_rerun(settings: Set
 
     items = store.items(first.run_id)
     assert first.status is RunStatus.DONE and all(i.state == ItemState.DONE for i in items), [
-        (i.seq, i.error_message) for i in items]
+        (i.seq, i.error_message) for i in items
+    ]
     assert sum(i.attempts for i in items) == len(items) + 1  # the lost answer cost one item one retry
     assert len(uploads) == len(set(uploads)) == 6  # 3 acts × kk, ru: every upload happened once
     register = register_for(settings.db_url)
     documents = register.documents(run_id=first.run_id)
-    expected = {"warning": ("notice", "notice", "document_filed"), "lifting": ("exit_ban_lift", "decision",
-                                                                             "restriction_lifted"),
-                "request": ("registry_request", "request", "request_sent")}
+    expected = {
+        "warning": ("notice", "notice", "document_filed"),
+        "lifting": ("exit_ban_lift", "decision", "restriction_lifted"),
+        "request": ("registry_request", "request", "request_sent"),
+    }
     after = cards(settings, numbers)
     for role, case in chosen.items():
         kind, upload_kind, action = expected[role]
         mine = [d for d in documents if d.proceeding == case.number]
         assert [(d.kind, d.language) for d in mine] == [(kind, "kk"), (kind, "ru")], role
-        new_docs = after[case.number].documents[len(before[case.number].documents):]
+        new_docs = after[case.number].documents[len(before[case.number].documents) :]
         assert sorted(d.sha256 for d in new_docs) == sorted(d.pdf_sha256 for d in mine), role  # once each
         assert {d.kind for d in new_docs} == {upload_kind}
-        new_actions = after[case.number].actions[len(before[case.number].actions):]
+        new_actions = after[case.number].actions[len(before[case.number].actions) :]
         assert [a.kind for a in new_actions] == [action] and mine[0].act in new_actions[0].comment, role
         assert all(verify(Path(str(d.pdf_path)), register).ok and d.filed_at for d in mine)
     rows = sheet(first.report)
     assert sorted(r["Number"] for r in rows) == sorted(d.number for d in documents) and all(
-        r["Filed"] == "yes" for r in rows)
+        r["Filed"] == "yes" for r in rows
+    )
 
     again = run(settings, store, chosen)  # the same work a second time: nothing new anywhere
     assert again.status is RunStatus.DONE
     assert len(uploads) == 6
     assert {n: (len(c.documents), len(c.actions)) for n, c in cards(settings, numbers).items()} == {
-        n: (len(c.documents), len(c.actions)) for n, c in after.items()}
+        n: (len(c.documents), len(c.actions)) for n, c in after.items()
+    }
     assert not (again.folder / "documents").exists()
     assert register.documents(run_id=again.run_id) == []
     assert sorted(r["Number"] for r in sheet(again.report)) == sorted(r["Number"] for r in rows)

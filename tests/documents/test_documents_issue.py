@@ -23,8 +23,7 @@ def register(tmp_path: Path) -> DocumentRegister:
 
 def run(reg: DocumentRegister, folder: Path, on: dt.date = ON, templates: Path | None = None) -> list[str]:
     extra = {"templates": templates} if templates else {}
-    acts = issue(reg, DRAFTS, SMALL, on=on, office=default_office(), folder=folder, run_id=folder.name, seq=1,
-                 **extra)  # type: ignore[arg-type]
+    acts = issue(reg, DRAFTS, SMALL, on=on, office=default_office(), folder=folder, run_id=folder.name, seq=1, **extra)  # type: ignore[arg-type]
     return [r.number for a in acts for r in a.documents]
 
 

@@ -16,35 +16,60 @@ WARNING = exit_warning_fact(IIN)
 
 
 def kinds_of(of: DebtorFile, on: dt.date = ON, sent: dict[str, Sent] | None = None) -> list[str]:
-    return sorted(d.kind.name + (f":{d.purpose}" if d.purpose else "") for d in plan(of, findings(of, on), on,
-                                                                                     sent or {}))
+    return sorted(
+        d.kind.name + (f":{d.purpose}" if d.purpose else "") for d in plan(of, findings(of, on), on, sent or {})
+    )
 
 
-@pytest.mark.parametrize(("of", "expected"), [
-    pytest.param(RICH, ["account_arrest", "notice:exit_ban_warning", "property_arrest", "property_arrest",
-                        "wage_levy"], id="art_32_33_93_one_act_per_finding"),
-    pytest.param(debtor(case(initiated=False)), ["notice:exit_ban_warning", "notice:voluntary", "opening"],
-                 id="art_37_no_initiation_in_the_log_opens_with_a_notice"),
-    pytest.param(debtor(case(collected="1234567.89", restrictions=("exit_ban",))), ["exit_ban_lift"],
-                 id="art_47_paid_with_exit_ban_lifts_it"),
-    pytest.param(debtor(case(collected="1234567.89", restrictions=("account_arrest",))), [],
-                 id="art_47_paid_other_measures_no_exit_ban_act"),
-    pytest.param(debtor(case("100000")), ["registry_request"], id="art_126_nothing_found_asks_a_registry"),
-    pytest.param(debtor(case("100000"), properties=(FLAT.model_copy(update={"owner_iin": "061211600012"}),)),
-                 ["registry_request"], id="art_126_disagreement_asks_the_registry"),
-    pytest.param(debtor(case(restrictions=("exit_ban",)), accounts=(ACCOUNT,)), ["account_arrest"],
-                 id="art_33_exit_ban_in_force_no_warning"),
-])
+@pytest.mark.parametrize(
+    ("of", "expected"),
+    [
+        pytest.param(
+            RICH,
+            ["account_arrest", "notice:exit_ban_warning", "property_arrest", "property_arrest", "wage_levy"],
+            id="art_32_33_93_one_act_per_finding",
+        ),
+        pytest.param(
+            debtor(case(initiated=False)),
+            ["notice:exit_ban_warning", "notice:voluntary", "opening"],
+            id="art_37_no_initiation_in_the_log_opens_with_a_notice",
+        ),
+        pytest.param(
+            debtor(case(collected="1234567.89", restrictions=("exit_ban",))),
+            ["exit_ban_lift"],
+            id="art_47_paid_with_exit_ban_lifts_it",
+        ),
+        pytest.param(
+            debtor(case(collected="1234567.89", restrictions=("account_arrest",))),
+            [],
+            id="art_47_paid_other_measures_no_exit_ban_act",
+        ),
+        pytest.param(debtor(case("100000")), ["registry_request"], id="art_126_nothing_found_asks_a_registry"),
+        pytest.param(
+            debtor(case("100000"), properties=(FLAT.model_copy(update={"owner_iin": "061211600012"}),)),
+            ["registry_request"],
+            id="art_126_disagreement_asks_the_registry",
+        ),
+        pytest.param(
+            debtor(case(restrictions=("exit_ban",)), accounts=(ACCOUNT,)),
+            ["account_arrest"],
+            id="art_33_exit_ban_in_force_no_warning",
+        ),
+    ],
+)
 def test_acts_called_for(of: DebtorFile, expected: list[str]) -> None:
     assert kinds_of(of) == expected
 
 
-@pytest.mark.parametrize(("sent_on", "on", "restricts"), [
-    pytest.param(dt.date(2026, 11, 25), dt.date(2026, 12, 2), False, id="art_33_fifth_working_day_still_warning"),
-    pytest.param(dt.date(2026, 11, 25), dt.date(2026, 12, 3), True, id="art_33_sixth_working_day_restricts"),
-    pytest.param(dt.date(2026, 12, 11), dt.date(2026, 12, 21), False, id="art_33_16_dec_holiday_not_counted"),
-    pytest.param(dt.date(2026, 12, 11), dt.date(2026, 12, 22), True, id="art_33_after_the_holiday"),
-])
+@pytest.mark.parametrize(
+    ("sent_on", "on", "restricts"),
+    [
+        pytest.param(dt.date(2026, 11, 25), dt.date(2026, 12, 2), False, id="art_33_fifth_working_day_still_warning"),
+        pytest.param(dt.date(2026, 11, 25), dt.date(2026, 12, 3), True, id="art_33_sixth_working_day_restricts"),
+        pytest.param(dt.date(2026, 12, 11), dt.date(2026, 12, 21), False, id="art_33_16_dec_holiday_not_counted"),
+        pytest.param(dt.date(2026, 12, 11), dt.date(2026, 12, 22), True, id="art_33_after_the_holiday"),
+    ],
+)
 def test_exit_restriction_only_after_the_warning(sent_on: dt.date, on: dt.date, restricts: bool) -> None:
     of = debtor(case())
     drafts = plan(of, findings(of, on), on, {WARNING: Sent("ORY-2026-000001", sent_on)})
@@ -61,9 +86,13 @@ def test_no_warning_sent_no_restriction() -> None:
 def test_the_fact_ignores_amounts_and_dates() -> None:
     """A debt that changes, a balance that changes, a later night: still the same acts."""
     before = {d.fact for d in plan(RICH, findings(RICH), ON, {})}
-    richer = debtor(case("2000000"), properties=RICH.properties, vehicles=RICH.vehicles,
-                    accounts=(ACCOUNT.model_copy(update={"balance": Decimal("99.99")}),),
-                    contributions=RICH.contributions)
+    richer = debtor(
+        case("2000000"),
+        properties=RICH.properties,
+        vehicles=RICH.vehicles,
+        accounts=(ACCOUNT.model_copy(update={"balance": Decimal("99.99")}),),
+        contributions=RICH.contributions,
+    )
     later = ON + dt.timedelta(days=30)
     assert {d.fact for d in plan(richer, findings(richer, later), later, {})} == before
 
@@ -75,8 +104,14 @@ def test_facts_differ_per_asset_and_carry_the_debtor() -> None:
 
 
 def test_a_long_asset_is_kept_as_a_digest() -> None:
-    long = Finding(code="realty_not_arrested", message="m", legal_basis="art. 32", severity=Severity.ACTION,
-                   registry="egov_realty", asset="flat " + "ул. Абая, " * 40)
+    long = Finding(
+        code="realty_not_arrested",
+        message="m",
+        legal_basis="art. 32",
+        severity=Severity.ACTION,
+        registry="egov_realty",
+        asset="flat " + "ул. Абая, " * 40,
+    )
     [draft] = plan(RICH, [long], ON, {})
     assert len(draft.fact) < 220 and "sha256:" in draft.fact
 
@@ -87,8 +122,9 @@ def test_a_fact_met_twice_is_one_act() -> None:
 
 
 def test_findings_that_block_the_item_call_for_nothing() -> None:
-    blocking = Finding(code="realty_not_arrested", message="m", legal_basis="x", severity=Severity.EXCEPTION,
-                       asset="flat 1")
+    blocking = Finding(
+        code="realty_not_arrested", message="m", legal_basis="x", severity=Severity.EXCEPTION, asset="flat 1"
+    )
     assert plan(RICH, [blocking], ON, {}) == []
 
 

@@ -9,8 +9,9 @@ from orynda.documents import DocumentRegister, Subject
 from orynda.store import make_engine
 from tests.threads import all_at_once
 
-SUBJECT = Subject(kind="notice", debtor_iin="900101300811", debtor_name="Иванов", proceeding="2501-1", run_id="r1",
-                  item_seq=1)
+SUBJECT = Subject(
+    kind="notice", debtor_iin="900101300811", debtor_name="Иванов", proceeding="2501-1", run_id="r1", item_seq=1
+)
 ON = dt.date(2026, 11, 25)
 
 

@@ -18,8 +18,16 @@ from tests.documents.conftest import Issued
 from tests.documents.examples import NAME
 
 KAZAKH = "әғқңөұүһі"
-KINDS = ["opening", "property_arrest", "wage_levy", "account_arrest", "exit_ban", "exit_ban_lift", "notice",
-         "registry_request"]
+KINDS = [
+    "opening",
+    "property_arrest",
+    "wage_levy",
+    "account_arrest",
+    "exit_ban",
+    "exit_ban_lift",
+    "notice",
+    "registry_request",
+]
 
 
 def plain(text: str) -> str:
@@ -45,9 +53,15 @@ def documents(issued: Issued) -> list[tuple[str, DocumentRecord, dict[str, objec
     out = []
     for act in issued.acts:
         for record in act.documents:
-            fields = document_fields(act.draft, issued.debtor_of(act), record.language,  # type: ignore[arg-type]
-                                     number=record.number, act=record.act, on=record.issued_on,
-                                     office=default_office())
+            fields = document_fields(
+                act.draft,
+                issued.debtor_of(act),
+                record.language,  # type: ignore[arg-type]
+                number=record.number,
+                act=record.act,
+                on=record.issued_on,
+                office=default_office(),
+            )
             out.append((act.draft.kind.name, record, fields))
     return out
 
@@ -61,10 +75,19 @@ def test_one_act_of_every_kind_in_both_languages(issued: Issued) -> None:
 
 def test_docx_reads_back_its_fields(issued: Issued) -> None:
     checked = 0
-    for kind, record, fields in documents(issued):
+    for _kind, record, fields in documents(issued):
         text = docx_text(record.docx_path)
-        for key in ("number", "amount", "amount_words", "debtor_name", "debtor_iin", "proceeding", "bailiff",
-                    "date_long", "office_address"):
+        for key in (
+            "number",
+            "amount",
+            "amount_words",
+            "debtor_name",
+            "debtor_iin",
+            "proceeding",
+            "bailiff",
+            "date_long",
+            "office_address",
+        ):
             assert plain(str(fields[key])) in text, (record.number, key)
         assert "{{" not in text and "{%" not in text, record.number
         doc = Document(str(record.docx_path))
@@ -74,40 +97,101 @@ def test_docx_reads_back_its_fields(issued: Issued) -> None:
     assert checked == 2 * len(issued.acts) >= 16
 
 
-@pytest.mark.parametrize(("kind", "purpose", "phrases"), [
-    pytest.param("opening", "", {"ru": ["ПОСТАНОВЛЕНИЕ", "о возбуждении исполнительного производства",
-                                        "статьями 10 и 37 Закона"],
-                                 "kk": ["ҚАУЛЫ", "атқарушылық іс жүргізуді қозғау туралы", "10 және 37-баптарын"]},
-                 id="art_37_opening"),
-    pytest.param("property_arrest", "", {"ru": ["пункту 2 статьи 32 Закона", "кадастровый номер 20-311-004-123"],
-                                         "kk": ["32-бабының 2-тармағына", "кадастрлық нөмірі 20-311-004-123"]},
-                 id="art_32_property"),
-    pytest.param("wage_levy", "", {"ru": ["Работодателю: ТОО «Жұмыс», БИН 940140000385", "не более 50 %",
-                                          "250 000,00 ₸ (двести пятьдесят тысяч тенге 00 тиын)"],
-                                   "kk": ["Жұмыс берушіге: ТОО «Жұмыс»", "95-бабының 1-тармағына"]},
-                 id="art_93_95_wages"),
-    pytest.param("account_arrest", "", {"ru": ["№ KZ12345678901234567", "статьёй 98 Закона"],
-                                        "kk": ["№ KZ12345678901234567 банктік шотындағы ақшаға"]},
-                 id="art_32_accounts"),
-    pytest.param("exit_ban", "", {"ru": ["извещением № ORY-2026-000900, направленным 16.11.2026",
-                                         "подлежит санкционированию судом"],
-                                  "kk": ["№ ORY-2026-000900 хабарламамен", "сотпен санкцияланады"]},
-                 id="art_33_restriction_after_warning"),
-    pytest.param("exit_ban_lift", "", {"ru": ["Снять временное ограничение на выезд из Республики Казахстан"],
-                                       "kk": ["шектеу алынып тасталсын"]}, id="art_47_lift"),
-    pytest.param("notice", "voluntary", {"ru": ["в течение пяти календарных дней", "до 30.11.2026 включительно",
-                                                "KZ86125KZT5004100100", "185 185,18 ₸"],
-                                         "kk": ["бес күнтізбелік күн ішінде", "30.11.2026 қоса алғанда"]},
-                 id="art_37_p4_notice_what_to_whom_by_when_how"),
-    pytest.param("notice", "exit_ban_warning", {"ru": ["до 02.12.2026 включительно, с 03.12.2026"],
-                                                "kk": ["02.12.2026 қоса алғанда", "03.12.2026 бастап"]},
-                 id="art_33_warning_notice"),
-    pytest.param("registry_request", "", {"ru": ["подпункта 3) пункта 1 статьи 126", "не позднее 30.11.2026"],
-                                          "kk": ["126-бабы 1-тармағының 3) тармақшасы", "30.11.2026 кешіктірмей"]},
-                 id="art_126_request"),
-])
-def test_pdf_text_says_what_the_law_asks(issued: Issued, kind: str, purpose: str,
-                                        phrases: dict[str, list[str]]) -> None:
+@pytest.mark.parametrize(
+    ("kind", "purpose", "phrases"),
+    [
+        pytest.param(
+            "opening",
+            "",
+            {
+                "ru": ["ПОСТАНОВЛЕНИЕ", "о возбуждении исполнительного производства", "статьями 10 и 37 Закона"],
+                "kk": ["ҚАУЛЫ", "атқарушылық іс жүргізуді қозғау туралы", "10 және 37-баптарын"],
+            },
+            id="art_37_opening",
+        ),
+        pytest.param(
+            "property_arrest",
+            "",
+            {
+                "ru": ["пункту 2 статьи 32 Закона", "кадастровый номер 20-311-004-123"],
+                "kk": ["32-бабының 2-тармағына", "кадастрлық нөмірі 20-311-004-123"],
+            },
+            id="art_32_property",
+        ),
+        pytest.param(
+            "wage_levy",
+            "",
+            {
+                "ru": [
+                    "Работодателю: ТОО «Жұмыс», БИН 940140000385",
+                    "не более 50 %",
+                    "250 000,00 ₸ (двести пятьдесят тысяч тенге 00 тиын)",
+                ],
+                "kk": ["Жұмыс берушіге: ТОО «Жұмыс»", "95-бабының 1-тармағына"],
+            },
+            id="art_93_95_wages",
+        ),
+        pytest.param(
+            "account_arrest",
+            "",
+            {
+                "ru": ["№ KZ12345678901234567", "статьёй 98 Закона"],
+                "kk": ["№ KZ12345678901234567 банктік шотындағы ақшаға"],
+            },
+            id="art_32_accounts",
+        ),
+        pytest.param(
+            "exit_ban",
+            "",
+            {
+                "ru": ["извещением № ORY-2026-000900, направленным 16.11.2026", "подлежит санкционированию судом"],
+                "kk": ["№ ORY-2026-000900 хабарламамен", "сотпен санкцияланады"],
+            },
+            id="art_33_restriction_after_warning",
+        ),
+        pytest.param(
+            "exit_ban_lift",
+            "",
+            {"ru": ["Снять временное ограничение на выезд из Республики Казахстан"], "kk": ["шектеу алынып тасталсын"]},
+            id="art_47_lift",
+        ),
+        pytest.param(
+            "notice",
+            "voluntary",
+            {
+                "ru": [
+                    "в течение пяти календарных дней",
+                    "до 30.11.2026 включительно",
+                    "KZ86125KZT5004100100",
+                    "185 185,18 ₸",
+                ],
+                "kk": ["бес күнтізбелік күн ішінде", "30.11.2026 қоса алғанда"],
+            },
+            id="art_37_p4_notice_what_to_whom_by_when_how",
+        ),
+        pytest.param(
+            "notice",
+            "exit_ban_warning",
+            {
+                "ru": ["до 02.12.2026 включительно, с 03.12.2026"],
+                "kk": ["02.12.2026 қоса алғанда", "03.12.2026 бастап"],
+            },
+            id="art_33_warning_notice",
+        ),
+        pytest.param(
+            "registry_request",
+            "",
+            {
+                "ru": ["подпункта 3) пункта 1 статьи 126", "не позднее 30.11.2026"],
+                "kk": ["126-бабы 1-тармағының 3) тармақшасы", "30.11.2026 кешіктірмей"],
+            },
+            id="art_126_request",
+        ),
+    ],
+)
+def test_pdf_text_says_what_the_law_asks(
+    issued: Issued, kind: str, purpose: str, phrases: dict[str, list[str]]
+) -> None:
     act = issued.act(kind, purpose)
     for record in act.documents:
         text = pdf_text(record.pdf_path)
@@ -117,15 +201,16 @@ def test_pdf_text_says_what_the_law_asks(issued: Issued, kind: str, purpose: str
 
 
 def test_pdf_has_the_amount_in_digits_and_words_in_both_languages(issued: Issued) -> None:
-    for kind, record, fields in documents(issued):
+    for _kind, record, fields in documents(issued):
         text = pdf_text(record.pdf_path)
         assert plain(f"{fields['amount']} ({fields['amount_words']})") in text, record.number
         assert NAME in text, record.number
 
 
 def test_kazakh_letters_are_drawn_from_a_font_that_has_them(issued: Issued) -> None:
-    font_file = subprocess.run(["fc-match", "-f", "%{file}", "DejaVu Serif"], capture_output=True, text=True,
-                               check=True).stdout
+    font_file = subprocess.run(
+        ["fc-match", "-f", "%{file}", "DejaVu Serif"], capture_output=True, text=True, check=True
+    ).stdout
     installed = pymupdf.Font(fontfile=font_file)
     assert all(installed.has_glyph(ord(letter)) for letter in KAZAKH), font_file
     for act in issued.acts:

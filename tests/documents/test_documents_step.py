@@ -44,8 +44,14 @@ class FakeAisEp:
         digest = hashlib.sha256(path.read_bytes()).hexdigest()
         self.uploads.append((number, path.name, kind))
         card = self.cases[number]
-        self.cases[number] = card.model_copy(update={"documents": (*card.documents, CaseDocument(
-            name=path.name, kind=kind, size=path.stat().st_size, sha256=digest))})
+        self.cases[number] = card.model_copy(
+            update={
+                "documents": (
+                    *card.documents,
+                    CaseDocument(name=path.name, kind=kind, size=path.stat().st_size, sha256=digest),
+                )
+            }
+        )
         if self.lose_answer:
             self.lose_answer = False
             raise SiteUnavailable("connection dropped after the upload", site="aisep")
@@ -54,13 +60,22 @@ class FakeAisEp:
     async def register_action(self, number: str, kind: str, comment: str) -> None:
         self.actions.append((number, kind, comment))
         card = self.cases[number]
-        self.cases[number] = card.model_copy(update={"actions": (*card.actions, CaseAction(
-            date="2026-11-25", kind=kind, comment=comment, author="bailiff1"))})
+        self.cases[number] = card.model_copy(
+            update={
+                "actions": (*card.actions, CaseAction(date="2026-11-25", kind=kind, comment=comment, author="bailiff1"))
+            }
+        )
 
     def debtor(self, of: DebtorFile) -> DebtorFile:
         """The debtor as a new attempt reads it: the cards as they are now."""
-        return DebtorFile(of.iin, of.name, tuple(self.cases[c.number] for c in of.cases), accounts=of.accounts,
-                          properties=of.properties, contributions=of.contributions)
+        return DebtorFile(
+            of.iin,
+            of.name,
+            tuple(self.cases[c.number] for c in of.cases),
+            accounts=of.accounts,
+            properties=of.properties,
+            contributions=of.contributions,
+        )
 
 
 class Context(ItemRunContext):
@@ -85,8 +100,9 @@ def new_run(settings: Settings, store: RunStore) -> Run:
     return store.create_run("documents_test", {}, [ItemSpec(1, IIN, {"iin": IIN})], settings.runs_dir)
 
 
-def call(settings: Settings, store: RunStore, run: Run, site: FakeAisEp, of: DebtorFile,
-         on: dt.date = ON) -> list[FiledDocument]:
+def call(
+    settings: Settings, store: RunStore, run: Run, site: FakeAisEp, of: DebtorFile, on: dt.date = ON
+) -> list[FiledDocument]:
     ctx = Context(Engine(settings, store), run, 1, site)
     return asyncio.run(draft_and_file(ctx, site.debtor(of), findings(site.debtor(of), on), on=on))
 
@@ -98,10 +114,14 @@ def test_files_each_document_once_across_a_resume_and_a_rerun(settings: Settings
     store, site = RunStore(settings.db_url), FakeAisEp(list(BALANCE.cases))
     run = new_run(settings, store)
     docs = call(settings, store, run, site, BALANCE)
-    assert [(d.kind, d.language, d.filed) for d in docs] == [("account_arrest", "kk", True),
-                                                            ("account_arrest", "ru", True)]
+    assert [(d.kind, d.language, d.filed) for d in docs] == [
+        ("account_arrest", "kk", True),
+        ("account_arrest", "ru", True),
+    ]
     assert [(n, name, kind) for n, name, kind in site.uploads] == [
-        ("2501-000123", "ORY-2026-000001-KK.pdf", "decision"), ("2501-000123", "ORY-2026-000001-RU.pdf", "decision")]
+        ("2501-000123", "ORY-2026-000001-KK.pdf", "decision"),
+        ("2501-000123", "ORY-2026-000001-RU.pdf", "decision"),
+    ]
     assert [(n, kind) for n, kind, _ in site.actions] == [("2501-000123", "arrest_imposed")]
     assert "ORY-2026-000001" in site.actions[0][2]
 
@@ -152,16 +172,24 @@ def test_the_documents_sheet_lists_what_the_items_carry(settings: Settings) -> N
     docs = call(settings, store, run, site, BALANCE)
     [item] = store.pending(run.id)
     store.start_attempt(item.id)
-    store.finish_item(item.id, ItemState.DONE, result=ItemResult(fields={"name": "x", **documents_fields(docs)})
-                      .to_json())
-    flow = Flow(name="documents_test", title="t", load_items=lambda p, s: [], process=None,  # type: ignore[arg-type]
-                extra_sheets=("Documents",))
+    store.finish_item(
+        item.id, ItemState.DONE, result=ItemResult(fields={"name": "x", **documents_fields(docs)}).to_json()
+    )
+    flow = Flow(
+        name="documents_test",
+        title="t",
+        load_items=lambda p, s: [],
+        process=None,  # type: ignore[arg-type]
+        extra_sheets=("Documents",),
+    )
     path = write_report(load(store, store.get_run(run.id) or run, flow))
     ws = load_workbook(path)["Documents"]
     titles = [c.value for c in ws[1]]
     rows = [dict(zip(titles, r)) for r in ws.iter_rows(min_row=2, values_only=True)]
     assert [(r["Number"], r["Language"], r["Filed"], r["Proceeding"]) for r in rows] == [
-        ("ORY-2026-000001-KK", "kk", "yes", "2501-000123"), ("ORY-2026-000001-RU", "ru", "yes", "2501-000123")]
+        ("ORY-2026-000001-KK", "kk", "yes", "2501-000123"),
+        ("ORY-2026-000001-RU", "ru", "yes", "2501-000123"),
+    ]
     assert rows[0]["Kind"] == "decision on arrest of bank accounts" and rows[0]["Issued"] == dt.datetime(2026, 11, 25)
     assert rows[0]["PDF"] == "documents/ORY-2026-000001-KK.pdf"
     assert ws["J2"].hyperlink is not None and ws.freeze_panes == "A2"

@@ -11,8 +11,8 @@ import pytest
 from docx import Document
 from typer.testing import CliRunner
 
+from app.cli import app
 from domain.documents import default_office, document_fields
-from orynda.cli import app
 from orynda.documents import DocumentRegister, verify
 from orynda.documents.seal import Seal, content_sha256, parse_qr, qr_payload, qr_png, read_seal
 from orynda.store import DocumentRecord, make_engine
@@ -51,18 +51,23 @@ def test_one_changed_byte_is_caught(issued: Issued, tmp_path: Path, suffix: str,
     data = source.read_bytes()
     # in a PDF the number is the Subject, UTF-16 in hex: <FEFF004F0052…>; the 14th character is a serial digit
     subject = data.find(b"/Subject<FEFF")
-    at = {"first_after_header": 8, "middle": len(data) // 2, "last": len(data) - 1,
-          "in_the_number": subject + len(b"/Subject<FEFF") + 4 * 13 + 3}[where]
+    at = {
+        "first_after_header": 8,
+        "middle": len(data) // 2,
+        "last": len(data) - 1,
+        "in_the_number": subject + len(b"/Subject<FEFF") + 4 * 13 + 3,
+    }[where]
     if where == "in_the_number" and suffix == ".docx":
         at = len(data) // 3  # the DOCX is a zip: its number is compressed; any byte will do
     elif where == "in_the_number":
-        assert subject > 0 and data[at:at + 1].isdigit()
+        assert subject > 0 and data[at : at + 1].isdigit()
     changed = flipped(source, at, tmp_path)
     assert changed.read_bytes() != data and len(changed.read_bytes()) == len(data)
     verdict = verify(changed, issued.register)
     assert not verdict.ok
-    assert any(word in verdict.reason for word in ("changed", "not in the register", "no document number")), \
+    assert any(word in verdict.reason for word in ("changed", "not in the register", "no document number")), (
         verdict.reason
+    )
     assert verify(source, issued.register).ok  # the original still passes: the check is not vacuous
 
 
@@ -97,8 +102,15 @@ def test_something_else_fails(issued: Issued, tmp_path: Path) -> None:
 def test_the_seal_carries_number_and_content_hash(issued: Issued) -> None:
     act = issued.act("account_arrest")
     for record in act.documents:
-        fields = document_fields(act.draft, issued.debtor_of(act), record.language,  # type: ignore[arg-type]
-                                 number=record.number, act=record.act, on=record.issued_on, office=default_office())
+        fields = document_fields(
+            act.draft,
+            issued.debtor_of(act),
+            record.language,  # type: ignore[arg-type]
+            number=record.number,
+            act=record.act,
+            on=record.issued_on,
+            office=default_office(),
+        )
         seal = Seal(record.number, content_sha256(record.kind, record.language, fields))
         assert seal.content_sha256 == record.content_sha256  # the canonical content, recomputed
         for path in (record.pdf_path, record.docx_path):

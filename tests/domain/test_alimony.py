@@ -6,8 +6,15 @@ from fractions import Fraction
 
 import pytest
 
-from domain.alimony import (IncomeMonth, alimony_arrears, alimony_penalty, alimony_share, average_wage,
-                            fixed_alimony, income_from_pension_contribution)
+from domain.alimony import (
+    IncomeMonth,
+    alimony_arrears,
+    alimony_penalty,
+    alimony_share,
+    average_wage,
+    fixed_alimony,
+    income_from_pension_contribution,
+)
 from domain.errors import InvalidAmount, OutsideData
 
 D = dt.date
@@ -16,10 +23,12 @@ M = Decimal
 
 @pytest.mark.parametrize(
     ("children", "share"),
-    [pytest.param(1, Fraction(1, 4), id="fam_139_one_child_quarter"),
-     pytest.param(2, Fraction(1, 3), id="fam_139_two_children_third"),
-     pytest.param(3, Fraction(1, 2), id="fam_139_three_children_half"),
-     pytest.param(5, Fraction(1, 2), id="fam_139_more_than_three_still_half")],
+    [
+        pytest.param(1, Fraction(1, 4), id="fam_139_one_child_quarter"),
+        pytest.param(2, Fraction(1, 3), id="fam_139_two_children_third"),
+        pytest.param(3, Fraction(1, 2), id="fam_139_three_children_half"),
+        pytest.param(5, Fraction(1, 2), id="fam_139_more_than_three_still_half"),
+    ],
 )
 def test_alimony_share(children: int, share: Fraction) -> None:
     assert alimony_share(children) == share
@@ -33,16 +42,41 @@ def test_no_children_no_share() -> None:
 @pytest.mark.parametrize(
     ("months", "kwargs", "dues", "arrears"),
     [
-        pytest.param([(D(2025, 1, 1), "300000", "50000"), (D(2025, 2, 1), "300000", "100000")], {"children": 2},
-                     ["100000.00", "100000.00"], "50000.00", id="fam_139_169_third_of_income_with_partial_payments"),
-        pytest.param([(D(2025, 1, 1), "100001", "0")], {"children": 2}, ["33333.67"], "33333.67",
-                     id="fam_139_share_rounded_half_up_to_tiyn"),
-        pytest.param([(D(2025, 3, 1), None, "0")], {"children": 1}, ["107342.00"], "107342.00",
-                     id="fam_169_p3_no_income_documents_average_wage"),
-        pytest.param([(D(2025, 1, 1), "100000", "200000"), (D(2025, 2, 1), "100000", "0")], {"children": 1},
-                     ["25000.00", "25000.00"], "0.00", id="fam_169_overpayment_counts_against_later_months"),
-        pytest.param([(D(2025, 12, 1), None, "0"), (D(2026, 1, 1), None, "0")], {"fixed_mci": M(2)},
-                     ["7864.00", "8650.00"], "16514.00", id="fam_141_173_fixed_sum_follows_mci_of_the_month"),
+        pytest.param(
+            [(D(2025, 1, 1), "300000", "50000"), (D(2025, 2, 1), "300000", "100000")],
+            {"children": 2},
+            ["100000.00", "100000.00"],
+            "50000.00",
+            id="fam_139_169_third_of_income_with_partial_payments",
+        ),
+        pytest.param(
+            [(D(2025, 1, 1), "100001", "0")],
+            {"children": 2},
+            ["33333.67"],
+            "33333.67",
+            id="fam_139_share_rounded_half_up_to_tiyn",
+        ),
+        pytest.param(
+            [(D(2025, 3, 1), None, "0")],
+            {"children": 1},
+            ["107342.00"],
+            "107342.00",
+            id="fam_169_p3_no_income_documents_average_wage",
+        ),
+        pytest.param(
+            [(D(2025, 1, 1), "100000", "200000"), (D(2025, 2, 1), "100000", "0")],
+            {"children": 1},
+            ["25000.00", "25000.00"],
+            "0.00",
+            id="fam_169_overpayment_counts_against_later_months",
+        ),
+        pytest.param(
+            [(D(2025, 12, 1), None, "0"), (D(2026, 1, 1), None, "0")],
+            {"fixed_mci": M(2)},
+            ["7864.00", "8650.00"],
+            "16514.00",
+            id="fam_141_173_fixed_sum_follows_mci_of_the_month",
+        ),
     ],
 )
 def test_alimony_arrears(months: list, kwargs: dict, dues: list[str], arrears: str) -> None:  # type: ignore[type-arg]
@@ -61,20 +95,25 @@ def test_prisoner_who_did_not_work_owes_one_mci_a_month() -> None:
 
 @pytest.mark.parametrize(
     ("searched", "dues"),
-    [pytest.param(False, ["0.00", "25000.00"], id="fam_169_p1_three_years_before_presentation"),
-     pytest.param(True, ["25000.00", "25000.00"], id="fam_169_p2_unlimited_when_debtor_was_searched")],
+    [
+        pytest.param(False, ["0.00", "25000.00"], id="fam_169_p1_three_years_before_presentation"),
+        pytest.param(True, ["25000.00", "25000.00"], id="fam_169_p2_unlimited_when_debtor_was_searched"),
+    ],
 )
 def test_three_year_limit(searched: bool, dues: list[str]) -> None:
     months = [IncomeMonth(D(2023, 2, 1), M(100000)), IncomeMonth(D(2023, 3, 1), M(100000))]
-    statement = alimony_arrears(months, D(2026, 3, 20), children=1, presented_on=D(2026, 3, 15),
-                                debtor_was_searched=searched)
+    statement = alimony_arrears(
+        months, D(2026, 3, 20), children=1, presented_on=D(2026, 3, 15), debtor_was_searched=searched
+    )
     assert [line.due for line in statement.lines] == [M(d) for d in dues]
 
 
 @pytest.mark.parametrize(
     "kwargs",
-    [pytest.param({}, id="neither_children_nor_fixed"),
-     pytest.param({"children": 1, "fixed_mci": M(1)}, id="both_children_and_fixed")],
+    [
+        pytest.param({}, id="neither_children_nor_fixed"),
+        pytest.param({"children": 1, "fixed_mci": M(1)}, id="both_children_and_fixed"),
+    ],
 )
 def test_terms_must_be_one_of_share_or_fixed(kwargs: dict) -> None:  # type: ignore[type-arg]
     with pytest.raises(InvalidAmount):
@@ -83,8 +122,9 @@ def test_terms_must_be_one_of_share_or_fixed(kwargs: dict) -> None:  # type: ign
 
 def test_a_month_appears_once() -> None:
     with pytest.raises(InvalidAmount, match="once"):
-        alimony_arrears([IncomeMonth(D(2025, 1, 1), M(1)), IncomeMonth(D(2025, 1, 15), M(1))], D(2025, 11, 10),
-                        children=1)
+        alimony_arrears(
+            [IncomeMonth(D(2025, 1, 1), M(1)), IncomeMonth(D(2025, 1, 15), M(1))], D(2025, 11, 10), children=1
+        )
 
 
 @pytest.mark.parametrize(
@@ -103,9 +143,11 @@ def test_income_from_pension_contribution(contribution: str, income: str, capped
 
 @pytest.mark.parametrize(
     ("on", "quarter"),
-    [pytest.param(D(2025, 10, 1), "2025-Q3", id="fam_169_p3_latest_quarter_ended_before"),
-     pytest.param(D(2025, 9, 30), "2025-Q2", id="fam_169_p3_quarter_not_yet_ended"),
-     pytest.param(D(2024, 6, 1), "2023-Q4", id="fam_169_p3_missing_quarters_fall_back")],
+    [
+        pytest.param(D(2025, 10, 1), "2025-Q3", id="fam_169_p3_latest_quarter_ended_before"),
+        pytest.param(D(2025, 9, 30), "2025-Q2", id="fam_169_p3_quarter_not_yet_ended"),
+        pytest.param(D(2024, 6, 1), "2023-Q4", id="fam_169_p3_missing_quarters_fall_back"),
+    ],
 )
 def test_average_wage(on: dt.date, quarter: str) -> None:
     assert average_wage(on)[1] == quarter

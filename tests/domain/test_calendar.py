@@ -6,8 +6,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from domain.calendar import (add_calendar_days, add_working_days, generated_days_off, is_verified_year,
-                             is_working_day, next_working_day, working_days_between, year_calendar)
+from domain.calendar import (
+    add_calendar_days,
+    add_working_days,
+    generated_days_off,
+    is_verified_year,
+    is_working_day,
+    next_working_day,
+    working_days_between,
+    year_calendar,
+)
 from domain.data import table
 
 D = dt.date

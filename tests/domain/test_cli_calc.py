@@ -1,4 +1,4 @@
-"""The calc CLI (orynda/cli_calc.py) through typer's CliRunner: results, bad rows, and the Excel sheet."""
+"""The calc CLI (app/cli_calc.py) through typer's CliRunner: results, bad rows, and the Excel sheet."""
 
 import re
 from decimal import Decimal
@@ -8,7 +8,7 @@ import pytest
 from openpyxl import Workbook, load_workbook
 from typer.testing import CliRunner
 
-from orynda.cli_calc import app
+from app.cli_calc import app
 
 RUN = CliRunner()
 WIDE = {"COLUMNS": "200"}
@@ -21,19 +21,38 @@ def _invoke(*args: str):  # type: ignore[no-untyped-def]
 @pytest.mark.parametrize(
     ("args", "shown"),
     [
-        pytest.param(["fee", "1000000", "--on", "2025-05-01"], ["200 000,00 ₸", r"254\.3235"], id="art_118_fee_command"),
+        pytest.param(
+            ["fee", "1000000", "--on", "2025-05-01"], ["200 000,00 ₸", r"254\.3235"], id="art_118_fee_command"
+        ),
         pytest.param(["fee", "235920", "--on", "2025-05-01"], ["58 980,00 ₸"], id="art_118_fee_at_60_mci"),
-        pytest.param(["interest", "1000000", "--from", "2025-03-01", "--to", "2025-10-31"],
-                     ["111 226,03 ₸", "98 095,89 ₸", r"16\.50"], id="art_353_interest_command"),
-        pytest.param(["interest", "1000000", "--from", "2025-03-01", "--to", "2025-10-31", "--mode", "single"],
-                     ["120 821,92 ₸"], id="art_353_interest_single_rate"),
-        pytest.param(["deadline", "opening", "2026-03-20"], ["2026-03-26", r"art\. 37 p\.4"], id="art_37_deadline_command"),
-        pytest.param(["deadline", "opening", "2026-03-20", "--redaction", "current"], ["2026-03-30"],
-                     id="art_37_deadline_current_redaction"),
-        pytest.param(["restriction", "173000.01", "--on", "2026-02-02"], ["173 000,00 ₸", r"may impose\s+│ yes"],
-                     id="art_33_restriction_over_40_mci"),
-        pytest.param(["restriction", "0", "--on", "2026-03-20", "--paid-on", "2026-03-20"], [r"must lift\s+│ yes",
-                     "2026-03-26"], id="art_47_lifting_after_payment"),
+        pytest.param(
+            ["interest", "1000000", "--from", "2025-03-01", "--to", "2025-10-31"],
+            ["111 226,03 ₸", "98 095,89 ₸", r"16\.50"],
+            id="art_353_interest_command",
+        ),
+        pytest.param(
+            ["interest", "1000000", "--from", "2025-03-01", "--to", "2025-10-31", "--mode", "single"],
+            ["120 821,92 ₸"],
+            id="art_353_interest_single_rate",
+        ),
+        pytest.param(
+            ["deadline", "opening", "2026-03-20"], ["2026-03-26", r"art\. 37 p\.4"], id="art_37_deadline_command"
+        ),
+        pytest.param(
+            ["deadline", "opening", "2026-03-20", "--redaction", "current"],
+            ["2026-03-30"],
+            id="art_37_deadline_current_redaction",
+        ),
+        pytest.param(
+            ["restriction", "173000.01", "--on", "2026-02-02"],
+            ["173 000,00 ₸", r"may impose\s+│ yes"],
+            id="art_33_restriction_over_40_mci",
+        ),
+        pytest.param(
+            ["restriction", "0", "--on", "2026-03-20", "--paid-on", "2026-03-20"],
+            [r"must lift\s+│ yes", "2026-03-26"],
+            id="art_47_lifting_after_payment",
+        ),
     ],
 )
 def test_commands_print_their_result(args: list[str], shown: list[str]) -> None:
@@ -48,8 +67,11 @@ def test_commands_print_their_result(args: list[str], shown: list[str]) -> None:
     [
         pytest.param(["deadline", "no_such", "2026-03-20"], "known: opening", id="unknown_rule_exit_2"),
         pytest.param(["fee", "1000", "--on", "2023-01-01"], "no private bailiff fee schedule", id="fee_before_data"),
-        pytest.param(["interest", "1", "--from", "2026-03-01", "--to", "2026-04-01"], "base rate not in",
-                     id="interest_after_rate_data"),
+        pytest.param(
+            ["interest", "1", "--from", "2026-03-01", "--to", "2026-04-01"],
+            "base rate not in",
+            id="interest_after_rate_data",
+        ),
     ],
 )
 def test_rules_the_domain_cannot_apply_exit_2(args: list[str], message: str) -> None:
@@ -66,11 +88,13 @@ def test_bad_date_is_a_usage_error() -> None:
 
 def test_alimony_from_csv_reports_bad_rows_and_computes_the_rest(tmp_path: Path) -> None:
     incomes = tmp_path / "incomes.csv"
-    incomes.write_text("month,income,paid\n2025-01,300000,50000\n2025-02,abc,0\n2025-03,,0\n2025-01,1,1\n",
-                       encoding="utf-8")
+    incomes.write_text(
+        "month,income,paid\n2025-01,300000,50000\n2025-02,abc,0\n2025-03,,0\n2025-01,1,1\n", encoding="utf-8"
+    )
     sheet = tmp_path / "alimony.xlsx"
-    result = _invoke("alimony", "--incomes", str(incomes), "--on", "2025-11-10", "--children", "2",
-                     "--xlsx", str(sheet))
+    result = _invoke(
+        "alimony", "--incomes", str(incomes), "--on", "2025-11-10", "--children", "2", "--xlsx", str(sheet)
+    )
     assert result.exit_code == 1
     assert f"{incomes} row 3: not an amount" in result.output
     assert f"{incomes} row 5: month 2025-01 is already in row 2" in result.output
@@ -91,20 +115,25 @@ def test_alimony_from_pension_contribution_column(tmp_path: Path) -> None:
 def test_distribute_from_xlsx_with_categories(tmp_path: Path) -> None:
     book = Workbook()
     sheet = book.active
-    for row in [("creditor", "category", "amount"), ("Alice", "alimony", 300000), ("Bank", "pledge", 500000),
-                ("Broken", "loan", 10), ("Other", 5, 1000000)]:
+    for row in [
+        ("creditor", "category", "amount"),
+        ("Alice", "alimony", 300000),
+        ("Bank", "pledge", 500000),
+        ("Broken", "loan", 10),
+        ("Other", 5, 1000000),
+    ]:
         sheet.append(row)
     claims, out = tmp_path / "claims.xlsx", tmp_path / "distribution.xlsx"
     book.save(claims)
-    result = _invoke("distribute", "--claims", str(claims), "--collected", "900000", "--fee", "100000",
-                     "--xlsx", str(out))
+    result = _invoke(
+        "distribute", "--claims", str(claims), "--collected", "900000", "--fee", "100000", "--xlsx", str(out)
+    )
     assert result.exit_code == 1
     assert f"{claims} row 4: unknown claim category 'loan'" in result.output
     calculation = load_workbook(out)["Calculation"]
     assert calculation.freeze_panes == "A2"
     paid = {row[0]: row[4] for row in calculation.iter_rows(min_row=2, values_only=True)}
-    assert paid == {"bailiff's fee": 100000, "Alice": 300000, "Bank": 500000, "Other": 0, "debtor": 0,
-                    "total": 900000}
+    assert paid == {"bailiff's fee": 100000, "Alice": 300000, "Bank": 500000, "Other": 0, "debtor": 0, "total": 900000}
     assert calculation["E2"].number_format == '#,##0.00 "₸"'
 
 

@@ -38,8 +38,18 @@ def test_tables_are_read_only(name: str) -> None:
 
 
 def test_expected_tables_are_bundled() -> None:
-    assert {"alimony", "base_rate", "deadlines", "debt", "deductions", "fees", "holidays", "queues",
-            "reference_values", "restrictions"} <= set(table_names())
+    assert {
+        "alimony",
+        "base_rate",
+        "deadlines",
+        "debt",
+        "deductions",
+        "fees",
+        "holidays",
+        "queues",
+        "reference_values",
+        "restrictions",
+    } <= set(table_names())
 
 
 def test_decimal_refuses_floats_from_tables() -> None:

@@ -7,10 +7,18 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from domain.calendar import is_working_day
-from domain.calendar import add_months
-from domain.deadlines import (Deadline, deadline, execution_deadline, exit_ban_earliest, opening_deadline,
-                              refusal_deadline, restriction_lift_deadline, rule_names, voluntary_execution_deadline)
+from domain.calendar import add_months, is_working_day
+from domain.deadlines import (
+    Deadline,
+    deadline,
+    execution_deadline,
+    exit_ban_earliest,
+    opening_deadline,
+    refusal_deadline,
+    restriction_lift_deadline,
+    rule_names,
+    voluntary_execution_deadline,
+)
 from domain.errors import UnknownRule
 
 D = dt.date
@@ -20,24 +28,60 @@ D = dt.date
     ("call", "due", "confidence"),
     [
         pytest.param(lambda: opening_deadline(D(2026, 3, 16)), D(2026, 3, 19), "C-old", id="art_37_p4_opening_3_days"),
-        pytest.param(lambda: opening_deadline(D(2026, 3, 20)), D(2026, 3, 26), "C-old",
-                     id="art_37_p4_opening_3_days_ending_in_nauryz_moves_cc_175"),
-        pytest.param(lambda: opening_deadline(D(2026, 3, 20), "current"), D(2026, 3, 30), "M",
-                     id="art_37_p4_opening_3_working_days_current_redaction"),
-        pytest.param(lambda: voluntary_execution_deadline(D(2026, 2, 2)), D(2026, 2, 9), "C-old",
-                     id="art_37_p4_voluntary_5_calendar_days_saturday_moves"),
-        pytest.param(lambda: voluntary_execution_deadline(D(2026, 2, 2), "current"), D(2026, 2, 9), "M",
-                     id="art_37_p4_voluntary_5_working_days_current_redaction"),
-        pytest.param(lambda: refusal_deadline(D(2026, 12, 14)), D(2026, 12, 17), "C-old",
-                     id="art_38_p1_refusal_3_days_over_independence_day"),
-        pytest.param(lambda: execution_deadline(D(2025, 12, 31)), D(2026, 3, 2), "S",
-                     id="art_39_two_months_end_of_february_cc_174_then_cc_175"),
-        pytest.param(lambda: execution_deadline(D(2026, 1, 15), complex_case=True), D(2026, 5, 15), "S",
-                     id="art_39_four_months_with_sale_or_search"),
-        pytest.param(lambda: deadline("fee_appeal", D(2026, 4, 24)), D(2026, 5, 4), "C-old",
-                     id="art_120_fee_appeal_10_days_sunday_and_1_may"),
-        pytest.param(lambda: restriction_lift_deadline(D(2026, 3, 20)), D(2026, 3, 26), "?",
-                     id="art_47_p2_lift_proxy_one_day_unknown_rule"),
+        pytest.param(
+            lambda: opening_deadline(D(2026, 3, 20)),
+            D(2026, 3, 26),
+            "C-old",
+            id="art_37_p4_opening_3_days_ending_in_nauryz_moves_cc_175",
+        ),
+        pytest.param(
+            lambda: opening_deadline(D(2026, 3, 20), "current"),
+            D(2026, 3, 30),
+            "M",
+            id="art_37_p4_opening_3_working_days_current_redaction",
+        ),
+        pytest.param(
+            lambda: voluntary_execution_deadline(D(2026, 2, 2)),
+            D(2026, 2, 9),
+            "C-old",
+            id="art_37_p4_voluntary_5_calendar_days_saturday_moves",
+        ),
+        pytest.param(
+            lambda: voluntary_execution_deadline(D(2026, 2, 2), "current"),
+            D(2026, 2, 9),
+            "M",
+            id="art_37_p4_voluntary_5_working_days_current_redaction",
+        ),
+        pytest.param(
+            lambda: refusal_deadline(D(2026, 12, 14)),
+            D(2026, 12, 17),
+            "C-old",
+            id="art_38_p1_refusal_3_days_over_independence_day",
+        ),
+        pytest.param(
+            lambda: execution_deadline(D(2025, 12, 31)),
+            D(2026, 3, 2),
+            "S",
+            id="art_39_two_months_end_of_february_cc_174_then_cc_175",
+        ),
+        pytest.param(
+            lambda: execution_deadline(D(2026, 1, 15), complex_case=True),
+            D(2026, 5, 15),
+            "S",
+            id="art_39_four_months_with_sale_or_search",
+        ),
+        pytest.param(
+            lambda: deadline("fee_appeal", D(2026, 4, 24)),
+            D(2026, 5, 4),
+            "C-old",
+            id="art_120_fee_appeal_10_days_sunday_and_1_may",
+        ),
+        pytest.param(
+            lambda: restriction_lift_deadline(D(2026, 3, 20)),
+            D(2026, 3, 26),
+            "?",
+            id="art_47_p2_lift_proxy_one_day_unknown_rule",
+        ),
     ],
 )
 def test_named_deadlines(call: Callable[[], Deadline], due: dt.date, confidence: str) -> None:

@@ -9,8 +9,14 @@ from domain.errors import InvalidAmount, OutsideData, UnknownRule
 from domain.fees import enforcement_sanction, fee_percent, flat_fee, periodic_fee, private_bailiff_fee
 
 ON = dt.date(2025, 3, 1)  # MCI 3 932
-BRACKETS = [(60, "25", "20"), (300, "20", "15"), (1000, "15", "10"), (5000, "10", "8"), (10000, "8", "5"),
-            (20000, "5", "3")]
+BRACKETS = [
+    (60, "25", "20"),
+    (300, "20", "15"),
+    (1000, "15", "10"),
+    (5000, "10", "8"),
+    (10000, "8", "5"),
+    (20000, "5", "3"),
+]
 TIYN = Decimal("0.01")
 
 
@@ -18,9 +24,11 @@ def _threshold_rows() -> list:  # type: ignore[type-arg]
     rows = []
     for upper, rate, above in BRACKETS:
         at = Decimal(upper) * 3932
-        rows += [pytest.param(at - TIYN, rate, id=f"art_118_{upper}_mci_just_below"),
-                 pytest.param(at, rate, id=f"art_118_{upper}_mci_at_bound_inclusive"),
-                 pytest.param(at + TIYN, above, id=f"art_118_{upper}_mci_just_above")]
+        rows += [
+            pytest.param(at - TIYN, rate, id=f"art_118_{upper}_mci_just_below"),
+            pytest.param(at, rate, id=f"art_118_{upper}_mci_at_bound_inclusive"),
+            pytest.param(at + TIYN, above, id=f"art_118_{upper}_mci_just_above"),
+        ]
     return rows
 
 
@@ -74,7 +82,9 @@ def test_fee_before_the_2023_schedule_is_outside_the_data() -> None:
         pytest.param("eviction_or_action", True, 1, "393200.00", id="orders_415_416_eviction_legal_entity_100_mci"),
         pytest.param("securing_or_release", False, 1, "39320.00", id="orders_415_416_securing_individual_10_mci"),
         pytest.param("securing_or_release", True, 1, "78640.00", id="orders_415_416_securing_legal_entity_20_mci"),
-        pytest.param("child_communication", False, 3, "235920.00", id="orders_415_416_child_communication_20_mci_month"),
+        pytest.param(
+            "child_communication", False, 3, "235920.00", id="orders_415_416_child_communication_20_mci_month"
+        ),
     ],
 )
 def test_flat_fee_for_non_money_documents(kind: str, legal_entity: bool, months: int, amount: str) -> None:
@@ -101,7 +111,9 @@ def test_periodic_fee_known_until_repeal_unknown_after() -> None:
         pytest.param("100000", {"voluntary_on_time": True}, "0.00", id="art_124_voluntary_on_time_not_charged"),
         pytest.param("100000", {"debtor_is_state": True}, "0.00", id="art_124_state_debtor_not_charged"),
         pytest.param("0", {"non_property": True}, "39320.00", id="art_124_non_property_individual_10_mci"),
-        pytest.param("0", {"non_property": True, "legal_entity": True}, "78640.00", id="art_124_non_property_legal_20_mci"),
+        pytest.param(
+            "0", {"non_property": True, "legal_entity": True}, "78640.00", id="art_124_non_property_legal_20_mci"
+        ),
     ],
 )
 def test_enforcement_sanction(collected: str, kwargs: dict, sanction: str) -> None:  # type: ignore[type-arg]

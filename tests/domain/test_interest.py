@@ -21,21 +21,50 @@ MILLION = Decimal(1_000_000)
         # 9 d × 15.25 % + 217 d × 16.50 % + 19 d × 18.00 %, /365: 3 760.27 + 98 095.89 + 9 369.86
         pytest.param(D(2025, 3, 1), D(2025, 10, 31), {}, "111226.03", 3, id="art_353_base_rate_change_mid_period"),
         # whole term at the rate on the day of payment (18 %): 245 d
-        pytest.param(D(2025, 3, 1), D(2025, 10, 31), {"mode": "single"}, "120821.92", 1,
-                     id="art_353_p1_single_rate_on_day_of_payment"),
-        pytest.param(D(2025, 3, 1), D(2025, 10, 31), {"mode": "single", "rate_on": D(2025, 3, 1)}, "102363.01", 1,
-                     id="art_353_p1_single_rate_on_day_of_filing"),
-        pytest.param(D(2025, 3, 1), D(2025, 10, 31), {"mode": "single", "rate": Decimal("10")}, "67123.29", 1,
-                     id="art_353_p1_rate_set_by_contract"),
+        pytest.param(
+            D(2025, 3, 1),
+            D(2025, 10, 31),
+            {"mode": "single"},
+            "120821.92",
+            1,
+            id="art_353_p1_single_rate_on_day_of_payment",
+        ),
+        pytest.param(
+            D(2025, 3, 1),
+            D(2025, 10, 31),
+            {"mode": "single", "rate_on": D(2025, 3, 1)},
+            "102363.01",
+            1,
+            id="art_353_p1_single_rate_on_day_of_filing",
+        ),
+        pytest.param(
+            D(2025, 3, 1),
+            D(2025, 10, 31),
+            {"mode": "single", "rate": Decimal("10")},
+            "67123.29",
+            1,
+            id="art_353_p1_rate_set_by_contract",
+        ),
         pytest.param(D(2025, 10, 13), D(2025, 10, 13), {}, "493.15", 1, id="art_353_p2_one_day_inclusive"),
         # 2023-12: 31 d /365 at 15.75; 2024-01-01..21: 21 d /366 at 15.75; 2024-01-22..02-29: 39 d /366 at 15.25
-        pytest.param(D(2023, 12, 1), D(2024, 2, 29), {"day_count": "actact"}, "38663.60", 3,
-                     id="art_353_actual_actual_across_leap_year"),
+        pytest.param(
+            D(2023, 12, 1),
+            D(2024, 2, 29),
+            {"day_count": "actact"},
+            "38663.60",
+            3,
+            id="art_353_actual_actual_across_leap_year",
+        ),
         pytest.param(D(2023, 12, 1), D(2024, 2, 29), {}, "38732.88", 2, id="art_353_actual_365_across_leap_year"),
     ],
 )
-def test_interest_worked_examples(first: dt.date, last: dt.date, kwargs: dict, total: str,  # type: ignore[type-arg]
-                                  lines: int) -> None:
+def test_interest_worked_examples(
+    first: dt.date,
+    last: dt.date,
+    kwargs: dict,
+    total: str,  # type: ignore[type-arg]
+    lines: int,
+) -> None:
     result = interest(MILLION, first, last, **kwargs)
     assert result.total == Decimal(total)
     assert len(result.lines) == lines
@@ -75,8 +104,11 @@ def test_interest_refuses_what_it_cannot_compute(first: dt.date, last: dt.date, 
 
 @pytest.mark.parametrize(
     "kwargs",
-    [pytest.param({"mode": "average"}, id="unknown_mode"), pytest.param({"day_count": "30/360"}, id="unknown_basis"),
-     pytest.param({"rate": Decimal(10)}, id="contract_rate_needs_single_mode")],
+    [
+        pytest.param({"mode": "average"}, id="unknown_mode"),
+        pytest.param({"day_count": "30/360"}, id="unknown_basis"),
+        pytest.param({"rate": Decimal(10)}, id="contract_rate_needs_single_mode"),
+    ],
 )
 def test_interest_refuses_unknown_conventions(kwargs: dict) -> None:  # type: ignore[type-arg]
     with pytest.raises((UnknownRule, InvalidAmount)):

@@ -32,9 +32,16 @@ def test_tenge_rounds_half_up_to_the_tiyn(value: object, expected: str) -> None:
     assert str(tenge(value)) == expected  # type: ignore[arg-type]
 
 
-@pytest.mark.parametrize("bad", [pytest.param(0.1, id="float"), pytest.param(True, id="bool"),
-                                 pytest.param("abc", id="text"), pytest.param("NaN", id="nan"),
-                                 pytest.param(Decimal("Infinity"), id="infinity")])
+@pytest.mark.parametrize(
+    "bad",
+    [
+        pytest.param(0.1, id="float"),
+        pytest.param(True, id="bool"),
+        pytest.param("abc", id="text"),
+        pytest.param("NaN", id="nan"),
+        pytest.param(Decimal("Infinity"), id="infinity"),
+    ],
+)
 def test_tenge_refuses_what_is_not_money(bad: object) -> None:
     with pytest.raises(InvalidAmount):
         tenge(bad)  # type: ignore[arg-type]
@@ -57,8 +64,12 @@ def test_format_tenge(amount: str, expected: str) -> None:
 @pytest.mark.parametrize(
     ("amount", "ru", "kk"),
     [
-        pytest.param("123456.78", "сто двадцать три тысячи четыреста пятьдесят шесть тенге 78 тиын",
-                     "бір жүз жиырма үш мың төрт жүз елу алты теңге 78 тиын", id="issue_example"),
+        pytest.param(
+            "123456.78",
+            "сто двадцать три тысячи четыреста пятьдесят шесть тенге 78 тиын",
+            "бір жүз жиырма үш мың төрт жүз елу алты теңге 78 тиын",
+            id="issue_example",
+        ),
         pytest.param("0", "ноль тенге 00 тиын", "нөл теңге 00 тиын", id="zero"),
         pytest.param("1", "один тенге 00 тиын", "бір теңге 00 тиын", id="one_tenge_invariable"),
         pytest.param("0.05", "ноль тенге 05 тиын", "нөл теңге 05 тиын", id="tiyn_two_digits"),
@@ -66,15 +77,27 @@ def test_format_tenge(amount: str, expected: str) -> None:
         pytest.param("2000", "две тысячи тенге 00 тиын", "екі мың теңге 00 тиын", id="tysyachi_few_feminine"),
         pytest.param("5000", "пять тысяч тенге 00 тиын", "бес мың теңге 00 тиын", id="tysyach_many"),
         pytest.param("11000", "одиннадцать тысяч тенге 00 тиын", "он бір мың теңге 00 тиын", id="teen_thousands_many"),
-        pytest.param("21000", "двадцать одна тысяча тенге 00 тиын", "жиырма бір мың теңге 00 тиын",
-                     id="twenty_one_thousand_singular"),
+        pytest.param(
+            "21000",
+            "двадцать одна тысяча тенге 00 тиын",
+            "жиырма бір мың теңге 00 тиын",
+            id="twenty_one_thousand_singular",
+        ),
         pytest.param("2000000", "два миллиона тенге 00 тиын", "екі миллион теңге 00 тиын", id="million_few_masculine"),
         pytest.param("5000000", "пять миллионов тенге 00 тиын", "бес миллион теңге 00 тиын", id="million_many"),
-        pytest.param("1001001", "один миллион одна тысяча один тенге 00 тиын",
-                     "бір миллион бір мың бір теңге 00 тиын", id="skips_nothing_between_scales"),
+        pytest.param(
+            "1001001",
+            "один миллион одна тысяча один тенге 00 тиын",
+            "бір миллион бір мың бір теңге 00 тиын",
+            id="skips_nothing_between_scales",
+        ),
         pytest.param("3000000000", "три миллиарда тенге 00 тиын", "үш миллиард теңге 00 тиын", id="milliard"),
-        pytest.param("40712.1", "сорок тысяч семьсот двенадцать тенге 10 тиын",
-                     "қырық мың жеті жүз он екі теңге 10 тиын", id="teens_and_tiyn"),
+        pytest.param(
+            "40712.1",
+            "сорок тысяч семьсот двенадцать тенге 10 тиын",
+            "қырық мың жеті жүз он екі теңге 10 тиын",
+            id="teens_and_tiyn",
+        ),
         pytest.param("999.995", "одна тысяча тенге 00 тиын", "бір мың теңге 00 тиын", id="rounded_before_words"),
     ],
 )
@@ -90,8 +113,20 @@ def test_amount_in_words_refuses_negative() -> None:
 
 @pytest.mark.parametrize(
     ("count", "form"),
-    [(1, "тысяча"), (2, "тысячи"), (4, "тысячи"), (5, "тысяч"), (11, "тысяч"), (12, "тысяч"), (14, "тысяч"),
-     (21, "тысяча"), (22, "тысячи"), (111, "тысяч"), (101, "тысяча"), (0, "тысяч")],
+    [
+        (1, "тысяча"),
+        (2, "тысячи"),
+        (4, "тысячи"),
+        (5, "тысяч"),
+        (11, "тысяч"),
+        (12, "тысяч"),
+        (14, "тысяч"),
+        (21, "тысяча"),
+        (22, "тысячи"),
+        (111, "тысяч"),
+        (101, "тысяча"),
+        (0, "тысяч"),
+    ],
 )
 def test_russian_plural(count: int, form: str) -> None:
     assert russian_plural(count, "тысяча", "тысячи", "тысяч") == form

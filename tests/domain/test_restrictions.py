@@ -17,7 +17,9 @@ D = dt.date
         pytest.param("172999.99", D(2026, 2, 2), 0, True, False, False, id="art_33_debt_just_below_40_mci"),
         pytest.param("173000.01", D(2026, 2, 2), 0, False, True, False, id="art_33_debt_just_over_40_mci_may"),
         pytest.param("173000.01", D(2026, 2, 2), 0, True, True, True, id="art_33_creditor_application_makes_it_a_duty"),
-        pytest.param("157280.01", D(2025, 6, 2), 0, False, True, False, id="art_33_threshold_uses_mci_of_the_date_2025"),
+        pytest.param(
+            "157280.01", D(2025, 6, 2), 0, False, True, False, id="art_33_threshold_uses_mci_of_the_date_2025"
+        ),
         pytest.param("160000", D(2026, 2, 2), 0, False, False, False, id="art_33_2025_excess_is_under_2026_threshold"),
         pytest.param("1000", D(2026, 2, 2), 3, True, False, False, id="art_33_periodic_unpaid_3_months_not_over"),
         pytest.param("1000", D(2026, 2, 2), 4, False, True, False, id="art_33_periodic_unpaid_over_3_months"),

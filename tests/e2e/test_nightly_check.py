@@ -10,13 +10,21 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
+from app.runs import start_run
 from domain.checks.assets import DebtorFile, assess
-from domain.records import (BankAccount, Case, Contribution, CreditorCategory, ExecutiveDocument, Property, TaxStatus,
-                            Vehicle)
+from domain.records import (
+    BankAccount,
+    Case,
+    Contribution,
+    CreditorCategory,
+    ExecutiveDocument,
+    Property,
+    TaxStatus,
+    Vehicle,
+)
 from orynda import clock
 from orynda.config import Settings
 from orynda.runstore import RunStore
-from orynda.service import start_run
 from orynda.store import ItemState, RunStatus
 from sandbox.credentials import write_secrets
 from sandbox.server import Sandbox, start_subprocess
@@ -63,31 +71,70 @@ def expected_files() -> dict[str, DebtorFile]:
         assets = assets_of(world, iin)
         assert assets is not None
         files[iin] = DebtorFile(
-            iin=iin, name="", cases=tuple(_case(c) for c in mine if c.debtor_iin == iin),
-            properties=tuple(Property(cadastral=p.cadastral, kind=p.kind, address=p.address, area=p.area, share=p.share,
-                                      owner_iin=p.owner_iin, encumbrances="", arrested=p.arrested) for p in assets.realty),
-            vehicles=tuple(Vehicle(make=v.make, model=v.model, year=v.year, plate=v.plate, vin=v.vin, arrested=v.arrested)
-                           for v in assets.vehicles),
-            tax=TaxStatus(iin=iin, name="", debt=assets.tax.debt, overpayment=assets.tax.overpayment,
-                          employer_bin=assets.tax.employer_bin, employer_name=assets.tax.employer_name),
-            contributions=tuple(Contribution(month=c.month, employer_bin=c.employer_bin, employer_name=c.employer_name,
-                                             amount=c.amount) for c in assets.contributions),
-            accounts=tuple(BankAccount(bank=a.bank, iban=a.iban, currency=a.currency, balance=a.balance,
-                                       arrested=a.arrested) for a in assets.accounts))
+            iin=iin,
+            name="",
+            cases=tuple(_case(c) for c in mine if c.debtor_iin == iin),
+            properties=tuple(
+                Property(
+                    cadastral=p.cadastral,
+                    kind=p.kind,
+                    address=p.address,
+                    area=p.area,
+                    share=p.share,
+                    owner_iin=p.owner_iin,
+                    encumbrances="",
+                    arrested=p.arrested,
+                )
+                for p in assets.realty
+            ),
+            vehicles=tuple(
+                Vehicle(make=v.make, model=v.model, year=v.year, plate=v.plate, vin=v.vin, arrested=v.arrested)
+                for v in assets.vehicles
+            ),
+            tax=TaxStatus(
+                iin=iin,
+                name="",
+                debt=assets.tax.debt,
+                overpayment=assets.tax.overpayment,
+                employer_bin=assets.tax.employer_bin,
+                employer_name=assets.tax.employer_name,
+            ),
+            contributions=tuple(
+                Contribution(month=c.month, employer_bin=c.employer_bin, employer_name=c.employer_name, amount=c.amount)
+                for c in assets.contributions
+            ),
+            accounts=tuple(
+                BankAccount(bank=a.bank, iban=a.iban, currency=a.currency, balance=a.balance, arrested=a.arrested)
+                for a in assets.accounts
+            ),
+        )
     return files
 
 
 def _case(c: aisep_cases.Case) -> Case:
-    return Case(number=c.number, debtor_iin=c.debtor_iin, debtor_name=c.debtor_name, creditor=c.creditor,
-                category=CreditorCategory(c.category), status=c.status, opened=c.opened, bailiff_name=c.bailiff_name,
-                amount=c.amount, collected=c.collected, remaining=c.remaining, restrictions=c.restrictions,
-                document=ExecutiveDocument(kind=c.document.kind, issuer=c.document.issuer, number=c.document.number,
-                                           date=c.document.issued))
+    return Case(
+        number=c.number,
+        debtor_iin=c.debtor_iin,
+        debtor_name=c.debtor_name,
+        creditor=c.creditor,
+        category=CreditorCategory(c.category),
+        status=c.status,
+        opened=c.opened,
+        bailiff_name=c.bailiff_name,
+        amount=c.amount,
+        collected=c.collected,
+        remaining=c.remaining,
+        restrictions=c.restrictions,
+        document=ExecutiveDocument(
+            kind=c.document.kind, issuer=c.document.issuer, number=c.document.number, date=c.document.issued
+        ),
+    )
 
 
 def findings_of(item_result: dict | None) -> list[tuple[str, Decimal | None]]:
-    return sorted((f["code"], Decimal(f["amount"]) if f.get("amount") else None)
-                  for f in (item_result or {}).get("findings", []))
+    return sorted(
+        (f["code"], Decimal(f["amount"]) if f.get("amount") else None) for f in (item_result or {}).get("findings", [])
+    )
 
 
 def test_known_debtors_give_exactly_the_expected_findings(night: Settings) -> None:
@@ -108,7 +155,9 @@ def test_known_debtors_give_exactly_the_expected_findings(night: Settings) -> No
     assert {"registries_disagree", "account_with_balance", "employer_found"} <= codes  # the world has them all
 
     book = load_workbook(outcome.report)
-    assert book.sheetnames[:3] == ["Summary", "Items", "Exceptions"] and {"Findings", "Registries"} <= set(book.sheetnames)
+    assert book.sheetnames[:3] == ["Summary", "Items", "Exceptions"] and {"Findings", "Registries"} <= set(
+        book.sheetnames
+    )
     finding_rows = list(book["Findings"].iter_rows(min_row=2, values_only=True))
     assert len(finding_rows) == sum(len(findings_of(i.result)) for i in items.values())
     registries = {row[0]: row for row in book["Registries"].iter_rows(min_row=2, values_only=True)}
@@ -128,8 +177,10 @@ def test_the_next_night_files_nothing_twice(night: Settings) -> None:
     again = start_run("nightly_check", {"limit": "3"}, night)
 
     store = RunStore(night.db_url)
-    numbers = [sorted(d["number"] for i in store.items(run) for d in i.result["fields"]["documents"])
-               for run in (first.run_id, again.run_id)]
+    numbers = [
+        sorted(d["number"] for i in store.items(run) for d in i.result["fields"]["documents"])
+        for run in (first.run_id, again.run_id)
+    ]
     assert numbers[0] and numbers[0] == numbers[1]  # the same facts give back the same documents
     filings = [c for c in store.site_calls(again.run_id) if c.action in ("upload_document", "register_action")]
     assert filings == []
@@ -147,22 +198,29 @@ def test_one_registry_down_all_night_still_yields_the_other_findings(night: Sett
     today = clock.now().date()
     for item in items:
         assert item.result is not None and item.result["fields"]["missing"] == "enpf"
-        without_enpf = expected[item.key].__class__(**{**expected[item.key].__dict__, "contributions": (),
-                                                        "missing": ("enpf",)})
+        without_enpf = expected[item.key].__class__(
+            **{**expected[item.key].__dict__, "contributions": (), "missing": ("enpf",)}
+        )
         assert findings_of(item.result) == sorted((f.code, f.amount) for f in assess(without_enpf, today))
-    registries = {row[0]: row for row in load_workbook(outcome.report)["Registries"].iter_rows(min_row=2, values_only=True)}
+    registries = {
+        row[0]: row for row in load_workbook(outcome.report)["Registries"].iter_rows(min_row=2, values_only=True)
+    }
     assert registries["enpf"][2] == 0 and registries["enpf"][3] > 0 and registries["enpf"][5] == 6
     assert registries["egov_realty"][3] == 0
 
 
-def test_expired_sessions_are_renewed_mid_run(night: Settings, idle_sandbox: Sandbox, tmp_path: Path,
-                                              monkeypatch: pytest.MonkeyPatch) -> None:
+def test_expired_sessions_are_renewed_mid_run(
+    night: Settings, idle_sandbox: Sandbox, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Sessions idle out after 2 s in this sandbox; with 150 ms pages every site's session expires mid-run."""
     idle_sandbox.faults("*", latency_ms=150)
     monkeypatch.setenv("ORYNDA_SECRETS_FILE", str(write_secrets(idle_sandbox.url, tmp_path / "idle-secrets")))
     before = idle_sandbox.stats()
-    outcome = start_run("nightly_check", {"limit": "5", "documents": "off"},
-                        night.model_copy(update={"workers": 1, "sandbox_url": idle_sandbox.url}))
+    outcome = start_run(
+        "nightly_check",
+        {"limit": "5", "documents": "off"},
+        night.model_copy(update={"workers": 1, "sandbox_url": idle_sandbox.url}),
+    )
     after = idle_sandbox.stats()
     store = RunStore(night.db_url)
     assert [i.state for i in store.items(outcome.run_id)] == [ItemState.DONE] * 5

@@ -14,9 +14,9 @@ from typing import Any
 import pytest
 from openpyxl import load_workbook
 
+from app.runs import resume_run, start_run
 from orynda.config import Settings, SiteSettings
 from orynda.runstore import RunStore
-from orynda.service import resume_run, start_run
 from orynda.store import ItemState, RunStatus
 from sandbox.samples import SampleRow, sample_rows, write_xlsx
 from sandbox.server import Sandbox
@@ -24,8 +24,12 @@ from sandbox.world import build_world
 from tests.conftest import DEBTORS, ROOT, SEED
 
 pytestmark = pytest.mark.e2e
-STATE_OF = {"done": ItemState.DONE, "mismatch": ItemState.BUSINESS, "not_found": ItemState.BUSINESS,
-            "invalid": ItemState.BUSINESS}
+STATE_OF = {
+    "done": ItemState.DONE,
+    "mismatch": ItemState.BUSINESS,
+    "not_found": ItemState.BUSINESS,
+    "invalid": ItemState.BUSINESS,
+}
 
 
 def report_rows(path: Path, sheet: str = "Items") -> list[dict[str, Any]]:
@@ -71,14 +75,20 @@ def test_fifty_known_debtors_give_exactly_the_expected_report(settings: Settings
         if row.expect == "invalid":
             assert item["Attempts"] == 0 and "check digit" in item["Message"]
     summary = {r["Figure"]: r["Value"] for r in report_rows(outcome.report, "Summary")}
-    counts = {e: sum(1 for r in rows if STATE_OF[r.expect] == s) for e, s in
-              (("done", ItemState.DONE), ("business", ItemState.BUSINESS))}
+    counts = {
+        e: sum(1 for r in rows if STATE_OF[r.expect] == s)
+        for e, s in (("done", ItemState.DONE), ("business", ItemState.BUSINESS))
+    }
     assert (summary["Done"], summary["Business exceptions"], summary["System exceptions"]) == (
-        counts["done"], counts["business"], 0)
+        counts["done"],
+        counts["business"],
+        0,
+    )
 
 
-def test_at_twenty_percent_faults_every_item_ends_done_or_reported(settings: Settings, clean_sandbox: Sandbox,
-                                                                   tmp_path: Path) -> None:
+def test_at_twenty_percent_faults_every_item_ends_done_or_reported(
+    settings: Settings, clean_sandbox: Sandbox, tmp_path: Path
+) -> None:
     clean_sandbox.faults("/register", error_rate=0.1, drop_rate=0.05, slow_rate=0.05, slow_ms=2500)
     settings = settings.model_copy(update={"sites": {"debtor_register": SiteSettings(timeout_ms=1500)}})
     rows, path = sample(tmp_path, 50, start=100)
@@ -99,16 +109,29 @@ def test_at_twenty_percent_faults_every_item_ends_done_or_reported(settings: Set
         kept = {p.name for p in Path(attempt.evidence).iterdir()}
         assert {"screenshot.png", "page.html", "trace.zip"} <= kept, attempt.evidence
     assert {r["Row"] for r in report_rows(outcome.report, "Exceptions") if r["Type"] == "system"} == {
-        i.seq for i in items if i.id in {a.item_id for a in failed_attempts}}
+        i.seq for i in items if i.id in {a.item_id for a in failed_attempts}
+    }
 
 
-def test_run_killed_half_way_resumes_every_item_exactly_once(settings: Settings, clean_sandbox: Sandbox,
-                                                             tmp_path: Path) -> None:
+def test_run_killed_half_way_resumes_every_item_exactly_once(
+    settings: Settings, clean_sandbox: Sandbox, tmp_path: Path
+) -> None:
     clean_sandbox.faults("/register", latency_ms=120)
     rows, path = sample(tmp_path, 40, start=300)
     env = {k: v for k, v in os.environ.items() if not k.startswith("ORYNDA_")}
-    command = [sys.executable, str(ROOT / "runner.py"), "run", "register_check", "--input", str(path), "--home",
-               str(settings.home), "--sandbox-url", clean_sandbox.url, "--no-progress"]
+    command = [
+        sys.executable,
+        str(ROOT / "runner.py"),
+        "run",
+        "register_check",
+        "--input",
+        str(path),
+        "--home",
+        str(settings.home),
+        "--sandbox-url",
+        clean_sandbox.url,
+        "--no-progress",
+    ]
     process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     store = RunStore(settings.db_url)
     run_id = wait_for_done_items(store, process, at_least=12)
@@ -145,16 +168,29 @@ def wait_for_done_items(store: RunStore, process: subprocess.Popen[bytes], at_le
     raise AssertionError("the run made no progress")
 
 
-def test_ctrl_c_finishes_the_items_in_flight_and_the_run_resumes(settings: Settings, clean_sandbox: Sandbox,
-                                                                 tmp_path: Path) -> None:
+def test_ctrl_c_finishes_the_items_in_flight_and_the_run_resumes(
+    settings: Settings, clean_sandbox: Sandbox, tmp_path: Path
+) -> None:
     clean_sandbox.faults("/register", latency_ms=120)
     rows, path = sample(tmp_path, 30, start=400)
     env = {k: v for k, v in os.environ.items() if not k.startswith("ORYNDA_")}
-    command = [sys.executable, str(ROOT / "runner.py"), "run", "register_check", "--input", str(path), "--home",
-               str(settings.home), "--sandbox-url", clean_sandbox.url, "--no-progress"]
+    command = [
+        sys.executable,
+        str(ROOT / "runner.py"),
+        "run",
+        "register_check",
+        "--input",
+        str(path),
+        "--home",
+        str(settings.home),
+        "--sandbox-url",
+        clean_sandbox.url,
+        "--no-progress",
+    ]
     # its own process group, as a terminal's foreground job: Ctrl-C reaches every process in the group
-    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                               start_new_session=True)
+    process = subprocess.Popen(
+        command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True
+    )
     store = RunStore(settings.db_url)
     run_id = wait_for_done_items(store, process, at_least=6)
     os.killpg(process.pid, signal.SIGINT)

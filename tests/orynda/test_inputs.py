@@ -27,12 +27,15 @@ def items(path: Path) -> list:
     return load_items({"input": str(path)}, load_settings())
 
 
-@pytest.mark.parametrize("headers", [
-    pytest.param(["ИИН", "ФИО", "Сумма", "Номер производства"], id="russian"),
-    pytest.param(["ЖСН", "Аты-жөні", "Сомасы", "Іс жүргізу нөмірі"], id="kazakh"),
-    pytest.param(["IIN", "Name", "Expected amount", "Proceeding"], id="english"),
-    pytest.param([" iin ", "NAME", "amount", "proceeding number"], id="case_and_spaces"),
-])
+@pytest.mark.parametrize(
+    "headers",
+    [
+        pytest.param(["ИИН", "ФИО", "Сумма", "Номер производства"], id="russian"),
+        pytest.param(["ЖСН", "Аты-жөні", "Сомасы", "Іс жүргізу нөмірі"], id="kazakh"),
+        pytest.param(["IIN", "Name", "Expected amount", "Proceeding"], id="english"),
+        pytest.param([" iin ", "NAME", "amount", "proceeding number"], id="case_and_spaces"),
+    ],
+)
 def test_headers_in_three_languages(tmp_path: Path, headers: list[str]) -> None:
     specs = items(xlsx(tmp_path / "in.xlsx", [headers, [GOOD, "Иванов", 1500.5, "P-1"]]))
     assert [(s.seq, s.key, s.error) for s in specs] == [(2, GOOD, None)]
@@ -40,10 +43,19 @@ def test_headers_in_three_languages(tmp_path: Path, headers: list[str]) -> None:
 
 
 def test_bad_rows_name_row_and_field_and_others_go_on(tmp_path: Path) -> None:
-    path = xlsx(tmp_path / "list.xlsx", [
-        ["ИИН", "Сумма"], [GOOD, 10], ["90010130081", 5], ["900101300812", 5], [None, 7], [GOOD, "десять"],
-        [None, None], ["061211600012", "1 000,50"],
-    ])
+    path = xlsx(
+        tmp_path / "list.xlsx",
+        [
+            ["ИИН", "Сумма"],
+            [GOOD, 10],
+            ["90010130081", 5],
+            ["900101300812", 5],
+            [None, 7],
+            [GOOD, "десять"],
+            [None, None],
+            ["061211600012", "1 000,50"],
+        ],
+    )
     specs = items(path)
     assert [s.seq for s in specs] == [2, 3, 4, 5, 6, 8]  # the blank row 7 is no item
     errors = {s.seq: s.error for s in specs}
@@ -67,14 +79,18 @@ def test_csv_with_semicolons_and_bom(tmp_path: Path) -> None:
     assert specs[0].key == "061211600012" and Decimal(specs[0].payload["expected_amount"]) == Decimal("2500.75")
 
 
-@pytest.mark.parametrize(("name", "content", "message"), [
-    pytest.param("missing.xlsx", None, "no such file", id="no_file"),
-    pytest.param("list.pdf", b"%PDF", "unsupported file type", id="wrong_type"),
-    pytest.param("broken.xlsx", b"not a zip", "cannot read as xlsx", id="unreadable"),
-    pytest.param("empty.csv", b"", "no header row", id="empty"),
-])
-def test_unusable_file_stops_with_a_clear_message(tmp_path: Path, name: str, content: bytes | None,
-                                                  message: str) -> None:
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        pytest.param("missing.xlsx", None, "no such file", id="no_file"),
+        pytest.param("list.pdf", b"%PDF", "unsupported file type", id="wrong_type"),
+        pytest.param("broken.xlsx", b"not a zip", "cannot read as xlsx", id="unreadable"),
+        pytest.param("empty.csv", b"", "no header row", id="empty"),
+    ],
+)
+def test_unusable_file_stops_with_a_clear_message(
+    tmp_path: Path, name: str, content: bytes | None, message: str
+) -> None:
     path = tmp_path / name
     if content is not None:
         path.write_bytes(content)
@@ -87,9 +103,16 @@ def test_missing_column_is_named(tmp_path: Path) -> None:
         items(xlsx(tmp_path / "x.xlsx", [["ФИО", "Сумма"], ["Иванов", 5]]))
 
 
-@pytest.mark.parametrize(("params", "accepted"), [({}, True), ({"documents": "file"}, True),
-                                                  ({"documents": "draft"}, True), ({"documents": "off"}, True),
-                                                  ({"documents": "maybe"}, False)])
+@pytest.mark.parametrize(
+    ("params", "accepted"),
+    [
+        ({}, True),
+        ({"documents": "file"}, True),
+        ({"documents": "draft"}, True),
+        ({"documents": "off"}, True),
+        ({"documents": "maybe"}, False),
+    ],
+)
 def test_nightly_documents_parameter_is_checked_before_the_run(params: dict[str, str], accepted: bool) -> None:
     if accepted:
         assert nightly_items(params, load_settings()) == []

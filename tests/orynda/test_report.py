@@ -18,21 +18,35 @@ IIN = "061211600012"
 
 def make_run(tmp_path: Path) -> tuple[RunStore, str]:
     store = RunStore(f"sqlite:///{tmp_path / 'r.db'}")
-    specs = [ItemSpec(2, IIN, {"iin": IIN}), ItemSpec(3, "=HYPERLINK(\"http://x\")", {}),
-             ItemSpec(4, "bad", {}, error="list.xlsx row 4: IIN 'bad': must have 12 digits")]
+    specs = [
+        ItemSpec(2, IIN, {"iin": IIN}),
+        ItemSpec(3, '=HYPERLINK("http://x")', {}),
+        ItemSpec(4, "bad", {}, error="list.xlsx row 4: IIN 'bad': must have 12 digits"),
+    ]
     run = store.create_run("register_check", {}, specs, tmp_path / "runs")
     first, second = store.pending(run.id)
     store.start_attempt(first.id)
     store.end_attempt(first.id, "done")
-    finding = Finding(code="amount_matches", message="+7 matches", legal_basis="Law 261-IV art. 36",
-                      amount=Decimal("1234.56"))
-    fields = {"name": "-Иванов", "expected": Decimal("1234.56"), "register_amount": Decimal("1234.56"),
-              "proceedings": 2, "exit_ban": True}
+    finding = Finding(
+        code="amount_matches", message="+7 matches", legal_basis="Law 261-IV art. 36", amount=Decimal("1234.56")
+    )
+    fields = {
+        "name": "-Иванов",
+        "expected": Decimal("1234.56"),
+        "register_amount": Decimal("1234.56"),
+        "proceedings": 2,
+        "exit_ban": True,
+    }
     store.finish_item(first.id, ItemState.DONE, result=ItemResult([finding], fields).to_json())
     for n in (1, 2):
         store.start_attempt(second.id)
-        store.end_attempt(second.id, "system", code="SiteUnavailable", message=f"503 #{n}", evidence=str(
-            Path(run.folder) / "evidence" / "item-00003" / f"attempt-{n}"))
+        store.end_attempt(
+            second.id,
+            "system",
+            code="SiteUnavailable",
+            message=f"503 #{n}",
+            evidence=str(Path(run.folder) / "evidence" / "item-00003" / f"attempt-{n}"),
+        )
     store.finish_item(second.id, ItemState.SYSTEM, code="SiteUnavailable", message="@503")
     store.set_status(run.id, RunStatus.DONE, ended=True)
     return store, run.id
@@ -48,24 +62,32 @@ def test_report_sheets_types_and_safety(tmp_path: Path) -> None:
 
     summary = {row[0].value: row[1].value for row in book["Summary"].iter_rows(min_row=2)}
     assert summary["Run id"] == run_id
-    assert (summary["Items"], summary["Done"], summary["Business exceptions"], summary["System exceptions"]) == (3, 1, 1, 1)
+    assert (summary["Items"], summary["Done"], summary["Business exceptions"], summary["System exceptions"]) == (
+        3,
+        1,
+        1,
+        1,
+    )
     assert summary["Retries"] == 1
 
     items = book["Items"]
     titles = [c.value for c in items[1]]
     assert items.freeze_panes == "A2" and items.auto_filter.ref
-    row = {t: c for t, c in zip(titles, items[2])}
+    row = dict(zip(titles, items[2]))
     assert row["Key"].value == IIN and row["Key"].data_type == "s"  # leading zero kept, text
     assert row["Expected, ₸"].value == 1234.56 and row["Expected, ₸"].number_format == '#,##0.00 "₸"'
     assert row["Debtor"].value == "-Иванов" and row["Debtor"].data_type == "s"
     assert row["Exit ban in force"].value == "yes"
-    formula_row = {t: c for t, c in zip(titles, items[3])}
+    formula_row = dict(zip(titles, items[3]))
     assert formula_row["Key"].value.startswith("=") and formula_row["Key"].data_type == "s"
     assert formula_row["Message"].value == "@503" and formula_row["Message"].data_type == "s"
     assert all(c.data_type != "f" for r in items.iter_rows() for c in r)
     assert items.column_dimensions["B"].width >= len(IIN)
 
     exceptions = list(book["Exceptions"].iter_rows(min_row=2, values_only=True))
-    assert [(r[0], r[2], r[5], r[6]) for r in exceptions] == [(3, "system", 1, "no"), (3, "system", 2, "yes"),
-                                                             (4, "business", 0, "yes")]
+    assert [(r[0], r[2], r[5], r[6]) for r in exceptions] == [
+        (3, "system", 1, "no"),
+        (3, "system", 2, "yes"),
+        (4, "business", 0, "yes"),
+    ]
     assert exceptions[1][7] == "evidence/item-00003/attempt-2"

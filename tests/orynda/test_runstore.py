@@ -21,8 +21,7 @@ def _specs(n: int) -> list[ItemSpec]:
     return [ItemSpec(seq=i, key=f"k{i}", payload={"iin": f"90010130000{i}", "amount": "1500.50"}) for i in range(n)]
 
 
-def test_an_item_goes_new_in_progress_done_and_its_final_state_is_written_once(store: RunStore,
-                                                                              tmp_path: Path) -> None:
+def test_an_item_goes_new_in_progress_done_and_its_final_state_is_written_once(store: RunStore, tmp_path: Path) -> None:
     run = store.create_run("register_check", {"x": 1}, _specs(3), tmp_path / "runs")
     first = store.pending(run.id)[0]
     assert store.start_attempt(first.id) == 1

@@ -19,6 +19,7 @@ from sandbox.world import World, build_world
 from sandbox.world_assets import Assets, build_assets
 from tests.sandbox.fakes import DEBTORS, IDLE_S, SEED, FakeClock
 
+
 @pytest.fixture
 def clock() -> FakeClock:
     return FakeClock()
@@ -48,8 +49,11 @@ def key_login(client: TestClient) -> Callable[..., httpx.Response]:
     def sign_in(prefix: str, name: str = "bailiff1", password: str | None = None) -> httpx.Response:
         challenge = client.post(f"{prefix}/api/challenge").json()["challenge"]
         blob = client.get(f"{prefix}/_keys/{name}").content
-        signed = client.post(f"{prefix}/api/signer", files={"key_file": (f"{name}.key", blob)},
-                             data={"password": password or keys.TEST_KEYS[name], "challenge": challenge})
+        signed = client.post(
+            f"{prefix}/api/signer",
+            files={"key_file": (f"{name}.key", blob)},
+            data={"password": password or keys.TEST_KEYS[name], "challenge": challenge},
+        )
         if signed.status_code != 200:
             return signed
         return client.post(f"{prefix}/api/sign-check", json={"challenge": challenge, **signed.json()})
@@ -59,7 +63,9 @@ def key_login(client: TestClient) -> Callable[..., httpx.Response]:
 
 @pytest.fixture
 def password_login(client: TestClient) -> Callable[..., httpx.Response]:
-    def sign_in(prefix: str, user: str, password: str, fields: tuple[str, str] = ("username", "password")) -> httpx.Response:
+    def sign_in(
+        prefix: str, user: str, password: str, fields: tuple[str, str] = ("username", "password")
+    ) -> httpx.Response:
         return client.post(f"{prefix}/login", data={fields[0]: user, fields[1]: password}, follow_redirects=False)
 
     return sign_in

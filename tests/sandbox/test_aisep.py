@@ -11,7 +11,6 @@ from starlette.testclient import TestClient
 
 from sandbox.sites.aisep.cases import build_cases
 from sandbox.world import World
-
 from tests.sandbox.fakes import IDLE_S, FakeClock
 
 Login = Callable[..., httpx.Response]
@@ -46,8 +45,11 @@ def test_paging_lists_every_case_of_the_bailiff_once(bailiff1: TestClient, world
     expected = {c.number for c in build_cases(world).values() if c.holder == "bailiff1"}
     first = bailiff1.get("/aisep/api/proceedings").json()
     assert first["total"] == len(expected) and first["pages"] == -(-len(expected) // 20) >= 2
-    seen = [p["number"] for page in range(1, first["pages"] + 1)
-            for p in bailiff1.get("/aisep/api/proceedings", params={"page": page}).json()["items"]]
+    seen = [
+        p["number"]
+        for page in range(1, first["pages"] + 1)
+        for p in bailiff1.get("/aisep/api/proceedings", params={"page": page}).json()["items"]
+    ]
     assert len(seen) == len(set(seen)) and set(seen) == expected
 
 
@@ -56,10 +58,19 @@ def test_filters_narrow_the_list(bailiff1: TestClient, world: World) -> None:
     target = mine[0]
     by_iin = bailiff1.get("/aisep/api/proceedings", params={"iin": target.debtor_iin}).json()["items"]
     assert {p["number"] for p in by_iin} == {c.number for c in mine if c.debtor_iin == target.debtor_iin}
-    query = {"status": "active", "category": "bank_loans", "date_from": "2023-01-01", "date_to": "2025-12-31", "page": 1}
+    query = {
+        "status": "active",
+        "category": "bank_loans",
+        "date_from": "2023-01-01",
+        "date_to": "2025-12-31",
+        "page": 1,
+    }
     got = bailiff1.get("/aisep/api/proceedings", params=query).json()
-    want = [c for c in mine if c.status == "active" and c.category == "bank_loans"
-            and "2023-01-01" <= c.opened.isoformat() <= "2025-12-31"]
+    want = [
+        c
+        for c in mine
+        if c.status == "active" and c.category == "bank_loans" and "2023-01-01" <= c.opened.isoformat() <= "2025-12-31"
+    ]
     assert got["total"] == len(want)
     assert bailiff1.get("/aisep/api/proceedings", params={"date_from": "31.12.2025"}).status_code == 400
 
@@ -76,8 +87,9 @@ def test_the_card_shows_amounts_restrictions_and_hides_other_bailiffs_cases(bail
 
 
 def test_some_cases_are_fully_collected_yet_still_open(world: World) -> None:
-    assert any(c.collected == c.amount and c.status in ("active", "suspended", "search")
-               for c in build_cases(world).values())
+    assert any(
+        c.collected == c.amount and c.status in ("active", "suspended", "search") for c in build_cases(world).values()
+    )
 
 
 def test_an_upload_is_recorded_with_its_sha256(bailiff1: TestClient, world: World) -> None:

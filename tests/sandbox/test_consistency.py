@@ -27,8 +27,9 @@ def everywhere(client: TestClient, key_login: Login, password_login: Login) -> T
     return client
 
 
-def test_enpf_and_the_tax_cabinet_name_the_same_employer_unless_documented(everywhere: TestClient,
-                                                                          world: World) -> None:
+def test_enpf_and_the_tax_cabinet_name_the_same_employer_unless_documented(
+    everywhere: TestClient, world: World
+) -> None:
     disagreements = set()
     for debtor in world.debtors:
         iin = debtor.person.iin
@@ -41,18 +42,21 @@ def test_enpf_and_the_tax_cabinet_name_the_same_employer_unless_documented(every
         if employer["name"] != newest[0]["employer_name"]:
             disagreements.add(debtor.person.index)
     assert disagreements == {d.person.index for d in world.debtors if d.person.index % 11 == 3} & {
-        d.person.index for d in world.debtors if everywhere.get(
-            "/enpf/api/contributions", params={"iin": d.person.iin}).json()["total"]}
+        d.person.index
+        for d in world.debtors
+        if everywhere.get("/enpf/api/contributions", params={"iin": d.person.iin}).json()["total"]
+    }
     assert disagreements
 
 
-def test_aisep_restrictions_agree_with_the_register_banks_and_egov(everywhere: TestClient, world: World,
-                                                                    password_login: Login) -> None:
+def test_aisep_restrictions_agree_with_the_register_banks_and_egov(
+    everywhere: TestClient, world: World, password_login: Login
+) -> None:
     cards = _all_cards(everywhere, password_login)
     for debtor in world.debtors:
         iin = debtor.person.iin
         register = everywhere.get("/register/api/debtor", params={"iin": iin}).json()["proceedings"]
-        for k, row in enumerate(register):
+        for _k, row in enumerate(register):
             card = cards[row["number"]]
             assert card["debtor_iin"] == iin and Decimal(card["amount"]) == Decimal(row["amount"])
             assert ("exit_ban" in card["restrictions"]) == row["exit_ban"]

@@ -25,13 +25,17 @@ def test_a_good_key_and_password_sign_in(client: TestClient, key_login: Login, p
 
 
 @pytest.mark.parametrize("prefix", SITES)
-def test_a_wrong_password_a_revoked_key_and_a_foreign_file_are_refused(client: TestClient, key_login: Login,
-                                                                     prefix: str) -> None:
+def test_a_wrong_password_a_revoked_key_and_a_foreign_file_are_refused(
+    client: TestClient, key_login: Login, prefix: str
+) -> None:
     assert key_login(prefix, password="key-pass-2").json() == {"error": "wrong_password"}
     assert key_login(prefix, name="revoked").json() == {"error": "revoked"}
     challenge = client.post(f"{prefix}/api/challenge").json()["challenge"]
-    foreign = client.post(f"{prefix}/api/signer", files={"key_file": ("x.key", b"not a key")},
-                          data={"password": "x", "challenge": challenge})
+    foreign = client.post(
+        f"{prefix}/api/signer",
+        files={"key_file": ("x.key", b"not a key")},
+        data={"password": "x", "challenge": challenge},
+    )
     assert foreign.json() == {"error": "bad_key_file"}
     assert client.get(f"{prefix}/api/{SITES[prefix]}", params={"iin": "900101300811"}).status_code == 401
 
@@ -48,23 +52,27 @@ def test_a_bot_can_sign_the_challenge_itself_once(client: TestClient) -> None:
     assert client.post("/egov/realty/api/sign-check", json=body).json() == {"error": "unknown_challenge"}
 
 
-def test_realty_by_iin_matches_the_world(client: TestClient, key_login: Login, world: World,
-                                         assets: dict[str, Assets]) -> None:
+def test_realty_by_iin_matches_the_world(
+    client: TestClient, key_login: Login, world: World, assets: dict[str, Assets]
+) -> None:
     key_login("/egov/realty")
     for debtor in world.debtors[:20]:
         items = client.get("/egov/realty/api/realty", params={"iin": debtor.person.iin}).json()["items"]
         want = assets[debtor.person.iin].realty
         assert [(i["cadastral"], i["share"], i["owner_iin"], i["arrested"]) for i in items] == [
-            (r.cadastral, r.share, r.owner_iin, r.arrested) for r in want]
+            (r.cadastral, r.share, r.owner_iin, r.arrested) for r in want
+        ]
 
 
-def test_vehicles_by_iin_match_the_world(client: TestClient, key_login: Login, world: World,
-                                         assets: dict[str, Assets]) -> None:
+def test_vehicles_by_iin_match_the_world(
+    client: TestClient, key_login: Login, world: World, assets: dict[str, Assets]
+) -> None:
     key_login("/egov/vehicles")
     for debtor in world.debtors[:20]:
         items = client.get("/egov/vehicles/api/vehicles", params={"iin": debtor.person.iin}).json()["items"]
         assert [(i["plate"], i["vin"], i["arrested"]) for i in items] == [
-            (v.plate, v.vin, v.arrested) for v in assets[debtor.person.iin].vehicles]
+            (v.plate, v.vin, v.arrested) for v in assets[debtor.person.iin].vehicles
+        ]
 
 
 @pytest.mark.parametrize("prefix", SITES)
@@ -77,8 +85,9 @@ def test_unknown_and_malformed_iins(client: TestClient, key_login: Login, world:
 
 
 @pytest.mark.parametrize("prefix", SITES)
-def test_an_idle_key_session_expires(client: TestClient, key_login: Login, clock: FakeClock, world: World,
-                                     prefix: str) -> None:
+def test_an_idle_key_session_expires(
+    client: TestClient, key_login: Login, clock: FakeClock, world: World, prefix: str
+) -> None:
     key_login(prefix)
     clock.advance(IDLE_S + 1)
     answer = client.get(f"{prefix}/api/{SITES[prefix]}", params={"iin": world.debtors[0].person.iin})

@@ -21,8 +21,9 @@ def test_signing_in_needs_the_right_key_password(client: TestClient, key_login: 
     assert 'id="taxpayer-form"' in client.get("/salyk/").text
 
 
-def test_taxes_by_iin_match_the_world(client: TestClient, key_login: Login, world: World,
-                                      assets: dict[str, Assets]) -> None:
+def test_taxes_by_iin_match_the_world(
+    client: TestClient, key_login: Login, world: World, assets: dict[str, Assets]
+) -> None:
     key_login("/salyk")
     for debtor in world.debtors:
         tax = assets[debtor.person.iin].tax
@@ -39,8 +40,9 @@ def test_an_unknown_taxpayer_has_no_data(client: TestClient, key_login: Login, w
     assert client.get("/salyk/api/taxpayer", params={"iin": world.unused_iin(1)[0]}).status_code == 404
 
 
-def test_the_certificate_is_a_valid_pdf_with_the_iin_and_amounts(client: TestClient, key_login: Login, world: World,
-                                                                 assets: dict[str, Assets]) -> None:
+def test_the_certificate_is_a_valid_pdf_with_the_iin_and_amounts(
+    client: TestClient, key_login: Login, world: World, assets: dict[str, Assets]
+) -> None:
     key_login("/salyk")
     debtor = next(d for d in world.debtors if assets[d.person.iin].tax.debt)
     answer = client.get("/salyk/certificate.pdf", params={"iin": debtor.person.iin})

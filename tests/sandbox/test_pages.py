@@ -42,7 +42,8 @@ def test_a_page_speaks_both_languages_and_carries_the_markers(signed_in: TestCli
     assert 'aria-labelledby="session-expired-title" hidden>' in kk.text
 
 
-@pytest.mark.parametrize("prefix", ["/aisep", "/egov/realty", "/egov/vehicles", "/salyk", "/enpf", "/bank/sandyq",
-                                    "/bank/qazyna"])
+@pytest.mark.parametrize(
+    "prefix", ["/aisep", "/egov/realty", "/egov/vehicles", "/salyk", "/enpf", "/bank/sandyq", "/bank/qazyna"]
+)
 def test_a_login_page_is_open_to_everyone(client: TestClient, prefix: str) -> None:
     assert client.get(f"{prefix}/login").status_code == 200

@@ -51,8 +51,10 @@ def test_the_world_has_unemployed_job_changers_gaps_and_capped_earners() -> None
 def test_realty_vehicles_and_accounts_are_well_formed(assets: dict[str, Assets]) -> None:
     for item in assets.values():
         assert len(item.realty) <= 2 and len(item.vehicles) <= 2
-        assert all(re.fullmatch(r"\d\d-\d{3}-\d{3}-\d{3}", r.cadastral) and r.share in ("1/1", "1/2", "1/3")
-                   for r in item.realty)
+        assert all(
+            re.fullmatch(r"\d\d-\d{3}-\d{3}-\d{3}", r.cadastral) and r.share in ("1/1", "1/2", "1/3")
+            for r in item.realty
+        )
         assert all(re.fullmatch(r"\d{3}[A-Z]{3}\d\d", v.plate) and len(v.vin) == 17 for v in item.vehicles)
         for bank in world_assets.BANKS:
             assert len(item.accounts_in(bank)) <= 3
@@ -64,7 +66,9 @@ def test_inconsistencies_are_exactly_the_documented_ones(world: World, assets: d
         item, index = assets[debtor.person.iin], debtor.person.index
         employer_odd = bool(item.contributions) and index % 11 == 3
         owner_odd = bool(item.realty) and index % 13 == 4
-        assert item.inconsistencies == {n for n, on in (("employer_name", employer_odd), ("realty_owner", owner_odd)) if on}
+        assert item.inconsistencies == {
+            n for n, on in (("employer_name", employer_odd), ("realty_owner", owner_odd)) if on
+        }
         if item.latest_employer:
             bin_, name = item.latest_employer
             assert item.tax.employer_bin == bin_ and (item.tax.employer_name != name) == employer_odd

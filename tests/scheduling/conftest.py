@@ -11,13 +11,14 @@ from typing import Any
 
 import apscheduler.executors.base
 import apscheduler.schedulers.base
-import flows
 import pytest
 from aiosmtpd.controller import Controller
 from apscheduler.schedulers.base import BaseScheduler
 
+from app import catalog
 from orynda.clock import ALMATY
 from sandbox.server import free_port
+from tests.scheduling import fakeflow
 
 
 def almaty(*args: int) -> dt.datetime:
@@ -68,7 +69,7 @@ class ManualScheduler(BaseScheduler):
 
 @pytest.fixture
 def fake_flow(monkeypatch: pytest.MonkeyPatch) -> str:
-    monkeypatch.setitem(flows.FLOW_MODULES, "fake_count", "tests.scheduling.fakeflow")
+    monkeypatch.setitem(catalog.FLOWS, fakeflow.FLOW.name, fakeflow.FLOW)
     return "fake_count"
 
 

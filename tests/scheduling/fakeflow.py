@@ -12,8 +12,10 @@ from orynda.runstore import ItemSpec
 
 def load_items(params: dict[str, Any], settings: Settings) -> list[ItemSpec]:
     delay = float(params.get("delay", 0.05))
-    return [ItemSpec(seq=n, key=f"item {n}", payload={"n": n, "delay": delay})
-            for n in range(1, int(params.get("items", 6)) + 1)]
+    return [
+        ItemSpec(seq=n, key=f"item {n}", payload={"n": n, "delay": delay})
+        for n in range(1, int(params.get("items", 6)) + 1)
+    ]
 
 
 async def process(payload: dict[str, Any], context: ItemContext) -> ItemResult:
@@ -21,5 +23,17 @@ async def process(payload: dict[str, Any], context: ItemContext) -> ItemResult:
     return ItemResult(fields={"n": payload["n"]})
 
 
-FLOW = Flow(name="fake_count", title="Counts items (tests only)", load_items=load_items, process=process,
-            columns=(ReportColumn("n", "n", "int"),))
+FLOW = Flow(
+    name="fake_count",
+    title="Counts items (tests only)",
+    load_items=load_items,
+    process=process,
+    columns=(ReportColumn("n", "n", "int"),),
+)
+
+
+def no_items(params: dict[str, Any], settings: Settings) -> list[ItemSpec]:
+    raise RuntimeError("the list of the night is gone")
+
+
+BROKEN = Flow(name="broken_count", title="Cannot read its items (tests only)", load_items=no_items, process=process)

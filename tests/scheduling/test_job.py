@@ -9,31 +9,36 @@ from email.message import EmailMessage
 from pathlib import Path
 from typing import Any
 
-import flows
 import pytest
 from apscheduler.executors.debug import DebugExecutor
 from apscheduler.jobstores.memory import MemoryJobStore
 
+from app import catalog
+from app.scheduling import service
+from app.scheduling.fires import recent_fires
+from app.scheduling.job import FireContext, run_entry
+from app.scheduling.model import Notify, SchedulesFile
 from orynda.config import Settings
 from orynda.leases import acquire
 from orynda.runstore import RunStore
-from orynda.scheduling import service
-from orynda.scheduling.fires import recent_fires
-from orynda.scheduling.job import FireContext, run_entry
-from orynda.scheduling.model import Notify, SchedulesFile
 from orynda.store import ItemState, RunStatus
 from sandbox.samples import sample_rows, write_xlsx
 from sandbox.server import Sandbox
 from sandbox.world import build_world
 from tests.conftest import DEBTORS, SEED
+from tests.scheduling import fakeflow
 from tests.scheduling.conftest import FakeClock, Inbox, ManualScheduler, almaty
 
 NIGHT = {"start": "22:00", "end": "06:30"}
 
 
 def _schedules(flow: str, params: dict[str, Any], **notify: Any) -> SchedulesFile:
-    return SchedulesFile.model_validate({"schedules": {"night": {
-        "flow": flow, "cron": "0 22 * * *", "window": NIGHT, "params": params}}, "notify": notify})
+    return SchedulesFile.model_validate(
+        {
+            "schedules": {"night": {"flow": flow, "cron": "0 22 * * *", "window": NIGHT, "params": params}},
+            "notify": notify,
+        }
+    )
 
 
 class Outbox:
@@ -56,19 +61,22 @@ class NightClock:
         return self.night + (dt.timedelta(hours=8, minutes=31) if finished >= self.after else dt.timedelta(seconds=5))
 
 
-def test_window_end_pauses_and_the_next_window_resumes_each_item_once(settings: Settings, tmp_path: Path,
-                                                                      sandbox: Sandbox) -> None:
+def test_window_end_pauses_and_the_next_window_resumes_each_item_once(
+    settings: Settings, tmp_path: Path, sandbox: Sandbox
+) -> None:
     rows = write_xlsx(sample_rows(build_world(SEED, DEBTORS), 24), tmp_path / "list.xlsx")
     schedules, store, outbox = _schedules("register_check", {"input": str(rows)}), RunStore(settings.db_url), Outbox()
     settings = settings.model_copy(update={"workers": 2})
-    first = run_entry("night", FireContext(schedules, settings, now=NightClock(store, almaty(2026, 3, 20, 22), 6),
-                                           send=outbox))
+    first = run_entry(
+        "night", FireContext(schedules, settings, now=NightClock(store, almaty(2026, 3, 20, 22), 6), send=outbox)
+    )
     [run] = store.list_runs()
     assert first == f"run {run.id} paused"
     counts = store.counts(run.id)
     assert 0 < counts.left < 24 and counts.by_state[ItemState.IN_PROGRESS] == 0  # items in flight were finished
-    second = run_entry("night", FireContext(schedules, settings, now=lambda: almaty(2026, 3, 26, 22, 0, 5),
-                                            send=outbox))
+    second = run_entry(
+        "night", FireContext(schedules, settings, now=lambda: almaty(2026, 3, 26, 22, 0, 5), send=outbox)
+    )
     assert second == f"run {run.id} done" and len(store.list_runs()) == 1
     items = store.items(run.id)
     assert all(ItemState(i.state).finished for i in items)
@@ -76,42 +84,57 @@ def test_window_end_pauses_and_the_next_window_resumes_each_item_once(settings: 
     assert [i.attempts for i in checked] == [1] * len(checked)
     assert len(store.attempts(run.id)) == len(checked)
     assert [m["Subject"].split(": ", 1)[1].split(" — ")[0] for m in outbox.sent] == [
-        "register_check paused", "register_check done"]
+        "register_check paused",
+        "register_check done",
+    ]
 
 
 def test_outside_the_window_a_fire_starts_nothing(plain_settings: Settings, fake_flow: str) -> None:
     schedules = _schedules(fake_flow, {"items": 2})
-    said = run_entry("night", FireContext(schedules, plain_settings, now=lambda: almaty(2026, 3, 20, 7, 0)),
-                     fire_time=almaty(2026, 3, 20, 7, 0))
+    said = run_entry(
+        "night",
+        FireContext(schedules, plain_settings, now=lambda: almaty(2026, 3, 20, 7, 0)),
+        fire_time=almaty(2026, 3, 20, 7, 0),
+    )
     assert said == "skipped: 07:00 is outside the window 22:00–06:30"
     assert RunStore(plain_settings.db_url).list_runs() == []
 
 
-def test_a_flow_busy_on_demand_is_not_started_and_the_supervisor_is_told(plain_settings: Settings,
-                                                                          fake_flow: str) -> None:
+def test_a_flow_busy_on_demand_is_not_started_and_the_supervisor_is_told(
+    plain_settings: Settings, fake_flow: str
+) -> None:
     store, outbox = RunStore(plain_settings.db_url), Outbox()
     acquire(store.engine, fake_flow, "desk-7:4242")  # `runner.py run fake_count` from a shell
-    said = run_entry("night", FireContext(_schedules(fake_flow, {"items": 2}), plain_settings,
-                                          now=lambda: almaty(2026, 3, 20, 22, 0, 5), send=outbox))
+    said = run_entry(
+        "night",
+        FireContext(
+            _schedules(fake_flow, {"items": 2}), plain_settings, now=lambda: almaty(2026, 3, 20, 22, 0, 5), send=outbox
+        ),
+    )
     assert said.startswith("busy: flow fake_count is already running (held by desk-7:4242")
     assert store.list_runs() == [] and "did not run" in outbox.sent[0]["Subject"]
 
 
-def test_a_fire_that_fails_is_reported_and_leaves_the_service_running(plain_settings: Settings,
-                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setitem(flows.FLOW_MODULES, "ghost_check", "flows.ghost_check")  # listed, not built yet
+def test_a_fire_that_fails_is_reported_and_leaves_the_service_running(
+    plain_settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(catalog.FLOWS, fakeflow.BROKEN.name, fakeflow.BROKEN)  # its items cannot be read
     outbox = Outbox()
-    said = run_entry("night", FireContext(_schedules("ghost_check", {}), plain_settings,
-                                          now=lambda: almaty(2026, 3, 20, 22, 0, 5), send=outbox))
-    assert said == "failed: ModuleNotFoundError: No module named 'flows.ghost_check'"
-    assert outbox.sent[0]["Subject"] == "[Orynda] night: ghost_check did not run"
+    said = run_entry(
+        "night",
+        FireContext(
+            _schedules("broken_count", {}), plain_settings, now=lambda: almaty(2026, 3, 20, 22, 0, 5), send=outbox
+        ),
+    )
+    assert said == "failed: RuntimeError: the list of the night is gone"
+    assert outbox.sent[0]["Subject"] == "[Orynda] night: broken_count did not run"
     [fired] = recent_fires(RunStore(plain_settings.db_url).engine, "night")
     assert fired.outcome == said
 
 
-def test_two_schedulers_on_one_database_run_the_flow_once(plain_settings: Settings, fake_flow: str,
-                                                          fake_clock: FakeClock,
-                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+def test_two_schedulers_on_one_database_run_the_flow_once(
+    plain_settings: Settings, fake_flow: str, fake_clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
     schedules, store = _schedules(fake_flow, {"items": 4, "delay": 0.2}), RunStore(plain_settings.db_url)
     said: list[str] = []  # the service's database exists before any fire, as serve() makes sure
     monkeypatch.setattr(service, "_context", FireContext(schedules, plain_settings, now=fake_clock, send=Outbox()))
@@ -134,11 +157,18 @@ def test_two_schedulers_on_one_database_run_the_flow_once(plain_settings: Settin
     assert fired.outcome == f"run {run.id} done"
 
 
-def test_the_supervisors_get_the_counts_by_e_mail(plain_settings: Settings, fake_flow: str,
-                                                  smtp_server: tuple[Inbox, int]) -> None:
+def test_the_supervisors_get_the_counts_by_e_mail(
+    plain_settings: Settings, fake_flow: str, smtp_server: tuple[Inbox, int]
+) -> None:
     inbox, port = smtp_server
-    schedules = _schedules(fake_flow, {"items": 3}, smtp_host="127.0.0.1", smtp_port=port, sender="orynda@court.kz",
-                           supervisors=["head@court.kz", "deputy@court.kz"])
+    schedules = _schedules(
+        fake_flow,
+        {"items": 3},
+        smtp_host="127.0.0.1",
+        smtp_port=port,
+        sender="orynda@court.kz",
+        supervisors=["head@court.kz", "deputy@court.kz"],
+    )
     said = run_entry("night", FireContext(schedules, plain_settings, now=lambda: almaty(2026, 3, 20, 22, 0, 5)))
     [run] = RunStore(plain_settings.db_url).list_runs()
     assert said == f"run {run.id} done"
@@ -151,8 +181,9 @@ def test_the_supervisors_get_the_counts_by_e_mail(plain_settings: Settings, fake
 
 
 def _machine(settings: Settings, schedules: SchedulesFile) -> ManualScheduler:
-    scheduler = service.build_scheduler(settings, ManualScheduler(), jobstore=MemoryJobStore(),
-                                        executor=DebugExecutor())
+    scheduler = service.build_scheduler(
+        settings, ManualScheduler(), jobstore=MemoryJobStore(), executor=DebugExecutor()
+    )
     scheduler.start(paused=True)
     service.sync_jobs(scheduler, schedules)
     scheduler.resume()

@@ -93,11 +93,13 @@ with lease(make_engine(sys.argv[1]), "nightly_check", "doomed:1", ttl_s=1.0):
 """
 
 
-def test_a_holder_killed_with_sigkill_blocks_the_flow_only_until_its_lease_expires(tmp_path: Path, database_url: str,
-                                                                                   db: Engine) -> None:
+def test_a_holder_killed_with_sigkill_blocks_the_flow_only_until_its_lease_expires(
+    tmp_path: Path, database_url: str, db: Engine
+) -> None:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    holder = subprocess.Popen([sys.executable, "-c", HOLDER, database_url], stdout=subprocess.PIPE, env=env,
-                              cwd=tmp_path)
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLDER, database_url], stdout=subprocess.PIPE, env=env, cwd=tmp_path
+    )
     try:
         assert holder.stdout is not None and holder.stdout.readline().strip() == b"held"
         with pytest.raises(FlowBusy, match="doomed:1"):

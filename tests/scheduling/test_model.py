@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from app.scheduling.model import load_schedules
 from orynda.errors import ConfigError
-from orynda.scheduling.model import load_schedules
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -26,12 +26,25 @@ def _write(tmp_path: Path, text: str) -> Path:
     return path
 
 
-@pytest.mark.parametrize(("body", "expected"), [
-    ("    cron: '0 25 * * *'\n", ":4: schedules.night.cron: Value error"),
-    ("    cron: '0 22 * * *'\n    window: {start: '22:00', end: 'half past six'}\n", ":5: schedules.night.window.end"),
-    ("    cron: '0 22 * * *'\n    calendar: lunar\n", ":5: schedules.night.calendar: Value error, unknown calendar"),
-    ("    cron: '0 22 * * *'\n    windw: {start: '22:00', end: '06:30'}\n", ":5: schedules.night.windw: Extra inputs"),
-], ids=["cron", "window", "calendar", "typo"])
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("    cron: '0 25 * * *'\n", ":4: schedules.night.cron: Value error"),
+        (
+            "    cron: '0 22 * * *'\n    window: {start: '22:00', end: 'half past six'}\n",
+            ":5: schedules.night.window.end",
+        ),
+        (
+            "    cron: '0 22 * * *'\n    calendar: lunar\n",
+            ":5: schedules.night.calendar: Value error, unknown calendar",
+        ),
+        (
+            "    cron: '0 22 * * *'\n    windw: {start: '22:00', end: '06:30'}\n",
+            ":5: schedules.night.windw: Extra inputs",
+        ),
+    ],
+    ids=["cron", "window", "calendar", "typo"],
+)
 def test_an_error_names_file_line_entry_and_key(tmp_path: Path, body: str, expected: str) -> None:
     path = _write(tmp_path, "schedules:\n  night:\n    flow: register_check\n" + body)
     with pytest.raises(ConfigError) as caught:

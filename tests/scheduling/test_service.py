@@ -10,15 +10,20 @@ import pytest
 from apscheduler.executors.debug import DebugExecutor
 from apscheduler.jobstores.sqlalchemy import SQLAlchemyJobStore
 
+from app.scheduling import service
+from app.scheduling.model import SchedulesFile
 from orynda.config import Settings, load_settings
-from orynda.scheduling import service
-from orynda.scheduling.model import SchedulesFile
 from tests.scheduling.conftest import FakeClock, ManualScheduler, almaty
 
 
 def _schedules(cron: str, calendar: str = "kz-working-days", grace: int = 3600) -> SchedulesFile:
-    return SchedulesFile.model_validate({"schedules": {"night": {
-        "flow": "register_check", "cron": cron, "calendar": calendar, "misfire_grace_s": grace}}})
+    return SchedulesFile.model_validate(
+        {
+            "schedules": {
+                "night": {"flow": "register_check", "cron": cron, "calendar": calendar, "misfire_grace_s": grace}
+            }
+        }
+    )
 
 
 @pytest.fixture
@@ -44,8 +49,9 @@ def _scheduler(settings: Settings, schedules: SchedulesFile) -> ManualScheduler:
     return scheduler
 
 
-def test_fires_at_its_time_and_not_on_a_holiday(settings: Settings, fake_clock: FakeClock,
-                                                fires: list[tuple[str, dt.datetime]]) -> None:
+def test_fires_at_its_time_and_not_on_a_holiday(
+    settings: Settings, fake_clock: FakeClock, fires: list[tuple[str, dt.datetime]]
+) -> None:
     scheduler = _scheduler(settings, _schedules("0 22 * * *"))
     fake_clock.set(2026, 3, 20, 21, 59, 59)
     scheduler.tick()
@@ -62,8 +68,9 @@ def test_fires_at_its_time_and_not_on_a_holiday(settings: Settings, fake_clock: 
     scheduler.shutdown()
 
 
-def test_a_machine_that_slept_through_several_fires_runs_one_catch_up(settings: Settings, fake_clock: FakeClock,
-                                                                      fires: list[tuple[str, dt.datetime]]) -> None:
+def test_a_machine_that_slept_through_several_fires_runs_one_catch_up(
+    settings: Settings, fake_clock: FakeClock, fires: list[tuple[str, dt.datetime]]
+) -> None:
     fake_clock.set(2026, 3, 20, 1, 30)
     scheduler = _scheduler(settings, _schedules("0 * * * *", "every-day", grace=6 * 3600))
     fake_clock.set(2026, 3, 20, 5, 10)  # woke up: 02:00, 03:00, 04:00 and 05:00 were missed
@@ -73,8 +80,9 @@ def test_a_machine_that_slept_through_several_fires_runs_one_catch_up(settings: 
     scheduler.shutdown()
 
 
-def test_a_fire_missed_beyond_its_grace_is_not_run(settings: Settings, fake_clock: FakeClock,
-                                                   fires: list[tuple[str, dt.datetime]]) -> None:
+def test_a_fire_missed_beyond_its_grace_is_not_run(
+    settings: Settings, fake_clock: FakeClock, fires: list[tuple[str, dt.datetime]]
+) -> None:
     scheduler = _scheduler(settings, _schedules("0 22 * * *", grace=1800))
     fake_clock.set(2026, 3, 20, 23, 0)
     scheduler.tick()
@@ -82,8 +90,9 @@ def test_a_fire_missed_beyond_its_grace_is_not_run(settings: Settings, fake_cloc
     scheduler.shutdown()
 
 
-def test_a_fire_missed_while_the_service_was_down_runs_once_after_restart(settings: Settings, fake_clock: FakeClock,
-                                                                          fires: list[tuple[str, dt.datetime]]) -> None:
+def test_a_fire_missed_while_the_service_was_down_runs_once_after_restart(
+    settings: Settings, fake_clock: FakeClock, fires: list[tuple[str, dt.datetime]]
+) -> None:
     schedules = _schedules("0 22 * * *")
     fake_clock.set(2026, 3, 20, 21, 0)
     _scheduler(settings, schedules).shutdown()  # the job and its next run time are in the database now
@@ -95,12 +104,18 @@ def test_a_fire_missed_while_the_service_was_down_runs_once_after_restart(settin
     scheduler.shutdown()
 
 
-def test_jobs_have_fixed_ids_and_an_entry_removed_from_the_file_is_removed(settings: Settings,
-                                                                            fake_clock: FakeClock) -> None:
-    two = SchedulesFile.model_validate({"schedules": {
-        "night": {"flow": "register_check", "cron": "0 22 * * *"},
-        "morning": {"flow": "register_check", "cron": "0 7 * * *", "enabled": False},
-        "late": {"flow": "nightly_check", "cron": "0 23 * * *"}}})
+def test_jobs_have_fixed_ids_and_an_entry_removed_from_the_file_is_removed(
+    settings: Settings, fake_clock: FakeClock
+) -> None:
+    two = SchedulesFile.model_validate(
+        {
+            "schedules": {
+                "night": {"flow": "register_check", "cron": "0 22 * * *"},
+                "morning": {"flow": "register_check", "cron": "0 7 * * *", "enabled": False},
+                "late": {"flow": "nightly_check", "cron": "0 23 * * *"},
+            }
+        }
+    )
     scheduler = _scheduler(settings, two)
     assert sorted(job.id for job in scheduler.get_jobs()) == ["schedule:late", "schedule:night"]
     service.sync_jobs(scheduler, _schedules("0 22 * * *"))

@@ -23,8 +23,12 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def _finished_items(store: RunStore) -> int:
-    return sum(1 for run in store.list_runs() for item in store.items(run.id) if item.attempts and
-               ItemState(item.state).finished)
+    return sum(
+        1
+        for run in store.list_runs()
+        for item in store.items(run.id)
+        if item.attempts and ItemState(item.state).finished
+    )
 
 
 def _status(store: RunStore, run_id: str) -> str | None:
@@ -42,11 +46,14 @@ def _wait_for(condition: Callable[[], bool], timeout_s: float) -> None:
 
 
 def test_sigterm_finishes_items_in_flight_marks_the_run_interrupted_and_the_next_start_resumes(
-        settings: Settings, sandbox: Sandbox, tmp_path: Path) -> None:
+    settings: Settings, sandbox: Sandbox, tmp_path: Path
+) -> None:
     rows = write_xlsx(sample_rows(build_world(SEED, DEBTORS), 16), tmp_path / "list.xlsx")
     schedules_file = tmp_path / "schedules.yaml"
-    schedules_file.write_text(f"schedules:\n  night:\n    flow: register_check\n    cron: '0 22 * * *'\n"
-                              f"    params: {{input: '{rows}'}}\n", encoding="utf-8")
+    schedules_file.write_text(
+        f"schedules:\n  night:\n    flow: register_check\n    cron: '0 22 * * *'\n    params: {{input: '{rows}'}}\n",
+        encoding="utf-8",
+    )
     store = RunStore(settings.db_url)
     sandbox.faults("*", latency_ms=150)
     first = _service(tmp_path, "first", schedules_file, settings, sandbox, "--run-now", "night")
@@ -67,14 +74,26 @@ def test_sigterm_finishes_items_in_flight_marks_the_run_interrupted_and_the_next
     assert [i.attempts for i in checked] == [1] * len(checked)
 
 
-def _service(tmp_path: Path, name: str, schedules: Path, settings: Settings, sandbox: Sandbox,
-             *extra: str) -> subprocess.Popen[bytes]:
+def _service(
+    tmp_path: Path, name: str, schedules: Path, settings: Settings, sandbox: Sandbox, *extra: str
+) -> subprocess.Popen[bytes]:
     log = (tmp_path / f"{name}.log").open("wb")
-    command = [sys.executable, str(ROOT / "runner.py"), "schedule", "--file", str(schedules),
-               "--home", str(settings.home), "--sandbox-url", sandbox.url, *extra]
+    command = [
+        sys.executable,
+        str(ROOT / "runner.py"),
+        "schedule",
+        "--file",
+        str(schedules),
+        "--home",
+        str(settings.home),
+        "--sandbox-url",
+        sandbox.url,
+        *extra,
+    ]
     with log:
-        return subprocess.Popen(command, cwd=tmp_path, env={**os.environ, "PYTHONPATH": str(ROOT)}, stdout=log,
-                                stderr=log)
+        return subprocess.Popen(
+            command, cwd=tmp_path, env={**os.environ, "PYTHONPATH": str(ROOT)}, stdout=log, stderr=log
+        )
 
 
 def _stop_when(service: subprocess.Popen[bytes], condition: Callable[[], bool], log: Path) -> str:

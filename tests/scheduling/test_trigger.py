@@ -6,7 +6,7 @@ import itertools
 
 import pytest
 
-from orynda.scheduling.trigger import CalendarCronTrigger
+from app.scheduling.trigger import CalendarCronTrigger
 from tests.scheduling.conftest import almaty
 
 

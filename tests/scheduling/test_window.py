@@ -6,24 +6,28 @@ import datetime as dt
 
 import pytest
 
-from orynda.scheduling.window import Window
+from app.scheduling.window import Window
 from tests.scheduling.conftest import almaty
 
 NIGHT = Window(start=dt.time(22, 0), end=dt.time(6, 30))
 DAY = Window(start=dt.time(9, 0), end=dt.time(18, 0))
 
 
-@pytest.mark.parametrize(("window", "moment", "inside"), [
-    (NIGHT, almaty(2026, 3, 10, 21, 59), False),
-    (NIGHT, almaty(2026, 3, 10, 22, 0), True),
-    (NIGHT, almaty(2026, 3, 11, 0, 15), True),
-    (NIGHT, almaty(2026, 3, 11, 6, 29), True),
-    (NIGHT, almaty(2026, 3, 11, 6, 30), False),
-    (NIGHT, almaty(2026, 3, 11, 12, 0), False),
-    (DAY, almaty(2026, 3, 10, 8, 59), False),
-    (DAY, almaty(2026, 3, 10, 9, 0), True),
-    (DAY, almaty(2026, 3, 10, 18, 0), False),
-], ids=lambda v: str(v))
+@pytest.mark.parametrize(
+    ("window", "moment", "inside"),
+    [
+        (NIGHT, almaty(2026, 3, 10, 21, 59), False),
+        (NIGHT, almaty(2026, 3, 10, 22, 0), True),
+        (NIGHT, almaty(2026, 3, 11, 0, 15), True),
+        (NIGHT, almaty(2026, 3, 11, 6, 29), True),
+        (NIGHT, almaty(2026, 3, 11, 6, 30), False),
+        (NIGHT, almaty(2026, 3, 11, 12, 0), False),
+        (DAY, almaty(2026, 3, 10, 8, 59), False),
+        (DAY, almaty(2026, 3, 10, 9, 0), True),
+        (DAY, almaty(2026, 3, 10, 18, 0), False),
+    ],
+    ids=lambda v: str(v),
+)
 def test_contains(window: Window, moment: dt.datetime, inside: bool) -> None:
     assert window.contains(moment) is inside
 
@@ -44,7 +48,7 @@ def test_day_window_closes_the_same_day() -> None:
 
 
 def test_a_moment_in_another_zone_is_read_in_almaty() -> None:
-    utc_evening = dt.datetime(2026, 3, 10, 17, 30, tzinfo=dt.timezone.utc)  # 22:30 in Almaty (UTC+5)
+    utc_evening = dt.datetime(2026, 3, 10, 17, 30, tzinfo=dt.UTC)  # 22:30 in Almaty (UTC+5)
     assert NIGHT.contains(utc_evening)
 
 

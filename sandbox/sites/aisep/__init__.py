@@ -39,8 +39,16 @@ def make_app(world: World, session_idle_s: float | None = None, clock: Clock | N
     def page(name: str) -> Any:
         async def handler(request: Request) -> Response:
             user, redirect = store.page_user(request)
-            return redirect or pages.render(request, name, LABELS, session_expired=user is None, user=user,
-                                            user_name=names.get(user or "", ""), **request.path_params)
+            return redirect or pages.render(
+                request,
+                name,
+                LABELS,
+                session_expired=user is None,
+                user=user,
+                user_name=names.get(user or "", ""),
+                **request.path_params,
+            )
+
         return handler
 
     async def home(request: Request) -> Response:
@@ -103,13 +111,23 @@ def make_app(world: World, session_idle_s: float | None = None, clock: Clock | N
             return JSONResponse({"error": error}, status_code=400)
         return _once(desk, request, case, lambda: view.upload(desk.upload(case.number, name, kind, data, user)))
 
-    api = [Route("/api/me", api_me), Route("/api/proceedings", api_list),
-           Route("/api/proceedings/{number}", api_card),
-           Route("/api/proceedings/{number}/actions", api_actions, methods=["GET", "POST"]),
-           Route("/api/proceedings/{number}/documents", api_documents, methods=["GET", "POST"])]
+    api = [
+        Route("/api/me", api_me),
+        Route("/api/proceedings", api_list),
+        Route("/api/proceedings/{number}", api_card),
+        Route("/api/proceedings/{number}/actions", api_actions, methods=["GET", "POST"]),
+        Route("/api/proceedings/{number}/documents", api_documents, methods=["GET", "POST"]),
+    ]
     login = password_login_routes(pages, LABELS, store, AISEP, landing="/proceedings")
-    return Starlette(routes=[*login, *api, Route("/", home), Route("/proceedings", page("list.html")),
-                             Route("/proceedings/{number}", page("card.html"))])
+    return Starlette(
+        routes=[
+            *login,
+            *api,
+            Route("/", home),
+            Route("/proceedings", page("list.html")),
+            Route("/proceedings/{number}", page("card.html")),
+        ]
+    )
 
 
 def _filtered(items: list[Case], q: Any) -> list[Case]:
@@ -118,9 +136,14 @@ def _filtered(items: list[Case], q: Any) -> list[Case]:
     date_to = dt.date.fromisoformat(q["date_to"]) if q.get("date_to") else dt.date.max
     if q.get("category") and q["category"] not in CATEGORIES:
         raise ValueError("unknown category")
-    keep = [c for c in items if (not q.get("status") or c.status == q["status"])
-            and (not q.get("category") or c.category == q["category"])
-            and date_from <= c.opened <= date_to and (not q.get("iin") or c.debtor_iin == q["iin"].strip())]
+    keep = [
+        c
+        for c in items
+        if (not q.get("status") or c.status == q["status"])
+        and (not q.get("category") or c.category == q["category"])
+        and date_from <= c.opened <= date_to
+        and (not q.get("iin") or c.debtor_iin == q["iin"].strip())
+    ]
     return sorted(keep, key=lambda c: (c.opened, c.number), reverse=True)
 
 

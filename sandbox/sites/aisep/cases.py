@@ -27,9 +27,13 @@ STATUSES = ("active", "suspended", "search")
 ACTION_KINDS = ("request_sent", "arrest_imposed", "wage_levy_sent", "restriction_lifted", "document_filed")
 LOG_ONLY_KINDS = ("initiated", "exit_ban_imposed")
 LOG_END = dt.date(2026, 11, 20)
-COURTS = ("Алмалинский районный суд г. Алматы", "Специализированный межрайонный суд по гражданским делам г. Астаны",
-          "Районный суд №2 Казыбекбийского района г. Караганды", "Таразский городской суд",
-          "Специализированный межрайонный экономический суд г. Шымкента")
+COURTS = (
+    "Алмалинский районный суд г. Алматы",
+    "Специализированный межрайонный суд по гражданским делам г. Астаны",
+    "Районный суд №2 Казыбекбийского района г. Караганды",
+    "Таразский городской суд",
+    "Специализированный межрайонный экономический суд г. Шымкента",
+)
 POLICE = "Управление административной полиции ДП г. Алматы"
 
 
@@ -93,9 +97,25 @@ def _cases(world: World, debtor: Debtor) -> list[Case]:
         rng = random.Random(f"{world.seed}:aisep:{debtor.person.index}:{k}")
         holder = holder_of(world, p)
         restrictions = (("exit_ban",) if p.exit_ban else ()) + (_arrests(world, debtor) if k == 0 else ())
-        out.append(Case(p.number, holder, debtor.person.iin, debtor.person.full_name, p.creditor, p.category,
-                        p.opened, rng.choices(STATUSES, (80, 12, 8))[0], _document(rng, p), p.amount,
-                        _collected(rng, p.amount), restrictions, _log(rng, p, holder), p.bailiff.name, p.bailiff.phone))
+        out.append(
+            Case(
+                p.number,
+                holder,
+                debtor.person.iin,
+                debtor.person.full_name,
+                p.creditor,
+                p.category,
+                p.opened,
+                rng.choices(STATUSES, (80, 12, 8))[0],
+                _document(rng, p),
+                p.amount,
+                _collected(rng, p.amount),
+                restrictions,
+                _log(rng, p, holder),
+                p.bailiff.name,
+                p.bailiff.phone,
+            )
+        )
     return out
 
 
@@ -132,5 +152,9 @@ def _log(rng: random.Random, p: Proceeding, holder: str) -> tuple[Action, ...]:
         kind = rng.choice(("request_sent", "request_sent", "arrest_imposed", "wage_levy_sent", "document_filed"))
         log.append(Action(day, kind, f"Запрос/мера №{rng.randrange(1000, 9999)}", holder))
     if p.exit_ban:
-        log.append(Action(min(day + dt.timedelta(days=5), LOG_END), "exit_ban_imposed", "Временное ограничение на выезд", holder))
+        log.append(
+            Action(
+                min(day + dt.timedelta(days=5), LOG_END), "exit_ban_imposed", "Временное ограничение на выезд", holder
+            )
+        )
     return tuple(log)

@@ -37,8 +37,15 @@ class Desk:
     replies: dict[tuple[str, str], dict[str, Any]] = field(default_factory=dict)
 
     def upload(self, number: str, file_name: str, kind: str, data: bytes, author: str) -> Upload:
-        item = Upload(sum(map(len, self.uploads.values())) + 1, file_name, kind, len(data),
-                      hashlib.sha256(data).hexdigest(), dt.datetime.now().isoformat(timespec="seconds"), author)
+        item = Upload(
+            sum(map(len, self.uploads.values())) + 1,
+            file_name,
+            kind,
+            len(data),
+            hashlib.sha256(data).hexdigest(),
+            dt.datetime.now().isoformat(timespec="seconds"),
+            author,
+        )
         self.uploads.setdefault(number, []).append(item)
         return item
 
@@ -68,18 +75,31 @@ def money(value: Decimal) -> str:
 
 
 def summary(case: Case) -> dict[str, Any]:
-    return {"number": case.number, "opened": case.opened.isoformat(), "debtor_iin": case.debtor_iin,
-            "debtor_name": case.debtor_name, "category": case.category, "status": case.status,
-            "amount": money(case.amount), "collected": money(case.collected), "remaining": money(case.remaining)}
+    return {
+        "number": case.number,
+        "opened": case.opened.isoformat(),
+        "debtor_iin": case.debtor_iin,
+        "debtor_name": case.debtor_name,
+        "category": case.category,
+        "status": case.status,
+        "amount": money(case.amount),
+        "collected": money(case.collected),
+        "remaining": money(case.remaining),
+    }
 
 
 def card(case: Case, desk: Desk) -> dict[str, Any]:
     d = case.document
-    return {**summary(case), "creditor": case.creditor, "holder": case.holder,
-            "bailiff": {"name": case.bailiff_name, "phone": case.bailiff_phone},
-            "document": {"kind": d.kind, "issuer": d.issuer, "number": d.number, "issued": d.issued.isoformat()},
-            "restrictions": list(case.restrictions), "actions": [action(a) for a in desk.log_of(case)],
-            "documents": [upload(u) for u in desk.uploads.get(case.number, [])]}
+    return {
+        **summary(case),
+        "creditor": case.creditor,
+        "holder": case.holder,
+        "bailiff": {"name": case.bailiff_name, "phone": case.bailiff_phone},
+        "document": {"kind": d.kind, "issuer": d.issuer, "number": d.number, "issued": d.issued.isoformat()},
+        "restrictions": list(case.restrictions),
+        "actions": [action(a) for a in desk.log_of(case)],
+        "documents": [upload(u) for u in desk.uploads.get(case.number, [])],
+    }
 
 
 def action(a: Action) -> dict[str, Any]:
@@ -87,5 +107,12 @@ def action(a: Action) -> dict[str, Any]:
 
 
 def upload(u: Upload) -> dict[str, Any]:
-    return {"id": u.id, "file_name": u.file_name, "kind": u.kind, "size": u.size, "sha256": u.sha256,
-            "uploaded_at": u.uploaded_at, "author": u.author}
+    return {
+        "id": u.id,
+        "file_name": u.file_name,
+        "kind": u.kind,
+        "size": u.size,
+        "sha256": u.sha256,
+        "uploaded_at": u.uploaded_at,
+        "author": u.author,
+    }

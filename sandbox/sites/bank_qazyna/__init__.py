@@ -48,14 +48,29 @@ def make_app(world: World, session_idle_s: float | None = None, clock: Clock | N
         accounts = assets.accounts_in(BANK) if assets else ()
         if debtor is None or not accounts:
             return JSONResponse({"error": "client_not_found"}, status_code=404)
-        return JSONResponse({"client": {"iin": iin, "fullName": debtor.person.full_name},
-                             "accountList": [_account(a) for a in accounts]})
+        return JSONResponse(
+            {
+                "client": {"iin": iin, "fullName": debtor.person.full_name},
+                "accountList": [_account(a) for a in accounts],
+            }
+        )
 
     routes = password_login_routes(pages, LABELS, store, BANK_QAZYNA, landing="/desk", fields=("email", "access_code"))
-    return Starlette(routes=[*routes, Route("/", home), Route("/desk", desk_page),
-                             Route("/api/v2/clients/{iin}/accounts", api_accounts)])
+    return Starlette(
+        routes=[
+            *routes,
+            Route("/", home),
+            Route("/desk", desk_page),
+            Route("/api/v2/clients/{iin}/accounts", api_accounts),
+        ]
+    )
 
 
 def _account(a: BankAccount) -> dict[str, Any]:
-    return {"accountNumber": a.iban, "currencyCode": a.currency, "availableBalance": str(a.balance),
-            "hasEncumbrance": a.arrested, "openDate": a.opened.isoformat()}
+    return {
+        "accountNumber": a.iban,
+        "currencyCode": a.currency,
+        "availableBalance": str(a.balance),
+        "hasEncumbrance": a.arrested,
+        "openDate": a.opened.isoformat(),
+    }

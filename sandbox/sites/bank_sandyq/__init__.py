@@ -50,5 +50,10 @@ def make_app(world: World, session_idle_s: float | None = None, clock: Clock | N
 
 
 def _account(a: BankAccount) -> dict[str, Any]:
-    return {"iban": a.iban, "currency": a.currency, "balance": str(a.balance), "arrested": a.arrested,
-            "opened": a.opened.isoformat()}
+    return {
+        "iban": a.iban,
+        "currency": a.currency,
+        "balance": str(a.balance),
+        "arrested": a.arrested,
+        "opened": a.opened.isoformat(),
+    }

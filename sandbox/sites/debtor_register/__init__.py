@@ -35,9 +35,15 @@ def make_app(world: World) -> Starlette:
             found = world.search(q["surname"], q.get("first_name", ""))
         else:
             return JSONResponse({"error": "iin or surname required"}, status_code=400)
-        chunk = found[(page - 1) * PAGE_SIZE: page * PAGE_SIZE]
-        return JSONResponse({"total": len(found), "page": page, "pages": max(1, -(-len(found) // PAGE_SIZE)),
-                             "items": [_summary(d) for d in chunk]})
+        chunk = found[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
+        return JSONResponse(
+            {
+                "total": len(found),
+                "page": page,
+                "pages": max(1, -(-len(found) // PAGE_SIZE)),
+                "items": [_summary(d) for d in chunk],
+            }
+        )
 
     async def api_debtor(request: Request) -> Response:
         debtor = world.by_iin.get(request.query_params.get("iin", ""))
@@ -45,17 +51,38 @@ def make_app(world: World) -> Starlette:
             return JSONResponse({"error": "not found"}, status_code=404)
         return JSONResponse({**_summary(debtor), "proceedings": [_proceeding(p) for p in debtor.proceedings]})
 
-    return Starlette(routes=[Route("/", search_page), Route("/debtor", card_page),
-                             Route("/api/search", api_search), Route("/api/debtor", api_debtor)])
+    return Starlette(
+        routes=[
+            Route("/", search_page),
+            Route("/debtor", card_page),
+            Route("/api/search", api_search),
+            Route("/api/debtor", api_debtor),
+        ]
+    )
 
 
 def _summary(d: Debtor) -> dict[str, Any]:
     p = d.person
-    return {"iin": p.iin, "name": p.full_name, "latin_name": p.latin_name, "proceedings": len(d.proceedings),
-            "total": str(d.total), "exit_ban": d.exit_ban}
+    return {
+        "iin": p.iin,
+        "name": p.full_name,
+        "latin_name": p.latin_name,
+        "proceedings": len(d.proceedings),
+        "total": str(d.total),
+        "exit_ban": d.exit_ban,
+    }
 
 
 def _proceeding(p: Any) -> dict[str, Any]:
-    return {"number": p.number, "date": p.opened.isoformat(), "bailiff": p.bailiff.name,
-            "region_kk": p.bailiff.region_kk, "region_ru": p.bailiff.region_ru, "phone": p.bailiff.phone,
-            "category": p.category, "creditor": p.creditor, "amount": str(p.amount), "exit_ban": p.exit_ban}
+    return {
+        "number": p.number,
+        "date": p.opened.isoformat(),
+        "bailiff": p.bailiff.name,
+        "region_kk": p.bailiff.region_kk,
+        "region_ru": p.bailiff.region_ru,
+        "phone": p.bailiff.phone,
+        "category": p.category,
+        "creditor": p.creditor,
+        "amount": str(p.amount),
+        "exit_ban": p.exit_ban,
+    }

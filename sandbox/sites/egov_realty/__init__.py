@@ -21,12 +21,28 @@ ACCENT = "#00897b"
 
 
 def make_app(world: World, session_idle_s: float | None = None, clock: Clock | None = None) -> Starlette:
-    return egov_register_app(world, Path(__file__).parent, LABELS, cookie="egov_realty_sid", accent=ACCENT, api="realty",
-                             items=lambda assets: [_item(x) for x in assets.realty], session_idle_s=session_idle_s,
-                             clock=clock)
+    return egov_register_app(
+        world,
+        Path(__file__).parent,
+        LABELS,
+        cookie="egov_realty_sid",
+        accent=ACCENT,
+        api="realty",
+        items=lambda assets: [_item(x) for x in assets.realty],
+        session_idle_s=session_idle_s,
+        clock=clock,
+    )
 
 
 def _item(r: RealEstate) -> dict[str, Any]:
-    return {"cadastral": r.cadastral, "kind": r.kind, "address": r.address, "area": str(r.area), "share": r.share,
-            "owner_iin": r.owner_iin, "encumbrances": list(r.encumbrances), "arrested": r.arrested,
-            "registered": r.registered.isoformat()}
+    return {
+        "cadastral": r.cadastral,
+        "kind": r.kind,
+        "address": r.address,
+        "area": str(r.area),
+        "share": r.share,
+        "owner_iin": r.owner_iin,
+        "encumbrances": list(r.encumbrances),
+        "arrested": r.arrested,
+        "registered": r.registered.isoformat(),
+    }

@@ -21,11 +21,26 @@ ACCENT = "#3949ab"
 
 
 def make_app(world: World, session_idle_s: float | None = None, clock: Clock | None = None) -> Starlette:
-    return egov_register_app(world, Path(__file__).parent, LABELS, cookie="egov_vehicles_sid", accent=ACCENT, api="vehicles",
-                             items=lambda assets: [_item(x) for x in assets.vehicles], session_idle_s=session_idle_s,
-                             clock=clock)
+    return egov_register_app(
+        world,
+        Path(__file__).parent,
+        LABELS,
+        cookie="egov_vehicles_sid",
+        accent=ACCENT,
+        api="vehicles",
+        items=lambda assets: [_item(x) for x in assets.vehicles],
+        session_idle_s=session_idle_s,
+        clock=clock,
+    )
 
 
 def _item(v: Vehicle) -> dict[str, Any]:
-    return {"make": v.make, "model": v.model, "year": v.year, "plate": v.plate, "vin": v.vin, "arrested": v.arrested,
-            "registered": v.registered.isoformat()}
+    return {
+        "make": v.make,
+        "model": v.model,
+        "year": v.year,
+        "plate": v.plate,
+        "vin": v.vin,
+        "arrested": v.arrested,
+        "registered": v.registered.isoformat(),
+    }

@@ -50,5 +50,10 @@ def make_app(world: World, session_idle_s: float | None = None, clock: Clock | N
 
 
 def _item(c: Contribution) -> dict[str, Any]:
-    return {"month": f"{c.month:%Y-%m}", "employer_bin": c.employer_bin, "employer_name": c.employer_name,
-            "amount": str(c.amount), "paid_on": c.paid_on.isoformat()}
+    return {
+        "month": f"{c.month:%Y-%m}",
+        "employer_bin": c.employer_bin,
+        "employer_name": c.employer_name,
+        "amount": str(c.amount),
+        "paid_on": c.paid_on.isoformat(),
+    }

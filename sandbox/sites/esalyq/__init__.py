@@ -55,24 +55,50 @@ def make_app(world: World, session_idle_s: float | None = None, clock: Clock | N
         if answer:
             return answer
         person, tax = found
-        return Response(text_pdf(_certificate_lines(person.iin, person.full_name, tax), "Tax certificate"),
-                        media_type="application/pdf",
-                        headers={"Content-Disposition": f'attachment; filename="tax-certificate-{person.iin}.pdf"'})
+        return Response(
+            text_pdf(_certificate_lines(person.iin, person.full_name, tax), "Tax certificate"),
+            media_type="application/pdf",
+            headers={"Content-Disposition": f'attachment; filename="tax-certificate-{person.iin}.pdf"'},
+        )
 
     routes = key_login_routes(pages, LABELS, store, landing="/")
-    return Starlette(routes=[*routes, Route("/", check_page), Route("/api/taxpayer", api_taxpayer),
-                             Route("/certificate.pdf", certificate)])
+    return Starlette(
+        routes=[
+            *routes,
+            Route("/", check_page),
+            Route("/api/taxpayer", api_taxpayer),
+            Route("/certificate.pdf", certificate),
+        ]
+    )
 
 
 def _tax(tax: Tax) -> dict[str, Any]:
     employer = {"bin": tax.employer_bin, "name": tax.employer_name} if tax.employer_bin else None
-    return {"debt": str(tax.debt), "overpayment": str(tax.overpayment), "employer": employer,
-            "lines": [{"code": x.code, "name_kk": x.name_kk, "name_ru": x.name_ru, "debt": str(x.debt),
-                       "overpayment": str(x.overpayment)} for x in tax.lines]}
+    return {
+        "debt": str(tax.debt),
+        "overpayment": str(tax.overpayment),
+        "employer": employer,
+        "lines": [
+            {
+                "code": x.code,
+                "name_kk": x.name_kk,
+                "name_ru": x.name_ru,
+                "debt": str(x.debt),
+                "overpayment": str(x.overpayment),
+            }
+            for x in tax.lines
+        ],
+    }
 
 
 def _certificate_lines(iin: str, name: str, tax: Tax) -> list[str]:
-    lines = ["Komitet gosudarstvennykh dokhodov MF RK (sandbox)", "SPRAVKA o nalichii zadolzhennosti i pereplat",
-             f"Data: {ISSUED_ON:%d.%m.%Y}", f"IIN: {iin}", f"Nalogoplatelshchik: {name}", ""]
+    lines = [
+        "Komitet gosudarstvennykh dokhodov MF RK (sandbox)",
+        "SPRAVKA o nalichii zadolzhennosti i pereplat",
+        f"Data: {ISSUED_ON:%d.%m.%Y}",
+        f"IIN: {iin}",
+        f"Nalogoplatelshchik: {name}",
+        "",
+    ]
     lines += [f"KBK {x.code}: debt {x.debt:.2f} KZT, overpayment {x.overpayment:.2f} KZT" for x in tax.lines]
     return lines + ["", f"Total debt: {tax.debt:.2f} KZT", f"Total overpayment: {tax.overpayment:.2f} KZT"]

@@ -23,15 +23,26 @@ from sandbox.world_assets import Assets, assets_of
 Items = Callable[[Assets], list[dict[str, Any]]]
 
 
-def egov_register_app(world: World, site_dir: Path, labels: dict[str, Any], *, cookie: str, accent: str,
-                      api: str, items: Items, session_idle_s: float | None, clock: Clock | None) -> Starlette:
+def egov_register_app(
+    world: World,
+    site_dir: Path,
+    labels: dict[str, Any],
+    *,
+    cookie: str,
+    accent: str,
+    api: str,
+    items: Items,
+    session_idle_s: float | None,
+    clock: Clock | None,
+) -> Starlette:
     pages = site_pages(site_dir)
     store = SessionStore(cookie, session_idle_s, clock)
 
     async def search_page(request: Request) -> Response:
         user, redirect = store.page_user(request)
-        return redirect or pages.render(request, "search.html", labels, session_expired=user is None,
-                                        signed_in=user is not None, egov_accent=accent)
+        return redirect or pages.render(
+            request, "search.html", labels, session_expired=user is None, signed_in=user is not None, egov_accent=accent
+        )
 
     async def api_items(request: Request) -> Response:
         user = store.api_user(request)

@@ -27,8 +27,9 @@ from sandbox.sites.shared.sessions import SessionStore
 CHALLENGE_TTL_S = 300
 
 
-def key_login_routes(pages: Pages, labels: dict[str, Any], store: SessionStore, landing: str,
-                     **context: Any) -> list[Route]:
+def key_login_routes(
+    pages: Pages, labels: dict[str, Any], store: SessionStore, landing: str, **context: Any
+) -> list[Route]:
     """The sign-in page, the test key files, the three sign-in steps and /logout; context goes to the page."""
     challenges: dict[str, float] = {}
 
@@ -39,8 +40,11 @@ def key_login_routes(pages: Pages, labels: dict[str, Any], store: SessionStore, 
         name = request.path_params["name"]
         if name not in keys.TEST_KEYS:
             return JSONResponse({"error": "no such test key"}, status_code=404)
-        return Response(keys.issue_key(name), media_type="application/json",
-                        headers={"Content-Disposition": f'attachment; filename="{name}.key"'})
+        return Response(
+            keys.issue_key(name),
+            media_type="application/json",
+            headers={"Content-Disposition": f'attachment; filename="{name}.key"'},
+        )
 
     async def challenge(request: Request) -> Response:
         value = f"orynda-{secrets.token_hex(16)}"
@@ -82,6 +86,11 @@ def key_login_routes(pages: Pages, labels: dict[str, Any], store: SessionStore, 
         root = request.scope.get("root_path", "")
         return store.end(RedirectResponse(f"{root}/login", status_code=303), request)
 
-    return [Route("/login", login), Route("/_keys/{name}", key_file),
-            Route("/api/challenge", challenge, methods=["POST"]), Route("/api/signer", signer, methods=["POST"]),
-            Route("/api/sign-check", sign_check, methods=["POST"]), Route("/logout", logout, methods=["GET", "POST"])]
+    return [
+        Route("/login", login),
+        Route("/_keys/{name}", key_file),
+        Route("/api/challenge", challenge, methods=["POST"]),
+        Route("/api/signer", signer, methods=["POST"]),
+        Route("/api/sign-check", sign_check, methods=["POST"]),
+        Route("/logout", logout, methods=["GET", "POST"]),
+    ]

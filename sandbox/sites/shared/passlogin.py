@@ -12,8 +12,14 @@ from sandbox.pages import Pages
 from sandbox.sites.shared.sessions import SessionStore
 
 
-def password_login_routes(pages: Pages, labels: dict[str, Any], store: SessionStore, accounts: dict[str, str],
-                          landing: str, fields: tuple[str, str] = ("username", "password")) -> list[Route]:
+def password_login_routes(
+    pages: Pages,
+    labels: dict[str, Any],
+    store: SessionStore,
+    accounts: dict[str, str],
+    landing: str,
+    fields: tuple[str, str] = ("username", "password"),
+) -> list[Route]:
     """GET/POST /login and /logout; a wrong user or password re-renders the form with status 401.
 
     fields: the form's names of the user and password inputs."""

@@ -20,7 +20,10 @@ COMMON_LABELS = {
     "session_expired_text": {"kk": "Қайта кіріңіз.", "ru": "Войдите в систему заново."},
     "session_expired_login": {"kk": "Кіру бетіне оралу", "ru": "Вернуться ко входу"},
     "loading": {"kk": "Жүктелуде…", "ru": "Загрузка…"},
-    "error": {"kk": "Сервис уақытша қолжетімсіз. Кейінірек қайталаңыз.", "ru": "Сервис временно недоступен. Повторите позже."},
+    "error": {
+        "kk": "Сервис уақытша қолжетімсіз. Кейінірек қайталаңыз.",
+        "ru": "Сервис временно недоступен. Повторите позже.",
+    },
     "retry": {"kk": "Қайталау", "ru": "Повторить"},
     "invalid_iin": {"kk": "ЖСН қате енгізілген", "ru": "ИИН введён неверно"},
     "logout": {"kk": "Шығу", "ru": "Выход"},
@@ -50,7 +53,12 @@ def page_number(request: Request) -> int:
 def paged(items: list[T], page: int, size: int) -> tuple[list[T], dict[str, Any]]:
     """One page of items and the paging facts a page needs: total, page, pages, page_size."""
     pages = max(1, -(-len(items) // size))
-    return items[(page - 1) * size: page * size], {"total": len(items), "page": page, "pages": pages, "page_size": size}
+    return items[(page - 1) * size : page * size], {
+        "total": len(items),
+        "page": page,
+        "pages": pages,
+        "page_size": size,
+    }
 
 
 def invalid_iin(iin: str) -> JSONResponse | None:
@@ -58,9 +66,13 @@ def invalid_iin(iin: str) -> JSONResponse | None:
     reason = why_invalid_iin(iin)
     return JSONResponse({"error": "invalid_iin", "reason": reason}, status_code=400) if reason else None
 
+
 KEY_LOGIN_LABELS = {
     "login_title": {"kk": "ЭЦҚ арқылы кіру", "ru": "Вход по ЭЦП"},
-    "login_hint": {"kk": "Кілт файлын таңдап, құпиясөзін енгізіңіз.", "ru": "Выберите файл ключа и введите его пароль."},
+    "login_hint": {
+        "kk": "Кілт файлын таңдап, құпиясөзін енгізіңіз.",
+        "ru": "Выберите файл ключа и введите его пароль.",
+    },
     "key_file": {"kk": "Кілт файлы", "ru": "Файл ключа"},
     "key_password": {"kk": "Кілт құпиясөзі", "ru": "Пароль ключа"},
     "sign_in": {"kk": "Кіру", "ru": "Войти"},

@@ -2,26 +2,31 @@
 
 from __future__ import annotations
 
-import importlib
 from pathlib import Path
-from typing import Annotated, Any, Optional
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
-from flows import all_flows
+from app import cli_calc, cli_documents, cli_schedule
+from app.catalog import FLOWS
+from app.runs import resume_run, start_run
 from orynda import logs
 from orynda.config import Settings, load_settings
 from orynda.errors import ConfigError
-from orynda.service import RunOutcome, open_store, resume_run, start_run
+from orynda.runs import RunOutcome, open_store
 
-app = typer.Typer(help="Orynda: bots for enforcement proceedings. Flows, runs, calculations.", no_args_is_help=True,
-                  add_completion=False, pretty_exceptions_enable=False)
+app = typer.Typer(
+    help="Orynda: bots for enforcement proceedings. Flows, runs, calculations.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
 console = Console()
 
-Home = Annotated[Optional[Path], typer.Option("--home", help="Folder of runs, reports and the SQLite database")]
-SandboxUrl = Annotated[Optional[str], typer.Option("--sandbox-url", help="Root URL of the sandbox registries")]
+Home = Annotated[Path | None, typer.Option("--home", help="Folder of runs, reports and the SQLite database")]
+SandboxUrl = Annotated[str | None, typer.Option("--sandbox-url", help="Root URL of the sandbox registries")]
 
 
 def _settings(home: Path | None = None, sandbox_url: str | None = None, workers: int | None = None) -> Settings:
@@ -37,34 +42,43 @@ def _main(verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Debug l
 def list_flows() -> None:
     """The flows this installation can run."""
     table = Table("flow", "what it does", "input", "registries")
-    for flow in all_flows():
+    for flow in FLOWS.values():
         table.add_row(flow.name, flow.title, "file (--input)" if flow.needs_input else "none", ", ".join(flow.sites))
     console.print(table)
 
 
 @app.command()
-def run(flow: Annotated[str, typer.Argument(help="Flow name (see `runner.py list`)")],
-        input: Annotated[Optional[Path], typer.Option("--input", "-i", help="Input list (.xlsx or .csv)")] = None,
-        resume: Annotated[Optional[str], typer.Option("--resume", help="Go on with this run id instead")] = None,
-        param: Annotated[Optional[list[str]], typer.Option("--param", "-p", help="Flow parameter key=value")] = None,
-        workers: Annotated[Optional[int], typer.Option("--workers", "-w", help="Items processed at once")] = None,
-        progress: Annotated[bool, typer.Option("--progress/--no-progress", help="Show a progress bar")] = True,
-        home: Home = None, sandbox_url: SandboxUrl = None) -> None:
+def run(
+    flow: Annotated[str, typer.Argument(help="Flow name (see `runner.py list`)")],
+    input: Annotated[Path | None, typer.Option("--input", "-i", help="Input list (.xlsx or .csv)")] = None,
+    resume: Annotated[str | None, typer.Option("--resume", help="Go on with this run id instead")] = None,
+    param: Annotated[list[str] | None, typer.Option("--param", "-p", help="Flow parameter key=value")] = None,
+    workers: Annotated[int | None, typer.Option("--workers", "-w", help="Items processed at once")] = None,
+    progress: Annotated[bool, typer.Option("--progress/--no-progress", help="Show a progress bar")] = True,
+    home: Home = None,
+    sandbox_url: SandboxUrl = None,
+) -> None:
     """Run a flow now (or resume one with --resume RUN_ID)."""
     settings = _settings(home, sandbox_url, workers)
     params: dict[str, Any] = dict(p.split("=", 1) for p in (param or []) if "=" in p)
     if input:
         params["input"] = str(input)
     with _errors():
-        outcome = (resume_run(resume, settings, progress=progress) if resume
-                   else start_run(flow, params, settings, progress=progress))
+        outcome = (
+            resume_run(resume, settings, progress=progress)
+            if resume
+            else start_run(flow, params, settings, progress=progress)
+        )
     _print_outcome(outcome)
 
 
 @app.command()
-def resume(run_id: Annotated[Optional[str], typer.Argument(help="Run id; default: the latest unfinished run")] = None,
-           progress: Annotated[bool, typer.Option("--progress/--no-progress")] = True,
-           home: Home = None, sandbox_url: SandboxUrl = None) -> None:
+def resume(
+    run_id: Annotated[str | None, typer.Argument(help="Run id; default: the latest unfinished run")] = None,
+    progress: Annotated[bool, typer.Option("--progress/--no-progress")] = True,
+    home: Home = None,
+    sandbox_url: SandboxUrl = None,
+) -> None:
     """Resume an interrupted run without redoing its finished items."""
     with _errors():
         outcome = resume_run(run_id, _settings(home, sandbox_url), progress=progress)
@@ -79,16 +93,29 @@ def runs(limit: Annotated[int, typer.Option(help="How many, newest first")] = 20
     for r in store.list_runs(limit):
         c = store.counts(r.id)
         by = c.by_state
-        table.add_row(r.id, r.flow, r.status, str(c.total), str(by["done"]), str(by["business_exception"]),
-                      str(by["system_exception"]), str(c.left), str(c.retries), r.report_path or "")
+        table.add_row(
+            r.id,
+            r.flow,
+            r.status,
+            str(c.total),
+            str(by["done"]),
+            str(by["business_exception"]),
+            str(by["system_exception"]),
+            str(c.left),
+            str(c.retries),
+            r.report_path or "",
+        )
     console.print(table)
 
 
 @app.command()
-def check(sites: Annotated[Optional[list[str]], typer.Argument(help="Sites to check; default: all")] = None,
-          home: Home = None, sandbox_url: SandboxUrl = None) -> None:
+def check(
+    sites: Annotated[list[str] | None, typer.Argument(help="Sites to check; default: all")] = None,
+    home: Home = None,
+    sandbox_url: SandboxUrl = None,
+) -> None:
     """Pre-flight: visit each site's pages and confirm every listed selector resolves; writes nothing."""
-    from orynda.preflight import check_sites
+    from app.preflight import check_sites
 
     results = check_sites(list(sites or []), _settings(home, sandbox_url))
     table = Table("site", "page", "element", "resolves")
@@ -106,9 +133,11 @@ def check(sites: Annotated[Optional[list[str]], typer.Argument(help="Sites to ch
 
 def _print_outcome(outcome: RunOutcome) -> None:
     s = outcome.summary
-    console.print(f"[bold]run {outcome.run_id}[/bold] {outcome.status}: {s.total} items — done {s.done}, "
-                  f"business exceptions {s.business}, system exceptions {s.system}, left {s.left}, retries {s.retries}"
-                  + (f", {s.items_per_minute} items/min" if s.items_per_minute else ""))
+    console.print(
+        f"[bold]run {outcome.run_id}[/bold] {outcome.status}: {s.total} items — done {s.done}, "
+        f"business exceptions {s.business}, system exceptions {s.system}, left {s.left}, retries {s.retries}"
+        + (f", {s.items_per_minute} items/min" if s.items_per_minute else "")
+    )
     console.print(f"report:   {outcome.report}")
     console.print(f"logs:     {outcome.folder / 'log.jsonl'}")
     console.print(f"evidence: {outcome.folder / 'evidence'}")
@@ -126,20 +155,6 @@ class _errors:
             raise typer.Exit(2)
 
 
-def _mount_optional(name: str, module: str, help_text: str) -> None:
-    """Sub-commands that live in their own modules (calc, verify, schedule…), mounted when present."""
-    try:
-        sub = importlib.import_module(module)
-    except ModuleNotFoundError as exc:
-        if exc.name != module:
-            raise
-        return
-    if isinstance(getattr(sub, "app", None), typer.Typer):
-        app.add_typer(sub.app, name=name, help=help_text)
-    elif hasattr(sub, "register"):
-        sub.register(app)
-
-
-_mount_optional("calc", "orynda.cli_calc", "Enforcement calculations: fee, interest, alimony, distribution…")
-_mount_optional("schedule", "orynda.cli_schedule", "The scheduler service and its schedules")
-_mount_optional("verify", "orynda.cli_documents", "Document verification")
+app.add_typer(cli_calc.app, name="calc", help="Enforcement calculations: fee, interest, alimony, distribution…")
+cli_schedule.register(app)
+cli_documents.register(app)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import signal
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,7 +13,6 @@ from typing import Any
 
 from loguru import logger
 
-from flows import get_flow
 from orynda import logs
 from orynda.config import Settings
 from orynda.engine import Engine
@@ -46,24 +45,46 @@ def open_store(settings: Settings) -> RunStore:
 StopStatus = RunStatus | Callable[[], RunStatus]
 
 
-def start_run(flow_name: str, params: dict[str, Any], settings: Settings, *, trigger: str = "cli",
-              progress: bool = False, stop_when: Callable[[], bool] | None = None,
-              stop_status: StopStatus = RunStatus.INTERRUPTED, store: RunStore | None = None) -> RunOutcome:
+def start_run(
+    flow: Flow,
+    params: dict[str, Any],
+    settings: Settings,
+    *,
+    trigger: str = "cli",
+    progress: bool = False,
+    stop_when: Callable[[], bool] | None = None,
+    stop_status: StopStatus = RunStatus.INTERRUPTED,
+    store: RunStore | None = None,
+) -> RunOutcome:
     """A new run of a flow: its work items are recorded first, so nothing can be lost after this point."""
-    flow = get_flow(flow_name)
     store = store or open_store(settings)
     with lease(store.engine, flow.name, holder_name()) as held:  # FlowBusy if the flow runs anywhere else
         specs = list(flow.load_items(params, settings))
         run = store.create_run(flow.name, params, specs, settings.runs_dir, trigger=trigger)
         logger.info("run {} of {}: {} items recorded", run.id, flow.name, len(specs))
-        return execute(store, flow, run, settings, progress=progress, stop_when=_unless_lost(held, stop_when),
-                       stop_status=stop_status)
+        return execute(
+            store,
+            flow,
+            run,
+            settings,
+            progress=progress,
+            stop_when=_unless_lost(held, stop_when),
+            stop_status=stop_status,
+        )
 
 
-def resume_run(run_id: str | None, settings: Settings, *, progress: bool = False,
-               stop_when: Callable[[], bool] | None = None, stop_status: StopStatus = RunStatus.INTERRUPTED,
-               store: RunStore | None = None) -> RunOutcome:
-    """Goes on with a run that was interrupted, paused or killed; finished items are never redone."""
+def resume_run(
+    run_id: str | None,
+    settings: Settings,
+    *,
+    flows: Mapping[str, Flow],
+    progress: bool = False,
+    stop_when: Callable[[], bool] | None = None,
+    stop_status: StopStatus = RunStatus.INTERRUPTED,
+    store: RunStore | None = None,
+) -> RunOutcome:
+    """Goes on with a run that was interrupted, paused or killed; finished items are never redone. `flows` are the
+    flows this installation knows, by name: the run's record names its flow."""
     store = store or open_store(settings)
     run = store.get_run(run_id) if run_id else store.latest_unfinished()
     if run is None:
@@ -74,8 +95,17 @@ def resume_run(run_id: str | None, settings: Settings, *, progress: bool = False
             raise ConfigError(f"run {run.id} is already done; see its report {run.report_path}")
         store.set_status(run.id, RunStatus.RUNNING)
         logger.info("resuming run {} of {}", run.id, run.flow)
-        return execute(store, get_flow(run.flow), run, settings, progress=progress,
-                       stop_when=_unless_lost(held, stop_when), stop_status=stop_status)
+        if run.flow not in flows:
+            raise ConfigError(f"run {run.id} is of flow {run.flow!r}, which this installation does not have")
+        return execute(
+            store,
+            flows[run.flow],
+            run,
+            settings,
+            progress=progress,
+            stop_when=_unless_lost(held, stop_when),
+            stop_status=stop_status,
+        )
 
 
 def _unless_lost(held: Lease, stop_when: Callable[[], bool] | None) -> Callable[[], bool]:
@@ -83,18 +113,34 @@ def _unless_lost(held: Lease, stop_when: Callable[[], bool] | None) -> Callable[
     return lambda: held.lost.is_set() or bool(stop_when and stop_when())
 
 
-def execute(store: RunStore, flow: Flow, run: Run, settings: Settings, *, progress: bool,
-            stop_when: Callable[[], bool] | None, stop_status: StopStatus) -> RunOutcome:
+def execute(
+    store: RunStore,
+    flow: Flow,
+    run: Run,
+    settings: Settings,
+    *,
+    progress: bool,
+    stop_when: Callable[[], bool] | None,
+    stop_status: StopStatus,
+) -> RunOutcome:
     sink = logs.add_run_log(Path(run.folder))
     counts = store.counts(run.id)
     bar = RunProgress(counts.total, counts.total - counts.left) if progress else None
-    engine = Engine(settings, store, on_item=bar.advance if bar else None, on_found=bar.found if bar else None,
-                    stop_when=stop_when)
+    engine = Engine(
+        settings, store, on_item=bar.advance if bar else None, on_found=bar.found if bar else None, stop_when=stop_when
+    )
     try:
         with bar or nullcontext():
             finished = asyncio.run(_run_with_signals(engine, flow, run))
-        status = (RunStatus.DONE if finished else RunStatus.INTERRUPTED if engine.interrupted
-                  else stop_status() if callable(stop_status) else stop_status)
+        status = (
+            RunStatus.DONE
+            if finished
+            else RunStatus.INTERRUPTED
+            if engine.interrupted
+            else stop_status()
+            if callable(stop_status)
+            else stop_status
+        )
     except BaseException:
         store.set_status(run.id, RunStatus.INTERRUPTED, ended=True)
         raise
@@ -116,7 +162,9 @@ async def _run_with_signals(engine: Engine, flow: Flow, run: Run) -> bool:
     def on_signal() -> None:
         nonlocal presses
         presses += 1
-        logger.warning("stop requested: finishing the items in flight ({}).", "again to stop now" if presses == 1 else "now")
+        logger.warning(
+            "stop requested: finishing the items in flight ({}).", "again to stop now" if presses == 1 else "now"
+        )
         engine.request_stop()
         if presses > 1 and task:
             task.cancel()

@@ -4,25 +4,26 @@ from __future__ import annotations
 
 import itertools
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
+from app.scheduling.fires import recent_fires
+from app.scheduling.model import SchedulesFile, load_schedules, schedules_path
 from orynda.clock import ALMATY, now
 from orynda.config import Settings, load_settings
 from orynda.errors import ConfigError
-from orynda.scheduling.fires import recent_fires
-from orynda.scheduling.model import SchedulesFile, load_schedules, schedules_path
 from orynda.store import make_engine
 
 console = Console()
 
-File = Annotated[Optional[Path], typer.Option("--file", "-f", help="Schedules file (default: $ORYNDA_SCHEDULES or "
-                                                                 "schedules.yaml)")]
-Home = Annotated[Optional[Path], typer.Option("--home", help="Folder of runs, reports and the SQLite database")]
-SandboxUrl = Annotated[Optional[str], typer.Option("--sandbox-url", help="Root URL of the sandbox registries")]
+File = Annotated[
+    Path | None, typer.Option("--file", "-f", help="Schedules file (default: $ORYNDA_SCHEDULES or schedules.yaml)")
+]
+Home = Annotated[Path | None, typer.Option("--home", help="Folder of runs, reports and the SQLite database")]
+SandboxUrl = Annotated[str | None, typer.Option("--sandbox-url", help="Root URL of the sandbox registries")]
 
 
 def register(app: typer.Typer) -> None:
@@ -31,12 +32,17 @@ def register(app: typer.Typer) -> None:
     app.command("schedules")(schedules)
 
 
-def schedule(file: File = None, home: Home = None, sandbox_url: SandboxUrl = None,
-             run_now: Annotated[Optional[list[str]], typer.Option(
-                 "--run-now", help="Also fire this entry once at start, as its cron would (window and e-mail too)")]
-             = None) -> None:
+def schedule(
+    file: File = None,
+    home: Home = None,
+    sandbox_url: SandboxUrl = None,
+    run_now: Annotated[
+        list[str] | None,
+        typer.Option("--run-now", help="Also fire this entry once at start, as its cron would (window and e-mail too)"),
+    ] = None,
+) -> None:
     """Run the scheduler service until SIGTERM or Ctrl-C (see docs/scheduler.md)."""
-    from orynda.scheduling.service import serve  # APScheduler loads only for the service
+    from app.scheduling.service import serve  # APScheduler loads only for the service
 
     config, settings = _load(file), _settings(home, sandbox_url)
     unknown = [name for name in run_now or [] if name not in config.schedules]
@@ -45,16 +51,25 @@ def schedule(file: File = None, home: Home = None, sandbox_url: SandboxUrl = Non
     raise typer.Exit(serve(config, settings, run_now=run_now))
 
 
-def schedules(file: File = None, home: Home = None,
-              count: Annotated[int, typer.Option("--count", "-n", help="Fire times to show per entry")] = 3) -> None:
+def schedules(
+    file: File = None,
+    home: Home = None,
+    count: Annotated[int, typer.Option("--count", "-n", help="Fire times to show per entry")] = 3,
+) -> None:
     """Every entry with its next fire times (Asia/Almaty, holidays skipped) and its last fire's outcome."""
     config, settings = _load(file), _settings(home)
     table = Table("entry", "flow", "cron (calendar)", "window", "next fires", "last fire")
     moment = now()
     for name, entry in config.schedules.items():
         fires = [f"{f:%a %Y-%m-%d %H:%M}" for f in itertools.islice(entry.trigger().fire_times(moment), count)]
-        table.add_row(name, entry.flow, str(entry.trigger()), str(entry.window or "any time"),
-                      "\n".join(fires) if entry.enabled else "(disabled)", _last_fire(settings, name))
+        table.add_row(
+            name,
+            entry.flow,
+            str(entry.trigger()),
+            str(entry.window or "any time"),
+            "\n".join(fires) if entry.enabled else "(disabled)",
+            _last_fire(settings, name),
+        )
     console.print(table)
     console.print(f"times in {ALMATY.key}; e-mail to: {', '.join(config.notify.supervisors) or 'nobody'}")
 

@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from decimal import Decimal
 from pathlib import Path
-from typing import Annotated, Any, Optional, TypeVar
+from typing import Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console
@@ -23,8 +23,12 @@ from domain.money import format_tenge, tenge
 from orynda.inputs import Column, InputFileError, InputRow, cell_text, read_rows
 from orynda.report.calc_sheet import CalcSheet, write_calc_sheet
 
-app = typer.Typer(help="Enforcement calculations: fee, interest, alimony, distribution, deadlines, restrictions.",
-                  no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
+app = typer.Typer(
+    help="Enforcement calculations: fee, interest, alimony, distribution, deadlines, restrictions.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
 console = Console()
 T = TypeVar("T")
 
@@ -44,124 +48,206 @@ def _amount(value: str) -> Decimal:
 
 
 On = Annotated[dt.date, typer.Option("--on", parser=_date, help="Date of the calculation (YYYY-MM-DD)")]
-Xlsx = Annotated[Optional[Path], typer.Option("--xlsx", help="Also write the calculation to this Excel file")]
+Xlsx = Annotated[Path | None, typer.Option("--xlsx", help="Also write the calculation to this Excel file")]
 Money = Annotated[Decimal, typer.Argument(parser=_amount, help="Amount in tenge, e.g. 123456.78")]
 
 
 @app.command()
-def fee(claim: Money, on: On,
-        collected: Annotated[Optional[Decimal], typer.Option(parser=_amount, help="Amount collected so far")] = None,
-        voluntary: Annotated[bool, typer.Option(help="Paid within the voluntary term (2010 art. 118 p.3)")] = False,
-        xlsx: Xlsx = None) -> None:
+def fee(
+    claim: Money,
+    on: On,
+    collected: Annotated[Decimal | None, typer.Option(parser=_amount, help="Amount collected so far")] = None,
+    voluntary: Annotated[bool, typer.Option(help="Paid within the voluntary term (2010 art. 118 p.3)")] = False,
+    xlsx: Xlsx = None,
+) -> None:
     """Private bailiff's fee on a money claim (art. 118; MoJ orders 415/416); --on is the initiation date."""
     result = _domain(lambda: fees.private_bailiff_fee(claim, on, collected, voluntary))
-    columns = [("claim", "money"), ("MCI on initiation", "money"), ("claim in MCI", "number"), ("rate, %", "number"),
-               ("collected", "money"), ("fee", "money")]
+    columns = [
+        ("claim", "money"),
+        ("MCI on initiation", "money"),
+        ("claim in MCI", "number"),
+        ("rate, %", "number"),
+        ("collected", "money"),
+        ("fee", "money"),
+    ]
     rows = [(result.claim, result.mci, result.claim_in_mci, result.percent, result.collected, result.fee)]
-    _show("Private bailiff's fee", columns, rows, None,
-          [result.article, "bracket flat on the whole amount; upper bound inclusive (domain/data/fees.yaml)"], xlsx)
+    _show(
+        "Private bailiff's fee",
+        columns,
+        rows,
+        None,
+        [result.article, "bracket flat on the whole amount; upper bound inclusive (domain/data/fees.yaml)"],
+        xlsx,
+    )
 
 
 @app.command("interest")
-def interest_(principal: Money,
-              first_day: Annotated[dt.date, typer.Option("--from", parser=_date, help="First day of delay")],
-              last_day: Annotated[dt.date, typer.Option("--to", parser=_date, help="Day of payment (included)")],
-              mode: Annotated[str, typer.Option(help="periods | single")] = "periods",
-              day_count: Annotated[str, typer.Option(help="act365 | actact")] = "act365",
-              rate: Annotated[Optional[Decimal], typer.Option(parser=_amount, help="Contract rate, %")] = None,
-              xlsx: Xlsx = None) -> None:
+def interest_(
+    principal: Money,
+    first_day: Annotated[dt.date, typer.Option("--from", parser=_date, help="First day of delay")],
+    last_day: Annotated[dt.date, typer.Option("--to", parser=_date, help="Day of payment (included)")],
+    mode: Annotated[str, typer.Option(help="periods | single")] = "periods",
+    day_count: Annotated[str, typer.Option(help="act365 | actact")] = "act365",
+    rate: Annotated[Decimal | None, typer.Option(parser=_amount, help="Contract rate, %")] = None,
+    xlsx: Xlsx = None,
+) -> None:
     """Interest under Civil Code art. 353 at the base rate, split where the rate changes."""
-    result = _domain(lambda: interest.interest(principal, first_day, last_day, mode=mode,  # type: ignore[arg-type]
-                                               day_count=day_count, rate=rate))  # type: ignore[arg-type]
+    result = _domain(
+        lambda: interest.interest(
+            principal,
+            first_day,
+            last_day,
+            mode=mode,  # type: ignore[arg-type]
+            day_count=day_count,
+            rate=rate,
+        )
+    )  # type: ignore[arg-type]
     rows = [(ln.first_day, ln.last_day, ln.days, ln.percent, ln.year_days, ln.amount) for ln in result.lines]
-    columns = [("from", "date"), ("to", "date"), ("days", "int"), ("rate, %", "number"), ("year days", "int"),
-               ("interest", "money")]
-    _show(f"Interest on {format_tenge(result.principal)}", columns, rows, ("total", "", "", "", "", result.total),
-          [f"CC art. 353; mode {mode}, day count {day_count}; rounded once on the total"], xlsx)
+    columns = [
+        ("from", "date"),
+        ("to", "date"),
+        ("days", "int"),
+        ("rate, %", "number"),
+        ("year days", "int"),
+        ("interest", "money"),
+    ]
+    _show(
+        f"Interest on {format_tenge(result.principal)}",
+        columns,
+        rows,
+        ("total", "", "", "", "", result.total),
+        [f"CC art. 353; mode {mode}, day count {day_count}; rounded once on the total"],
+        xlsx,
+    )
 
 
 @app.command("alimony")
-def alimony_(incomes: Annotated[Path, typer.Option("--incomes", help="CSV/XLSX: month, income[, paid][, contribution]")],
-             on: On,
-             children: Annotated[Optional[int], typer.Option(help="Number of children (FAM art. 139)")] = None,
-             fixed_mci: Annotated[Optional[Decimal], typer.Option(parser=_amount, help="Fixed sum in MCI")] = None,
-             presented: Annotated[Optional[dt.date], typer.Option(parser=_date, help="Document presented on")] = None,
-             searched: Annotated[bool, typer.Option(help="Debtor was searched for (FAM art. 169 p.2)")] = False,
-             xlsx: Xlsx = None) -> None:
+def alimony_(
+    incomes: Annotated[Path, typer.Option("--incomes", help="CSV/XLSX: month, income[, paid][, contribution]")],
+    on: On,
+    children: Annotated[int | None, typer.Option(help="Number of children (FAM art. 139)")] = None,
+    fixed_mci: Annotated[Decimal | None, typer.Option(parser=_amount, help="Fixed sum in MCI")] = None,
+    presented: Annotated[dt.date | None, typer.Option(parser=_date, help="Document presented on")] = None,
+    searched: Annotated[bool, typer.Option(help="Debtor was searched for (FAM art. 169 p.2)")] = False,
+    xlsx: Xlsx = None,
+) -> None:
     """Alimony arrears month by month — the справка-расчёт (FAM arts. 139, 141, 169)."""
     seen: dict[dt.date, int] = {}
     months, bad = _rows(incomes, _ALIMONY_COLUMNS, lambda row: _income_month(row, seen))
-    result = _domain(lambda: alimony.alimony_arrears(months, on, children=children, fixed_mci=fixed_mci,
-                                                     presented_on=presented, debtor_was_searched=searched))
+    result = _domain(
+        lambda: alimony.alimony_arrears(
+            months, on, children=children, fixed_mci=fixed_mci, presented_on=presented, debtor_was_searched=searched
+        )
+    )
     rows = [(ln.month, ln.basis, ln.base, ln.due, ln.paid, ln.balance) for ln in result.lines]
-    columns = [("month", "date"), ("basis", "text"), ("base", "money"), ("due", "money"), ("paid", "money"),
-               ("balance", "money")]
+    columns = [
+        ("month", "date"),
+        ("basis", "text"),
+        ("base", "money"),
+        ("due", "money"),
+        ("paid", "money"),
+        ("balance", "money"),
+    ]
     total = ("total", "", "", result.total_due, result.total_paid, result.arrears)
     _show(f"Alimony arrears on {on}: {result.terms}", columns, rows, total, ["FAM arts. 139, 141, 169, 172"], xlsx)
     _exit_if(bad)
 
 
 @app.command()
-def distribute(claims: Annotated[Path, typer.Option("--claims", help="CSV/XLSX: creditor, queue or category, amount")],
-               collected: Annotated[Decimal, typer.Option("--collected", parser=_amount, help="Money collected")],
-               fines: Annotated[Decimal, typer.Option(parser=_amount, help="Fines during enforcement")] = Decimal(0),
-               fee_: Annotated[Decimal, typer.Option("--fee", parser=_amount, help="Bailiff's fee")] = Decimal(0),
-               costs: Annotated[Decimal, typer.Option(parser=_amount, help="Enforcement costs")] = Decimal(0),
-               xlsx: Xlsx = None) -> None:
+def distribute(
+    claims: Annotated[Path, typer.Option("--claims", help="CSV/XLSX: creditor, queue or category, amount")],
+    collected: Annotated[Decimal, typer.Option("--collected", parser=_amount, help="Money collected")],
+    fines: Annotated[Decimal, typer.Option(parser=_amount, help="Fines during enforcement")] = Decimal(0),
+    fee_: Annotated[Decimal, typer.Option("--fee", parser=_amount, help="Bailiff's fee")] = Decimal(0),
+    costs: Annotated[Decimal, typer.Option(parser=_amount, help="Enforcement costs")] = Decimal(0),
+    xlsx: Xlsx = None,
+) -> None:
     """Distribute collected money: fines, fee and costs, queues 1–5 pro rata (arts. 108–112)."""
     parsed, bad = _rows(claims, _CLAIM_COLUMNS, _claim)
     result = _domain(lambda: distribution.distribute(collected, parsed, fines=fines, fee=fee_, costs=costs))
     rows = [(ln.payee, ln.queue or "", ln.article, ln.owed, ln.paid) for ln in result.lines]
     columns = [("payee", "text"), ("queue", "int"), ("article", "text"), ("owed", "money"), ("paid", "money")]
     total = ("total", "", "", "", sum((ln.paid for ln in result.lines), Decimal(0)))
-    _show(f"Distribution of {format_tenge(result.collected)}", columns, rows, total,
-          ["Law 261-IV arts. 108–112; pro rata by largest remainder to the tiyn"], xlsx)
+    _show(
+        f"Distribution of {format_tenge(result.collected)}",
+        columns,
+        rows,
+        total,
+        ["Law 261-IV arts. 108–112; pro rata by largest remainder to the tiyn"],
+        xlsx,
+    )
     _exit_if(bad)
 
 
 @app.command()
-def deadline(rule: Annotated[str, typer.Argument(help=f"One of: {', '.join(deadlines.rule_names())}")],
-             start: Annotated[dt.date, typer.Argument(parser=_date, help="Day of the event (YYYY-MM-DD)")],
-             redaction: Annotated[Optional[str], typer.Option(help="Redaction variant, e.g. current")] = None,
-             xlsx: Xlsx = None) -> None:
+def deadline(
+    rule: Annotated[str, typer.Argument(help=f"One of: {', '.join(deadlines.rule_names())}")],
+    start: Annotated[dt.date, typer.Argument(parser=_date, help="Day of the event (YYYY-MM-DD)")],
+    redaction: Annotated[str | None, typer.Option(help="Redaction variant, e.g. current")] = None,
+    xlsx: Xlsx = None,
+) -> None:
     """The last day of a term of the law (arts. 33, 37–39, 47, 120), moved off non-working days (CC art. 175)."""
     result = _domain(lambda: deadlines.deadline(rule, start, redaction))
-    rows = [("rule", result.title), ("article", result.article), ("redaction", result.redaction),
-            ("from", result.start.isoformat()), ("term", f"{result.count} {result.unit}"),
-            ("due", result.due.isoformat()), ("confidence", result.confidence),
-            ("calendar verified", "yes" if result.calendar_verified else "no (generated, no decree)")]
+    rows = [
+        ("rule", result.title),
+        ("article", result.article),
+        ("redaction", result.redaction),
+        ("from", result.start.isoformat()),
+        ("term", f"{result.count} {result.unit}"),
+        ("due", result.due.isoformat()),
+        ("confidence", result.confidence),
+        ("calendar verified", "yes" if result.calendar_verified else "no (generated, no decree)"),
+    ]
     _show("Deadline", [("item", "text"), ("value", "text")], rows, None, ["CC arts. 173–175"], xlsx)
 
 
 @app.command()
-def restriction(debt: Money, on: On,
-                months_unpaid: Annotated[int, typer.Option(help="Months periodic payments unpaid")] = 0,
-                creditor_applied: Annotated[bool, typer.Option(help="Creditor applied for it")] = False,
-                warning_sent: Annotated[Optional[dt.date], typer.Option(parser=_date, help="Warning sent on")] = None,
-                paid_on: Annotated[Optional[dt.date], typer.Option(parser=_date, help="Paid in full on")] = None,
-                fee_left: Annotated[Decimal, typer.Option(parser=_amount, help="Fee/costs unpaid")] = Decimal(0),
-                xlsx: Xlsx = None) -> None:
+def restriction(
+    debt: Money,
+    on: On,
+    months_unpaid: Annotated[int, typer.Option(help="Months periodic payments unpaid")] = 0,
+    creditor_applied: Annotated[bool, typer.Option(help="Creditor applied for it")] = False,
+    warning_sent: Annotated[dt.date | None, typer.Option(parser=_date, help="Warning sent on")] = None,
+    paid_on: Annotated[dt.date | None, typer.Option(parser=_date, help="Paid in full on")] = None,
+    fee_left: Annotated[Decimal, typer.Option(parser=_amount, help="Fee/costs unpaid")] = Decimal(0),
+    xlsx: Xlsx = None,
+) -> None:
     """Whether an exit restriction may or must be imposed (art. 33), or must be lifted after payment (art. 47)."""
-    result = _domain(lambda: restrictions.exit_restriction(debt, on, periodic_months_unpaid=months_unpaid,
-                                                           creditor_applied=creditor_applied, warning_sent=warning_sent))
+    result = _domain(
+        lambda: restrictions.exit_restriction(
+            debt, on, periodic_months_unpaid=months_unpaid, creditor_applied=creditor_applied, warning_sent=warning_sent
+        )
+    )
     rows: list[tuple[str, Any]] = [
-        ("40 MCI threshold", format_tenge(result.threshold)), ("may impose", _yes(result.may_impose)),
-        ("must impose", _yes(result.must_impose)), ("reasons", "; ".join(result.reasons) or "none"),
-        ("court sanction needed", _yes(result.needs_court_sanction)), ("notice first", _yes(result.notice_required)),
-        ("earliest", result.earliest.isoformat() if result.earliest else "")]
+        ("40 MCI threshold", format_tenge(result.threshold)),
+        ("may impose", _yes(result.may_impose)),
+        ("must impose", _yes(result.must_impose)),
+        ("reasons", "; ".join(result.reasons) or "none"),
+        ("court sanction needed", _yes(result.needs_court_sanction)),
+        ("notice first", _yes(result.notice_required)),
+        ("earliest", result.earliest.isoformat() if result.earliest else ""),
+    ]
     if paid_on is not None:
         lift = _domain(lambda: restrictions.lifting(paid_on, debt, fee_left))
-        rows += [("must lift", _yes(lift.must_lift)), ("lifting", lift.reason),
-                 ("lift by", lift.deadline.due.isoformat() if lift.deadline else "")]
+        rows += [
+            ("must lift", _yes(lift.must_lift)),
+            ("lifting", lift.reason),
+            ("lift by", lift.deadline.due.isoformat() if lift.deadline else ""),
+        ]
     _show("Exit restriction", [("item", "text"), ("value", "text")], rows, None, ["Law 261-IV arts. 33, 47"], xlsx)
 
 
-_ALIMONY_COLUMNS = [Column("month", ("month", "месяц", "ай")), Column("income", ("income", "доход", "табыс")),
-                    Column("paid", ("paid", "оплачено", "төленді"), required=False),
-                    Column("contribution", ("contribution", "опв", "pension contribution"), required=False)]
-_CLAIM_COLUMNS = [Column("creditor", ("creditor", "взыскатель", "өндіріп алушы")),
-                  Column("queue", ("queue", "category", "очередь", "категория", "кезек")),
-                  Column("amount", ("amount", "сумма", "сома"))]
+_ALIMONY_COLUMNS = [
+    Column("month", ("month", "месяц", "ай")),
+    Column("income", ("income", "доход", "табыс")),
+    Column("paid", ("paid", "оплачено", "төленді"), required=False),
+    Column("contribution", ("contribution", "опв", "pension contribution"), required=False),
+]
+_CLAIM_COLUMNS = [
+    Column("creditor", ("creditor", "взыскатель", "өндіріп алушы")),
+    Column("queue", ("queue", "category", "очередь", "категория", "кезек")),
+    Column("amount", ("amount", "сумма", "сома")),
+]
 
 
 def _income_month(row: InputRow, seen: dict[dt.date, int]) -> alimony.IncomeMonth:
@@ -225,8 +311,14 @@ def _domain(call: Callable[[], T]) -> T:
         raise typer.Exit(2) from None
 
 
-def _show(title: str, columns: Sequence[tuple[str, str]], rows: Sequence[Sequence[Any]], total: Sequence[Any] | None,
-          notes: list[str], xlsx: Path | None) -> None:
+def _show(
+    title: str,
+    columns: Sequence[tuple[str, str]],
+    rows: Sequence[Sequence[Any]],
+    total: Sequence[Any] | None,
+    notes: list[str],
+    xlsx: Path | None,
+) -> None:
     table = Table(*(name for name, _ in columns), title=title)
     for row in [*rows, *([total] if total else [])]:
         table.add_row(*(_cell(value, kind) for value, (_, kind) in zip(row, columns)))

@@ -4,23 +4,22 @@ browser errors to Orynda's system faults. A bot subclass only writes verbs on it
 from __future__ import annotations
 
 import functools
-from contextlib import asynccontextmanager
 import re
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
 from typing import Any, ClassVar, ParamSpec, TypeVar
 from urllib.parse import urlencode
 
 from playwright.async_api import Error as PlaywrightError
-from playwright.async_api import Locator, Page
+from playwright.async_api import Locator, Page, expect
 from playwright.async_api import TimeoutError as PlaywrightTimeout
-from playwright.async_api import expect
 
-from bots.locators import Locators, load_locators
 from orynda.browser import SessionCache, is_traced, trace_lock
 from orynda.config import SiteSettings
 from orynda.errors import BrowserCrashed, BusinessException, OryndaError, SiteTimeout, SiteUnavailable, SystemException
 from orynda.politeness import SiteLimiter
+from orynda.site.locators import Locators, load_locators
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -43,9 +42,16 @@ _READ_FIELDS = """(fields) => Object.fromEntries(Object.entries(fields).map(([na
 class SiteBot:
     site: ClassVar[str]
 
-    def __init__(self, page: Page, settings: SiteSettings, *, locators: Locators | None = None,
-                 limiter: SiteLimiter | None = None, on_call: CallListener | None = None,
-                 sessions: SessionCache | None = None) -> None:
+    def __init__(
+        self,
+        page: Page,
+        settings: SiteSettings,
+        *,
+        locators: Locators | None = None,
+        limiter: SiteLimiter | None = None,
+        on_call: CallListener | None = None,
+        sessions: SessionCache | None = None,
+    ) -> None:
         self.page = page
         self.sessions = sessions
         self.settings = settings

@@ -13,14 +13,16 @@ from email.message import EmailMessage
 from loguru import logger
 from sqlalchemy import select
 
-from orynda import clock, notify
+from app.runs import resume_run, start_run
+from app.scheduling import notify
+from app.scheduling.fires import claim_fire, record_outcome
+from app.scheduling.model import Notify, Schedule, SchedulesFile
+from orynda import clock
 from orynda.config import Settings
 from orynda.errors import ConfigError
 from orynda.leases import FlowBusy
+from orynda.runs import RunOutcome, open_store
 from orynda.runstore import RunStore, holder_name
-from orynda.scheduling.fires import claim_fire, record_outcome
-from orynda.scheduling.model import Notify, Schedule, SchedulesFile
-from orynda.service import RunOutcome, open_store, resume_run, start_run
 from orynda.store import Run, RunStatus
 
 UNFINISHED = (RunStatus.RUNNING, RunStatus.INTERRUPTED, RunStatus.PAUSED)
@@ -77,36 +79,58 @@ def _handle(name: str, entry: Schedule, ctx: FireContext, store: RunStore, momen
 
 def _resume_or_start(entry: Schedule, ctx: FireContext, store: RunStore, stop_when: Callable[[], bool]) -> RunOutcome:
     """The entry's paused or interrupted run goes on from where it stopped; only when none is left is one started."""
+
     def stop_status() -> RunStatus:
         return RunStatus.INTERRUPTED if ctx.shutdown.is_set() else RunStatus.PAUSED
 
     unfinished = unfinished_run(store, entry)
     if unfinished is not None:
         return resume_run(unfinished.id, ctx.settings, stop_when=stop_when, stop_status=stop_status, store=store)
-    return start_run(entry.flow, entry.params, ctx.settings, trigger="schedule", stop_when=stop_when,
-                     stop_status=stop_status, store=store)
+    return start_run(
+        entry.flow,
+        entry.params,
+        ctx.settings,
+        trigger="schedule",
+        stop_when=stop_when,
+        stop_status=stop_status,
+        store=store,
+    )
 
 
 def unfinished_run(store: RunStore, entry: Schedule) -> Run | None:
     """The latest unfinished run of this flow with this entry's parameters (an on-demand run of another list isn't)."""
     with store.session() as s:
-        runs = s.scalars(select(Run).where(Run.flow == entry.flow, Run.status.in_(UNFINISHED))
-                         .order_by(Run.started_at.desc()))
+        runs = s.scalars(
+            select(Run).where(Run.flow == entry.flow, Run.status.in_(UNFINISHED)).order_by(Run.started_at.desc())
+        )
         return next((run for run in runs if run.params == entry.params), None)
 
 
 def _stop_when(ctx: FireContext, closes: dt.datetime | None) -> Callable[[], bool]:
     """Checked before each new item: the service is stopping, or the night window has closed."""
+
     def stop() -> bool:
         return ctx.shutdown.is_set() or (closes is not None and ctx.now() >= closes)
+
     return stop
 
 
 def _report(name: str, outcome: RunOutcome, ctx: FireContext) -> None:
     s = outcome.summary
-    logger.info("schedule {}: run {} of {} {}: {} items, done {}, business {}, system {}, left {}, retries {}; "
-                "report {}", name, s.run_id, s.flow, s.status, s.total, s.done, s.business, s.system, s.left,
-                s.retries, outcome.report)
+    logger.info(
+        "schedule {}: run {} of {} {}: {} items, done {}, business {}, system {}, left {}, retries {}; report {}",
+        name,
+        s.run_id,
+        s.flow,
+        s.status,
+        s.total,
+        s.done,
+        s.business,
+        s.system,
+        s.left,
+        s.retries,
+        outcome.report,
+    )
     message = notify.run_message(ctx.schedules.notify, name, s, outcome.report, outcome.folder)
     ctx.send(ctx.schedules.notify, message)
 

@@ -13,10 +13,10 @@ from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, SecretStr, field_validator
 
-from flows import FLOW_MODULES
-from orynda.scheduling.calendar_adapter import CALENDARS
-from orynda.scheduling.trigger import CalendarCronTrigger, parse_cron
-from orynda.scheduling.window import Window
+from app.catalog import FLOWS
+from app.scheduling.calendar_adapter import CALENDARS
+from app.scheduling.trigger import CalendarCronTrigger, parse_cron
+from app.scheduling.window import Window
 from orynda.yamlfile import load_model
 
 DEFAULT_FILE = Path("schedules.yaml")
@@ -48,8 +48,8 @@ class Schedule(BaseModel):
     @field_validator("flow")
     @classmethod
     def _known_flow(cls, name: str) -> str:
-        if name not in FLOW_MODULES:
-            raise ValueError(f"no flow {name!r}; known flows: {', '.join(sorted(FLOW_MODULES))}")
+        if name not in FLOWS:
+            raise ValueError(f"no flow {name!r}; known flows: {', '.join(sorted(FLOWS))}")
         return name
 
     @field_validator("cron")

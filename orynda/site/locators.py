@@ -1,12 +1,12 @@
 """Selector files (selectors/<site>.yaml): page → path and elements → candidate selectors, tried in order.
 
-    pages:
-      search:
-        path: /
-        elements:
-          iin_input: ['#iin', 'input[name=iin]']
-    vocab:            # site words the bot maps to values (Иә/Да → true)
-      yes: [Иә, Да]
+pages:
+  search:
+    path: /
+    elements:
+      iin_input: ['#iin', 'input[name=iin]']
+vocab:            # site words the bot maps to values (Иә/Да → true)
+  yes: [Иә, Да]
 """
 
 from __future__ import annotations

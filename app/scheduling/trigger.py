@@ -10,8 +10,8 @@ from typing import Any
 from apscheduler.triggers.base import BaseTrigger
 from apscheduler.triggers.cron import CronTrigger
 
+from app.scheduling.calendar_adapter import CALENDARS
 from orynda.clock import ALMATY
-from orynda.scheduling.calendar_adapter import CALENDARS
 
 # A year of skipped fires means the calendar allows no day at all: stop looking rather than loop forever.
 HORIZON = dt.timedelta(days=366)

@@ -4,7 +4,7 @@ the file or the register cannot be read. The check is against the register in th
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 from rich.console import Console
@@ -14,7 +14,7 @@ from orynda.errors import ConfigError
 
 console = Console(highlight=False, soft_wrap=True)
 
-Home = Annotated[Optional[Path], typer.Option("--home", help="Folder of runs, reports and the SQLite database")]
+Home = Annotated[Path | None, typer.Option("--home", help="Folder of runs, reports and the SQLite database")]
 
 
 def register(app: typer.Typer) -> None:
@@ -22,8 +22,9 @@ def register(app: typer.Typer) -> None:
     app.command("verify")(verify)
 
 
-def verify(file: Annotated[Path, typer.Argument(help="The document: a .pdf or .docx Orynda issued")],
-           home: Home = None) -> None:
+def verify(
+    file: Annotated[Path, typer.Argument(help="The document: a .pdf or .docx Orynda issued")], home: Home = None
+) -> None:
     """Say whether a document is authentic (numbered in the register) and unchanged (its bytes' SHA-256 matches)."""
     from orynda.documents.numbering import register_for  # the register loads only for this command
     from orynda.documents.verify import verify as check
@@ -46,5 +47,6 @@ def verify(file: Annotated[Path, typer.Argument(help="The document: a .pdf or .d
     record = verdict.record
     assert record is not None
     console.print(f"[green]{file}: {verdict.reason}[/green]")
-    console.print(f"  {record.kind}, {record.language}, issued {record.issued_on:%d.%m.%Y}, "
-                  f"proceeding {record.proceeding}")
+    console.print(
+        f"  {record.kind}, {record.language}, issued {record.issued_on:%d.%m.%Y}, proceeding {record.proceeding}"
+    )

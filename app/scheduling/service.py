@@ -26,16 +26,16 @@ from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.schedulers.base import BaseScheduler
 from loguru import logger
 
+from app.scheduling.job import FireContext, run_entry, unfinished_run
+from app.scheduling.model import SchedulesFile
 from orynda.clock import ALMATY
 from orynda.config import Settings
+from orynda.runs import open_store
 from orynda.runstore import RunStore
-from orynda.scheduling.job import FireContext, run_entry, unfinished_run
-from orynda.scheduling.model import SchedulesFile
-from orynda.service import open_store
 from orynda.store import make_engine
 
 JOB_PREFIX = "schedule:"
-FIRE_REF = "orynda.scheduling.service:fire"
+FIRE_REF = "app.scheduling.service:fire"
 # The job store keeps only a textual reference and the entry name; the live context of this process is here.
 _context: FireContext | None = None
 
@@ -55,14 +55,23 @@ def fire(entry: str, fire_time: dt.datetime | None = None) -> str:
         raise
 
 
-def build_scheduler(settings: Settings, scheduler: BaseScheduler | None = None, *, jobstore: BaseJobStore | None = None,
-                    executor: BaseExecutor | None = None) -> BaseScheduler:
+def build_scheduler(
+    settings: Settings,
+    scheduler: BaseScheduler | None = None,
+    *,
+    jobstore: BaseJobStore | None = None,
+    executor: BaseExecutor | None = None,
+) -> BaseScheduler:
     """The scheduler with its persistent job store (the runs database) and a one-off store for --run-now."""
     scheduler = scheduler or BackgroundScheduler()
     stored = jobstore or SQLAlchemyJobStore(engine=make_engine(settings.db_url))  # SQLite pragmas: WAL, busy timeout
     jobstores = {"default": stored, "once": MemoryJobStore()}
-    scheduler.configure(jobstores=jobstores, executors={"default": executor or ThreadPoolExecutor(4)},
-                        timezone=ALMATY, job_defaults={"coalesce": True, "max_instances": 1})
+    scheduler.configure(
+        jobstores=jobstores,
+        executors={"default": executor or ThreadPoolExecutor(4)},
+        timezone=ALMATY,
+        job_defaults={"coalesce": True, "max_instances": 1},
+    )
     return scheduler
 
 
@@ -75,16 +84,29 @@ def sync_jobs(scheduler: BaseScheduler, schedules: SchedulesFile) -> None:
             scheduler.remove_job(job.id, jobstore="default")
     for jid, name in wanted.items():
         entry, existing = schedules.schedules[name], scheduler.get_job(jid, jobstore="default")
-        options = dict(args=[name], name=f"{name} ({entry.flow})", misfire_grace_time=entry.misfire_grace_s)
+        options = {"args": [name], "name": f"{name} ({entry.flow})", "misfire_grace_time": entry.misfire_grace_s}
         if existing is not None and str(existing.trigger) == str(entry.trigger()):
             existing.modify(**options)
         else:
-            scheduler.add_job(FIRE_REF, entry.trigger(), id=jid, jobstore="default", replace_existing=True,
-                              coalesce=True, max_instances=1, **options)
+            scheduler.add_job(
+                FIRE_REF,
+                entry.trigger(),
+                id=jid,
+                jobstore="default",
+                replace_existing=True,
+                coalesce=True,
+                max_instances=1,
+                **options,
+            )
 
 
-def serve(schedules: SchedulesFile, settings: Settings, *, run_now: list[str] | None = None,
-          scheduler: BaseScheduler | None = None) -> int:
+def serve(
+    schedules: SchedulesFile,
+    settings: Settings,
+    *,
+    run_now: list[str] | None = None,
+    scheduler: BaseScheduler | None = None,
+) -> int:
     """Runs until SIGTERM or Ctrl-C; then lets the runs in flight finish their items and returns 0."""
     global _context
     context = _context = FireContext(schedules, settings)
@@ -109,8 +131,13 @@ def serve(schedules: SchedulesFile, settings: Settings, *, run_now: list[str] | 
 def interrupted_in_window(store: RunStore, schedules: SchedulesFile, now: dt.datetime) -> list[str]:
     """Entries whose run was interrupted (a restart, SIGTERM) and whose window is open: resumed at start, not
     tomorrow night."""
-    names = [name for name, entry in schedules.schedules.items() if entry.enabled
-             and (entry.window is None or entry.window.contains(now)) and unfinished_run(store, entry) is not None]
+    names = [
+        name
+        for name, entry in schedules.schedules.items()
+        if entry.enabled
+        and (entry.window is None or entry.window.contains(now))
+        and unfinished_run(store, entry) is not None
+    ]
     for name in names:
         logger.info("schedule {}: its run was left unfinished and its window is open; resuming it now", name)
     return names
@@ -121,8 +148,17 @@ def _start(scheduler: BaseScheduler, schedules: SchedulesFile, run_now: list[str
     scheduler.start(paused=True)
     sync_jobs(scheduler, schedules)
     for name in run_now:
-        scheduler.add_job(FIRE_REF, "date", run_date=now, args=[name], kwargs={"fire_time": now},
-                          id=f"once:{name}", name=f"{name} (--run-now)", jobstore="once", misfire_grace_time=None)
+        scheduler.add_job(
+            FIRE_REF,
+            "date",
+            run_date=now,
+            args=[name],
+            kwargs={"fire_time": now},
+            id=f"once:{name}",
+            name=f"{name} (--run-now)",
+            jobstore="once",
+            misfire_grace_time=None,
+        )
     scheduler.resume()
     _log_next(scheduler)
 
@@ -130,6 +166,7 @@ def _start(scheduler: BaseScheduler, schedules: SchedulesFile, run_now: list[str
 @contextmanager
 def _signals(shutdown: threading.Event) -> Iterator[None]:
     """First SIGTERM/SIGINT: stop gently; a second one: exit now (leases expire, runs resume next time)."""
+
     def handler(signum: int, _frame: FrameType | None) -> None:
         if shutdown.is_set():
             logger.warning("second {}: exiting now", signal.Signals(signum).name)

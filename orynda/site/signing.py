@@ -21,9 +21,9 @@ from urllib.parse import quote, urlencode, urlparse
 from playwright.async_api import expect
 from pydantic import SecretStr
 
-from bots.base import SiteBot
 from orynda.errors import ConfigError, InvalidInput, SessionExpired, SiteUnavailable
 from orynda.secrets import credentials, secret
+from orynda.site.base import SiteBot
 
 R = TypeVar("R")
 Row = dict[str, str | None]
@@ -103,7 +103,9 @@ class SignedInBot(SiteBot):
     # --- steps ---------------------------------------------------------------------------------------------
     async def visit(self, page: str, item: str = "", **query: str) -> None:
         """Opens a page (`item` appended to its path); a 5xx is a system fault, a login page or dialog SignedOut."""
-        address = self.url(page) + (f"/{quote(item, safe='')}" if item else "") + (f"?{urlencode(query)}" if query else "")
+        address = (
+            self.url(page) + (f"/{quote(item, safe='')}" if item else "") + (f"?{urlencode(query)}" if query else "")
+        )
         response = await self.page.goto(address, wait_until="domcontentloaded", timeout=self.timeout)
         if response is not None and response.status >= 500:
             raise SiteUnavailable(f"{self.site} answered HTTP {response.status} on {page}", site=self.site, page=page)
@@ -122,8 +124,9 @@ class SignedInBot(SiteBot):
         """Hides elements that show an answer, in one round trip, so the next one shown is new."""
         known = self.locators.elements(page)
         selectors = [css for name in elements if name in known for css in known[name]]
-        await self.page.evaluate("sels => sels.forEach(s => document.querySelectorAll(s).forEach(el => { el.hidden = true; }))",
-                                 selectors)
+        await self.page.evaluate(
+            "sels => sels.forEach(s => document.querySelectorAll(s).forEach(el => { el.hidden = true; }))", selectors
+        )
 
     async def download(self, page: str, element: str) -> bytes:
         """Clicks a download link as a person would and returns the file the browser received. A download the
@@ -135,7 +138,10 @@ class SignedInBot(SiteBot):
         if (failure := await download.failure()) is None:
             return (await download.path()).read_bytes()
         answer = await self.page.context.request.get(download.url, max_redirects=0, timeout=self.timeout)
-        if answer.status in (401, 403) or urlparse(answer.headers.get("location", "")).path == urlparse(self.url("login")).path:
+        if (
+            answer.status in (401, 403)
+            or urlparse(answer.headers.get("location", "")).path == urlparse(self.url("login")).path
+        ):
             raise SignedOut
         raise SiteUnavailable(f"{self.site}: download {failure} (HTTP {answer.status})", site=self.site, page=page)
 

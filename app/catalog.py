@@ -1,0 +1,37 @@
+"""What this installation can run: every flow and every site bot, by plain imports, so a broken one raises."""
+
+from __future__ import annotations
+
+from bots.aisep import AisEpBot
+from bots.bank import QazynaBankBot, SandyqBankBot
+from bots.debtor_register import DebtorRegisterBot
+from bots.egov import EgovRealtyBot, EgovVehiclesBot
+from bots.enpf import EnpfBot
+from bots.esalyq import EsalyqBot
+from flows import nightly_check, register_check
+from orynda.errors import ConfigError
+from orynda.flow import Flow
+from orynda.site.base import SiteBot
+
+FLOWS: dict[str, Flow] = {flow.name: flow for flow in (register_check.FLOW, nightly_check.FLOW)}
+
+BOTS: dict[str, type[SiteBot]] = {
+    bot.site: bot
+    for bot in (
+        DebtorRegisterBot,
+        AisEpBot,
+        EgovRealtyBot,
+        EgovVehiclesBot,
+        EsalyqBot,
+        EnpfBot,
+        SandyqBankBot,
+        QazynaBankBot,
+    )
+}
+
+
+def get_flow(name: str) -> Flow:
+    """The flow by its name, or a ConfigError listing the known ones."""
+    if name not in FLOWS:
+        raise ConfigError(f"no flow {name!r}; known flows: {', '.join(sorted(FLOWS))}")
+    return FLOWS[name]
