@@ -14,8 +14,8 @@ from app.scheduling.fires import recent_fires
 from app.scheduling.model import SchedulesFile, load_schedules, schedules_path
 from orynda.clock import ALMATY, now
 from orynda.config import Settings, load_settings
+from orynda.database import make_engine
 from orynda.errors import ConfigError
-from orynda.store import make_engine
 
 console = Console()
 

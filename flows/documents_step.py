@@ -30,7 +30,7 @@ from orynda import clock
 from orynda.documents import Act, issue, register_for
 from orynda.errors import SystemException
 from orynda.flow import ItemContext
-from orynda.store import DocumentRecord
+from orynda.schema import DocumentRecord
 
 
 @dataclass(frozen=True)

@@ -26,8 +26,7 @@ from flows.documents_step import documents_fields, draft_and_file
 from orynda import clock
 from orynda.config import Settings
 from orynda.errors import ConfigError, RegistriesMissing
-from orynda.flow import Flow, ItemContext, ItemResult, Lookup, ReportColumn
-from orynda.runstore import ItemSpec
+from orynda.flow import Flow, ItemContext, ItemResult, ItemSpec, Lookup, ReportColumn
 
 REGISTRIES = ("egov_realty", "egov_vehicles", "esalyq", "enpf", "bank_sandyq", "bank_qazyna")
 

@@ -15,9 +15,8 @@ from domain.checks.register import Expected, check_register
 from domain.iin import why_invalid_iin
 from orynda.config import Settings
 from orynda.errors import BusinessException, InvalidInput
-from orynda.flow import Flow, ItemContext, ItemResult, ReportColumn
+from orynda.flow import Flow, ItemContext, ItemResult, ItemSpec, ReportColumn
 from orynda.inputs import Column, InputFileError, InputRow, cell_text, read_rows
-from orynda.runstore import ItemSpec
 
 COLUMNS = [
     Column("iin", ("ИИН", "ЖСН", "IIN", "ИИН/БИН", "ЖСН/БСН", "iin")),

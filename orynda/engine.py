@@ -16,19 +16,19 @@ from orynda import evidence
 from orynda.browser import BrowserPool, WorkerSlot, browser_pool
 from orynda.config import Settings
 from orynda.errors import BrowserCrashed, BusinessException, OryndaError, SystemException, is_retried
-from orynda.flow import Flow, ItemResult, Lookup
+from orynda.flow import Flow, ItemResult, ItemSpec, Lookup
 from orynda.masking import mask_text
 from orynda.politeness import SiteLimiter
-from orynda.runstore import ItemSpec, RunStore
+from orynda.runstore import RunStore
+from orynda.schema import Item, ItemState, Run, SiteCall
 from orynda.site.base import SiteBot, as_system_fault
-from orynda.store import Item, ItemState, Run, SiteCall
 
 B = TypeVar("B")
 T = TypeVar("T")
 Listener = Callable[[ItemState], None]
 
 
-class Engine:
+class ItemEngine:
     def __init__(
         self,
         settings: Settings,
@@ -206,7 +206,7 @@ def _log_retry(state: RetryCallState) -> None:
 class ItemRunContext:
     """The ItemContext a flow sees for one attempt of one item."""
 
-    def __init__(self, engine: Engine, run: Run, item: Item, slot: WorkerSlot) -> None:
+    def __init__(self, engine: ItemEngine, run: Run, item: Item, slot: WorkerSlot) -> None:
         self.engine, self.run_id, self.seq, self.slot = engine, run.id, item.seq, slot
         self.settings = engine.settings
         self.params = dict(run.params or {})

@@ -11,10 +11,20 @@ from typing import Any, Generic, Literal, Protocol, TypeVar
 
 from domain.findings import Finding
 from orynda.config import Settings
-from orynda.runstore import ItemSpec
 
 B = TypeVar("B")
 T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class ItemSpec:
+    """One unit of work as a flow hands it in; `error` marks a row already known to be bad."""
+
+    seq: int
+    key: str
+    payload: dict[str, Any]
+    source: str = ""
+    error: str | None = None
 
 
 @dataclass(frozen=True)

@@ -20,11 +20,12 @@ from loguru import logger
 from sqlalchemy import String, Table, delete, select, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Mapped, Session, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column
 
 from orynda import clock
+from orynda.database import transaction
 from orynda.errors import ConfigError
-from orynda.store import AwareDateTime, Base
+from orynda.schema import AwareDateTime, Base
 
 DEFAULT_TTL_S = 120.0
 Clock = Callable[[], dt.datetime]
@@ -89,7 +90,7 @@ def acquire(engine: Engine, flow: str, holder: str, ttl_s: float = DEFAULT_TTL_S
     moment = now()
     values = {"holder": holder, "token": held.token, "acquired_at": moment, "expires_at": moment + _ttl(ttl_s)}
     try:
-        with Session(engine) as s, s.begin():
+        with transaction(engine) as s:
             s.add(LeaseRow(flow=flow, **values))
         return held
     except IntegrityError:
@@ -98,7 +99,7 @@ def acquire(engine: Engine, flow: str, holder: str, ttl_s: float = DEFAULT_TTL_S
 
 
 def _take_over(engine: Engine, flow: str, values: dict[str, Any], moment: dt.datetime) -> None:
-    with Session(engine) as s, s.begin():
+    with transaction(engine) as s:
         current = s.get(LeaseRow, flow)
         if current is None or not (current.expires_at < moment or dead_here(current.holder)):
             raise FlowBusy(_busy_message(current, flow))
@@ -129,7 +130,7 @@ def dead_here(holder: str) -> bool:
 
 def renew(engine: Engine, held: Lease, *, now: Clock = clock.now) -> bool:
     """Pushes the expiry forward; False when the lease is no longer ours."""
-    with Session(engine) as s, s.begin():
+    with transaction(engine) as s:
         result = s.execute(
             update(LeaseRow)
             .where(LeaseRow.flow == held.flow, LeaseRow.token == held.token)
@@ -140,14 +141,14 @@ def renew(engine: Engine, held: Lease, *, now: Clock = clock.now) -> bool:
 
 def release(engine: Engine, held: Lease) -> None:
     """Frees the flow, only if the lease is still ours."""
-    with Session(engine) as s, s.begin():
+    with transaction(engine) as s:
         s.execute(delete(LeaseRow).where(LeaseRow.flow == held.flow, LeaseRow.token == held.token))
 
 
 def holder_of(engine: Engine, flow: str) -> LeaseRow | None:
     """Who holds the flow's lease now (expired or not), for messages and `runner.py schedules`."""
     _TABLE.create(engine, checkfirst=True)
-    with Session(engine, expire_on_commit=False) as s:
+    with transaction(engine) as s:
         return s.scalars(select(LeaseRow).where(LeaseRow.flow == flow)).first()
 
 

@@ -6,7 +6,7 @@ import statistics
 from collections import defaultdict
 from dataclasses import dataclass
 
-from orynda.store import Item, SiteCall
+from orynda.schema import Item, SiteCall
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from types import TracebackType
 from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
-from orynda.store import ItemState
+from orynda.schema import ItemState
 
 
 class RunProgress:

@@ -15,7 +15,7 @@ from loguru import logger
 
 from orynda import logs
 from orynda.config import Settings
-from orynda.engine import Engine
+from orynda.engine import ItemEngine
 from orynda.errors import ConfigError
 from orynda.flow import Flow
 from orynda.leases import Lease, lease
@@ -23,7 +23,7 @@ from orynda.progress import RunProgress
 from orynda.report.data import load
 from orynda.report.workbook import write_report
 from orynda.runstore import RunStore, holder_name
-from orynda.store import Run, RunStatus
+from orynda.schema import Run, RunStatus
 from orynda.summary import RunSummary, summarize
 
 
@@ -126,21 +126,13 @@ def execute(
     sink = logs.add_run_log(Path(run.folder))
     counts = store.counts(run.id)
     bar = RunProgress(counts.total, counts.total - counts.left) if progress else None
-    engine = Engine(
+    engine = ItemEngine(
         settings, store, on_item=bar.advance if bar else None, on_found=bar.found if bar else None, stop_when=stop_when
     )
     try:
         with bar or nullcontext():
             finished = asyncio.run(_run_with_signals(engine, flow, run))
-        status = (
-            RunStatus.DONE
-            if finished
-            else RunStatus.INTERRUPTED
-            if engine.interrupted
-            else stop_status()
-            if callable(stop_status)
-            else stop_status
-        )
+        status = _end_status(finished, engine.interrupted, stop_status)
     except BaseException:
         store.set_status(run.id, RunStatus.INTERRUPTED, ended=True)
         raise
@@ -153,7 +145,16 @@ def execute(
     return RunOutcome(run.id, status, report, Path(run.folder), summarize(store, final))
 
 
-async def _run_with_signals(engine: Engine, flow: Flow, run: Run) -> bool:
+def _end_status(finished: bool, interrupted: bool, stop_status: StopStatus) -> RunStatus:
+    """Done when no item is left; else interrupted by a person or a signal, or what the caller's stop says."""
+    if finished:
+        return RunStatus.DONE
+    if interrupted:
+        return RunStatus.INTERRUPTED
+    return stop_status() if callable(stop_status) else stop_status
+
+
+async def _run_with_signals(engine: ItemEngine, flow: Flow, run: Run) -> bool:
     """Ctrl-C or SIGTERM: finish the items in flight and stop; a second one stops at once."""
     loop = asyncio.get_running_loop()
     task = asyncio.current_task()

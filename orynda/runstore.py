@@ -5,29 +5,20 @@ from __future__ import annotations
 import os
 import secrets
 from collections import Counter
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session
 
 from orynda import clock
-from orynda.store import Attempt, Item, ItemState, Run, RunStatus, SideEffect, SiteCall, make_engine
-
-
-@dataclass(frozen=True)
-class ItemSpec:
-    """One unit of work as a flow hands it in; `error` marks a row already known to be bad."""
-
-    seq: int
-    key: str
-    payload: dict[str, Any]
-    source: str = ""
-    error: str | None = None
+from orynda.database import make_engine, transaction
+from orynda.flow import ItemSpec
+from orynda.schema import Attempt, Item, ItemState, Run, RunStatus, SideEffect, SiteCall
 
 
 @dataclass
@@ -44,12 +35,9 @@ class RunCounts:
 class RunStore:
     def __init__(self, url: str) -> None:
         self.engine = make_engine(url)
-        self._session = sessionmaker(self.engine, expire_on_commit=False)
 
-    @contextmanager
-    def session(self) -> Iterator[Session]:
-        with self._session.begin() as s:
-            yield s
+    def session(self) -> AbstractContextManager[Session]:
+        return transaction(self.engine)
 
     # --- runs -------------------------------------------------------------------------------------------
     def create_run(

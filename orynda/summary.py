@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from orynda.runstore import RunStore
-from orynda.store import ItemState, Run
+from orynda.schema import ItemState, Run
 
 
 @dataclass(frozen=True)

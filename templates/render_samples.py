@@ -18,8 +18,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from domain.documents import default_office  # noqa: E402
+from orynda.database import make_engine  # noqa: E402
 from orynda.documents import DocumentRegister, issue  # noqa: E402
-from orynda.store import make_engine  # noqa: E402
 from tests.documents.examples import ON, every_kind  # noqa: E402
 
 DPI = 72

@@ -8,9 +8,10 @@ from typing import cast
 from sqlalchemy import String, Table, UniqueConstraint, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Mapped, Session, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column
 
-from orynda.store import AwareDateTime, Base
+from orynda.database import transaction
+from orynda.schema import AwareDateTime, Base
 
 
 class FireRow(Base):
@@ -33,7 +34,7 @@ def claim_fire(engine: Engine, entry: str, fire_time: dt.datetime, holder: str, 
     """True for the first scheduler to claim this fire; every other one skips it."""
     _TABLE.create(engine, checkfirst=True)
     try:
-        with Session(engine) as s, s.begin():
+        with transaction(engine) as s:
             s.add(FireRow(entry=entry, fire_time=fire_time, holder=holder, claimed_at=now))
         return True
     except IntegrityError:
@@ -42,7 +43,7 @@ def claim_fire(engine: Engine, entry: str, fire_time: dt.datetime, holder: str, 
 
 def record_outcome(engine: Engine, entry: str, fire_time: dt.datetime, outcome: str) -> None:
     """What the fire led to (run id and status, busy, skipped), for `runner.py schedules` and the logs."""
-    with Session(engine) as s, s.begin():
+    with transaction(engine) as s:
         row = s.scalars(select(FireRow).where(FireRow.entry == entry, FireRow.fire_time == fire_time)).first()
         if row is not None:
             row.outcome = outcome[:200]
@@ -51,6 +52,6 @@ def record_outcome(engine: Engine, entry: str, fire_time: dt.datetime, outcome: 
 def recent_fires(engine: Engine, entry: str, limit: int = 5) -> list[FireRow]:
     """The entry's latest fires, newest first."""
     _TABLE.create(engine, checkfirst=True)
-    with Session(engine, expire_on_commit=False) as s:
+    with transaction(engine) as s:
         stmt = select(FireRow).where(FireRow.entry == entry).order_by(FireRow.fire_time.desc()).limit(limit)
         return list(s.scalars(stmt))

@@ -23,7 +23,7 @@ from orynda.errors import ConfigError
 from orynda.leases import FlowBusy
 from orynda.runs import RunOutcome, open_store
 from orynda.runstore import RunStore, holder_name
-from orynda.store import Run, RunStatus
+from orynda.schema import Run, RunStatus
 
 UNFINISHED = (RunStatus.RUNNING, RunStatus.INTERRUPTED, RunStatus.PAUSED)
 

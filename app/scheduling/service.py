@@ -30,9 +30,9 @@ from app.scheduling.job import FireContext, run_entry, unfinished_run
 from app.scheduling.model import SchedulesFile
 from orynda.clock import ALMATY
 from orynda.config import Settings
+from orynda.database import make_engine
 from orynda.runs import open_store
 from orynda.runstore import RunStore
-from orynda.store import make_engine
 
 JOB_PREFIX = "schedule:"
 FIRE_REF = "app.scheduling.service:fire"

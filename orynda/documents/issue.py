@@ -20,7 +20,7 @@ from orynda.documents.numbering import DocumentRegister, Sealed, Subject
 from orynda.documents.render import TEMPLATES, render_docx, template_path, to_pdf
 from orynda.documents.seal import Seal, content_sha256, file_sha256, qr_png
 from orynda.errors import BusinessException
-from orynda.store import DocumentRecord
+from orynda.schema import DocumentRecord
 
 
 class DocumentFileMissing(BusinessException):

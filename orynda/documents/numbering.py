@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 import time
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -19,11 +19,12 @@ from pathlib import Path
 from sqlalchemy import func, or_, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError, OperationalError
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session
 
 from domain.documents import LANGUAGES, Sent
 from orynda import clock
-from orynda.store import DocumentRecord, make_engine
+from orynda.database import make_engine, transaction
+from orynda.schema import DocumentRecord
 
 PREFIX = "ORY"
 ATTEMPTS = 20
@@ -55,12 +56,9 @@ class Sealed:
 class DocumentRegister:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
-        self._session = sessionmaker(engine, expire_on_commit=False)
 
-    @contextmanager
-    def session(self) -> Iterator[Session]:
-        with self._session.begin() as s:
-            yield s
+    def session(self) -> AbstractContextManager[Session]:
+        return transaction(self.engine)
 
     def allocate(self, fact: str, subject: Subject, on: dt.date) -> list[DocumentRecord]:
         """The act's documents for a fact, one per language: the registered ones, or new numbers for a new fact."""

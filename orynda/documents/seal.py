@@ -5,7 +5,7 @@ A file cannot carry the hash of its own bytes, so the seal has two parts:
 * the QR code (and the file's metadata: Subject = number, Keywords = content hash) carries the document's number
   and the SHA-256 of its *content* — the canonical JSON of every field it shows, with its kind and language. It
   identifies the act as issued; a paper copy's QR can be checked against the register's content hash.
-* the register (orynda.store.DocumentRecord) keeps, per number, the content hash and the SHA-256 of the final DOCX
+* the register (orynda.schema.DocumentRecord) keeps, per number, the content hash and the SHA-256 of the final DOCX
   and PDF bytes, written once when the document is sealed.
 
 Verification reads the number from the file, finds it in the register and compares the SHA-256 of the file's bytes

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from orynda.documents.numbering import DocumentRegister
 from orynda.documents.seal import Seal, file_sha256, read_seal
-from orynda.store import DocumentRecord
+from orynda.schema import DocumentRecord
 
 
 @dataclass(frozen=True)

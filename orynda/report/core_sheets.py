@@ -8,7 +8,7 @@ from openpyxl import Workbook
 
 from orynda.report.cells import finish, header, link, put
 from orynda.report.data import ReportData
-from orynda.store import ItemState
+from orynda.schema import ItemState
 
 
 def summary_sheet(book: Workbook, data: ReportData) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from orynda.flow import Flow
 from orynda.runstore import RunStore
-from orynda.store import Attempt, Item, Run, SideEffect, SiteCall
+from orynda.schema import Attempt, Item, Run, SideEffect, SiteCall
 from orynda.summary import RunSummary, summarize
 
 

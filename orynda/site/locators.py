@@ -19,7 +19,7 @@ from pydantic import BaseModel, Field, field_validator
 
 from orynda.yamlfile import load_model
 
-SELECTORS_DIR = Path(__file__).resolve().parent.parent / "selectors"
+SELECTORS_DIR = Path(__file__).resolve().parents[2] / "selectors"
 
 
 class PageSelectors(BaseModel):

@@ -10,8 +10,8 @@ import pytest
 
 from domain.checks.assets import DebtorFile
 from domain.documents import default_office
+from orynda.database import make_engine
 from orynda.documents import Act, DocumentRegister, issue
-from orynda.store import make_engine
 from tests.documents.examples import ON, every_kind
 
 

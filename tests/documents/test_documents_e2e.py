@@ -18,10 +18,10 @@ from flows.documents_step import documents_fields, draft_and_file
 from orynda.config import Settings
 from orynda.documents import register_for, verify
 from orynda.errors import SiteUnavailable
-from orynda.flow import Flow, ItemContext, ItemResult
+from orynda.flow import Flow, ItemContext, ItemResult, ItemSpec
 from orynda.runs import RunOutcome, execute
-from orynda.runstore import ItemSpec, RunStore
-from orynda.store import ItemState, RunStatus
+from orynda.runstore import RunStore
+from orynda.schema import ItemState, RunStatus
 from sandbox.sites.aisep import cases as aisep_cases
 from sandbox.world import build_world
 from tests.bots.drive import with_bot

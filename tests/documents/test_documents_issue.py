@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from domain.documents import default_office, plan
+from orynda.database import make_engine
 from orynda.documents import DocumentFileMissing, DocumentRegister, RenderError, Subject, issue
-from orynda.store import make_engine
 from tests.documents.examples import ON, case, debtor, findings
 
 SMALL = debtor(case("100000"))  # nothing found: one act, a registry request

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from orynda.database import make_engine
 from orynda.documents import DocumentRegister, Subject
-from orynda.store import make_engine
 from tests.threads import all_at_once
 
 SUBJECT = Subject(

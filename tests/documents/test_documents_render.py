@@ -13,7 +13,7 @@ from docx import Document
 from pypdf import PdfReader
 
 from domain.documents import LANGUAGES, default_office, document_fields
-from orynda.store import DocumentRecord
+from orynda.schema import DocumentRecord
 from tests.documents.conftest import Issued
 from tests.documents.examples import NAME
 

@@ -19,13 +19,13 @@ from domain.records import Case, CaseAction, CaseDocument
 from flows.documents_step import FiledDocument, documents_fields, draft_and_file
 from orynda import clock
 from orynda.config import Settings, load_settings
-from orynda.engine import Engine, ItemRunContext
+from orynda.engine import ItemEngine, ItemRunContext
 from orynda.errors import SiteUnavailable
-from orynda.flow import Flow, ItemResult
+from orynda.flow import Flow, ItemResult, ItemSpec
 from orynda.report.data import load
 from orynda.report.workbook import write_report
-from orynda.runstore import ItemSpec, RunStore
-from orynda.store import ItemState, Run
+from orynda.runstore import RunStore
+from orynda.schema import ItemState, Run
 from tests.documents.examples import ACCOUNT, IIN, ON, case, debtor, findings
 
 
@@ -79,7 +79,7 @@ class FakeAisEp:
 
 
 class Context(ItemRunContext):
-    def __init__(self, engine: Engine, run: Run, seq: int, site: FakeAisEp) -> None:
+    def __init__(self, engine: ItemEngine, run: Run, seq: int, site: FakeAisEp) -> None:
         item = next(i for i in engine.store.items(run.id) if i.seq == seq)
         super().__init__(engine, run, item, None)  # type: ignore[arg-type]
         self.site = site
@@ -103,7 +103,7 @@ def new_run(settings: Settings, store: RunStore) -> Run:
 def call(
     settings: Settings, store: RunStore, run: Run, site: FakeAisEp, of: DebtorFile, on: dt.date = ON
 ) -> list[FiledDocument]:
-    ctx = Context(Engine(settings, store), run, 1, site)
+    ctx = Context(ItemEngine(settings, store), run, 1, site)
     return asyncio.run(draft_and_file(ctx, site.debtor(of), findings(site.debtor(of), on), on=on))
 
 

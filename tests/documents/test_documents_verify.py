@@ -13,9 +13,10 @@ from typer.testing import CliRunner
 
 from app.cli import app
 from domain.documents import default_office, document_fields
+from orynda.database import make_engine
 from orynda.documents import DocumentRegister, verify
 from orynda.documents.seal import Seal, content_sha256, parse_qr, qr_payload, qr_png, read_seal
-from orynda.store import DocumentRecord, make_engine
+from orynda.schema import DocumentRecord
 from tests.documents.conftest import Issued
 
 RUN = CliRunner()

@@ -25,7 +25,7 @@ from domain.records import (
 from orynda import clock
 from orynda.config import Settings
 from orynda.runstore import RunStore
-from orynda.store import ItemState, RunStatus
+from orynda.schema import ItemState, RunStatus
 from sandbox.credentials import write_secrets
 from sandbox.server import Sandbox, start_subprocess
 from sandbox.sites.aisep import cases as aisep_cases

@@ -17,7 +17,7 @@ from openpyxl import load_workbook
 from app.runs import resume_run, start_run
 from orynda.config import Settings, SiteSettings
 from orynda.runstore import RunStore
-from orynda.store import ItemState, RunStatus
+from orynda.schema import ItemState, RunStatus
 from sandbox.samples import SampleRow, sample_rows, write_xlsx
 from sandbox.server import Sandbox
 from sandbox.world import build_world

@@ -7,7 +7,7 @@ import io
 from rich.console import Console
 
 from orynda.progress import RunProgress
-from orynda.store import ItemState
+from orynda.schema import ItemState
 
 
 def shown(bar: RunProgress) -> str:

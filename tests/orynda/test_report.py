@@ -7,11 +7,11 @@ from openpyxl import load_workbook
 
 from domain.findings import Finding
 from flows.register_check import FLOW
-from orynda.flow import ItemResult
+from orynda.flow import ItemResult, ItemSpec
 from orynda.report.data import load
 from orynda.report.workbook import write_report
-from orynda.runstore import ItemSpec, RunStore
-from orynda.store import ItemState, RunStatus
+from orynda.runstore import RunStore
+from orynda.schema import ItemState, RunStatus
 
 IIN = "061211600012"
 

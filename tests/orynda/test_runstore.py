@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 
 from orynda.clock import ALMATY
-from orynda.runstore import ItemSpec, RunStore
-from orynda.store import ItemState, RunStatus
+from orynda.flow import ItemSpec
+from orynda.runstore import RunStore
+from orynda.schema import ItemState, RunStatus
 from tests.threads import all_at_once
 
 

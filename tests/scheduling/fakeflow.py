@@ -6,8 +6,7 @@ import asyncio
 from typing import Any
 
 from orynda.config import Settings
-from orynda.flow import Flow, ItemContext, ItemResult, ReportColumn
-from orynda.runstore import ItemSpec
+from orynda.flow import Flow, ItemContext, ItemResult, ItemSpec, ReportColumn
 
 
 def load_items(params: dict[str, Any], settings: Settings) -> list[ItemSpec]:

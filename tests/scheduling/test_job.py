@@ -21,7 +21,7 @@ from app.scheduling.model import Notify, SchedulesFile
 from orynda.config import Settings
 from orynda.leases import acquire
 from orynda.runstore import RunStore
-from orynda.store import ItemState, RunStatus
+from orynda.schema import ItemState, RunStatus
 from sandbox.samples import sample_rows, write_xlsx
 from sandbox.server import Sandbox
 from sandbox.world import build_world

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy.engine import Engine
 
+from orynda.database import make_engine
 from orynda.leases import FlowBusy, acquire, holder_of, lease, release, renew
-from orynda.store import make_engine
 from tests.scheduling.conftest import FakeClock, almaty
 from tests.threads import all_at_once
 
@@ -86,7 +86,7 @@ def test_of_many_threads_racing_for_one_flow_exactly_one_wins(db: Engine) -> Non
 HOLDER = """
 import sys, time
 from orynda.leases import lease
-from orynda.store import make_engine
+from orynda.database import make_engine
 with lease(make_engine(sys.argv[1]), "nightly_check", "doomed:1", ttl_s=1.0):
     print("held", flush=True)
     time.sleep(600)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from orynda.config import Settings
 from orynda.runstore import RunStore
-from orynda.store import ItemState, RunStatus
+from orynda.schema import ItemState, RunStatus
 from sandbox.samples import sample_rows, write_xlsx
 from sandbox.server import Sandbox
 from sandbox.world import build_world

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from pathlib import Path
 from typing import Any
 
 from sqlalchemy import (
@@ -22,10 +21,7 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
     UniqueConstraint,
-    create_engine,
-    event,
 )
-from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from orynda.clock import ALMATY
@@ -171,23 +167,3 @@ class DocumentRecord(Base):
     sealed_at: Mapped[dt.datetime | None] = mapped_column(AwareDateTime, nullable=True)
     filed_ref: Mapped[str | None] = mapped_column(Text, nullable=True)
     filed_at: Mapped[dt.datetime | None] = mapped_column(AwareDateTime, nullable=True)
-
-
-def make_engine(url: str) -> Engine:
-    """An engine with the schema in place; SQLite in WAL mode so a report can read while a run writes."""
-    engine = create_engine(url, future=True)
-    if url.startswith("sqlite"):
-        database = make_url(url).database
-        if database and database != ":memory:":
-            Path(database).parent.mkdir(parents=True, exist_ok=True)
-        event.listen(engine, "connect", _sqlite_pragmas)
-    Base.metadata.create_all(engine)
-    return engine
-
-
-def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
-    cur = dbapi_conn.cursor()
-    cur.execute("PRAGMA journal_mode=WAL")
-    cur.execute("PRAGMA busy_timeout=10000")
-    cur.execute("PRAGMA synchronous=NORMAL")
-    cur.close()
