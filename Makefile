@@ -3,13 +3,19 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test setup browser system clean
+.PHONY: demo test check setup browser system clean
 
 demo: setup  ## set up, start the sandbox, run register_check on samples/debtors.xlsx, print where the report is
 	PY=$(PY) scripts/demo.sh
 
-test: setup  ## set up, then every test (unit and end-to-end in real Chromium)
+test: setup check  ## set up, the code checks, then every test (unit and end-to-end in real Chromium)
 	$(PY) -m pytest
+
+check: $(STAMP)  ## formatter, linter, strict types, and imports that only point down
+	$(VENV)/bin/ruff format --check --quiet .
+	$(VENV)/bin/ruff check --quiet .
+	$(VENV)/bin/mypy
+	$(VENV)/bin/lint-imports --no-cache
 
 setup: $(STAMP) browser system
 

@@ -98,10 +98,10 @@ def interest_(
             first_day,
             last_day,
             mode=mode,  # type: ignore[arg-type]
-            day_count=day_count,
+            day_count=day_count,  # type: ignore[arg-type]
             rate=rate,
         )
-    )  # type: ignore[arg-type]
+    )
     rows = [(ln.first_day, ln.last_day, ln.days, ln.percent, ln.year_days, ln.amount) for ln in result.lines]
     columns = [
         ("from", "date"),

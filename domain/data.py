@@ -26,7 +26,8 @@ CONFIDENCE_TAGS = frozenset({"C", "C-old", "S", "M", "?"})
 def table(name: str) -> Mapping[str, Any]:
     """The parsed, read-only contents of domain/data/<name>.yaml (read once per process)."""
     with open(DATA_DIR / f"{name}.yaml", encoding="utf-8") as handle:
-        return _frozen(yaml.safe_load(handle))
+        contents: Mapping[str, Any] = _frozen(yaml.safe_load(handle))
+    return contents
 
 
 def table_names() -> tuple[str, ...]:

@@ -99,7 +99,8 @@ def _due(start: dt.date, count: int, unit: str) -> dt.date:
 
 def _rule(rule: str) -> Mapping[str, Any]:
     try:
-        return table("deadlines")["rules"][rule]
+        spec: Mapping[str, Any] = table("deadlines")["rules"][rule]
+        return spec
     except KeyError:
         raise UnknownRule(f"no deadline rule {rule!r}; known: {', '.join(rule_names())}") from None
 
@@ -107,6 +108,7 @@ def _rule(rule: str) -> Mapping[str, Any]:
 def _variant(spec: Mapping[str, Any], rule: str, redaction: str | None) -> Mapping[str, Any]:
     for variant in spec["variants"]:
         if variant["redaction"] == redaction or (redaction is None and variant.get("default")):
-            return variant
+            chosen: Mapping[str, Any] = variant
+            return chosen
     known = ", ".join(v["redaction"] for v in spec["variants"])
     raise UnknownRule(f"deadline {rule!r} has no redaction {redaction!r}; known: {known}")

@@ -101,7 +101,7 @@ def _pay(lines: list[Line], available: Decimal, step: list[Line]) -> Decimal:
 
 
 def _article(queue: int) -> str:
-    return next(row["article"] for row in table("queues")["categories"] if row["queue"] == queue)
+    return str(next(row["article"] for row in table("queues")["categories"] if row["queue"] == queue))
 
 
 def _check(collected: Decimal, claims: Sequence[Claim]) -> None:

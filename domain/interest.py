@@ -121,11 +121,14 @@ def _pieces(
     return pieces
 
 
-def _split_years(piece: tuple[dt.date, dt.date, Decimal], day_count: DayCount) -> list[tuple]:
+Span = tuple[dt.date, dt.date, int, Decimal, int]  # first day, last day, days, percent, days in the year
+
+
+def _split_years(piece: tuple[dt.date, dt.date, Decimal], day_count: DayCount) -> list[Span]:
     first, last, percent = piece
     if day_count == "act365":
         return [(first, last, (last - first).days + 1, percent, 365)]
-    spans = []
+    spans: list[Span] = []
     while first <= last:
         year_end = min(dt.date(first.year, 12, 31), last)
         year_days = 366 if isleap(first.year) else 365

@@ -26,7 +26,7 @@ def parse_cron(expr: str) -> CronTrigger:
     return CronTrigger.from_crontab(expr, timezone=ALMATY)
 
 
-class CalendarCronTrigger(BaseTrigger):
+class CalendarCronTrigger(BaseTrigger):  # type: ignore[misc]  # APScheduler 3 ships no type hints
     """Cron fire times, minus those falling on days the calendar rules out."""
 
     def __init__(self, cron: str, calendar: str = "kz-working-days") -> None:
@@ -38,7 +38,7 @@ class CalendarCronTrigger(BaseTrigger):
     def get_next_fire_time(self, previous_fire_time: dt.datetime | None, now: dt.datetime) -> dt.datetime | None:
         """The cron's next time on an allowed day (APScheduler calls this; missed times are asked for in order)."""
         allowed = CALENDARS[self.calendar]
-        fire = self._trigger.get_next_fire_time(previous_fire_time, now)
+        fire: dt.datetime | None = self._trigger.get_next_fire_time(previous_fire_time, now)
         limit = now + HORIZON
         while fire is not None and not allowed(fire.astimezone(ALMATY).date()):
             if fire > limit:
