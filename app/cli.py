@@ -16,6 +16,7 @@ from orynda import logs
 from orynda.config import Settings, load_settings
 from orynda.errors import ConfigError
 from orynda.runs import RunOutcome, open_store
+from orynda.schema import RunStatus
 
 app = typer.Typer(
     help="Orynda: bots for enforcement proceedings. Flows, runs, calculations.",
@@ -70,6 +71,7 @@ def run(
             else start_run(flow, params, settings, progress=progress)
         )
     _print_outcome(outcome)
+    raise typer.Exit(exit_code(outcome.status))
 
 
 @app.command()
@@ -83,6 +85,7 @@ def resume(
     with _errors():
         outcome = resume_run(run_id, _settings(home, sandbox_url), progress=progress)
     _print_outcome(outcome)
+    raise typer.Exit(exit_code(outcome.status))
 
 
 @app.command()
@@ -129,6 +132,15 @@ def check(
     if missing:
         console.print(f"[red]{missing} selector(s) do not resolve[/red]")
         raise typer.Exit(1)
+
+
+# What `run` and `resume` exit with, for the scheduler's wrapper and any script (README, "Exit codes");
+# 1 is a crash and 2 a configuration or input error, before any item ran.
+EXIT_CODES = {RunStatus.DONE: 0, RunStatus.DONE_WITH_FAILURES: 3, RunStatus.INTERRUPTED: 4, RunStatus.PAUSED: 4}
+
+
+def exit_code(status: RunStatus) -> int:
+    return EXIT_CODES.get(status, 1)
 
 
 def _print_outcome(outcome: RunOutcome) -> None:

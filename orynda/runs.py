@@ -91,7 +91,7 @@ def resume_run(
         raise ConfigError(f"no run {run_id!r} to resume" if run_id else "no unfinished run to resume")
     with lease(store.engine, run.flow, holder_name()) as held:  # FlowBusy if the flow runs anywhere else
         run = store.get_run(run.id) or run  # read again under the lease: its last holder may have finished it
-        if run.status == RunStatus.DONE:
+        if RunStatus(run.status).finished:
             raise ConfigError(f"run {run.id} is already done; see its report {run.report_path}")
         store.set_status(run.id, RunStatus.RUNNING)
         logger.info("resuming run {} of {}", run.id, run.flow)
@@ -132,7 +132,7 @@ def execute(
     try:
         with bar or nullcontext():
             finished = asyncio.run(_run_with_signals(engine, flow, run))
-        status = _end_status(finished, engine.interrupted, stop_status)
+        status = _end_status(finished, engine.interrupted, stop_status, failed=store.counts(run.id).failed)
     except BaseException:
         store.set_status(run.id, RunStatus.INTERRUPTED, ended=True)
         raise
@@ -145,10 +145,11 @@ def execute(
     return RunOutcome(run.id, status, report, Path(run.folder), summarize(store, final))
 
 
-def _end_status(finished: bool, interrupted: bool, stop_status: StopStatus) -> RunStatus:
-    """Done when no item is left; else interrupted by a person or a signal, or what the caller's stop says."""
+def _end_status(finished: bool, interrupted: bool, stop_status: StopStatus, *, failed: int) -> RunStatus:
+    """Done (with failures, if any item failed on system faults) when no item is left; else interrupted by a
+    person or a signal, or what the caller's stop says."""
     if finished:
-        return RunStatus.DONE
+        return RunStatus.DONE_WITH_FAILURES if failed else RunStatus.DONE
     if interrupted:
         return RunStatus.INTERRUPTED
     return stop_status() if callable(stop_status) else stop_status

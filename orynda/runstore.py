@@ -28,6 +28,11 @@ class RunCounts:
     retries: int = 0
 
     @property
+    def failed(self) -> int:
+        """Items that failed on system faults after their retries."""
+        return self.by_state[ItemState.SYSTEM]
+
+    @property
     def left(self) -> int:
         return self.by_state[ItemState.NEW] + self.by_state[ItemState.IN_PROGRESS]
 

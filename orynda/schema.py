@@ -40,11 +40,19 @@ class ItemState(enum.StrEnum):
 
 
 class RunStatus(enum.StrEnum):
+    """Where a run stands. A finished run is `done` when every item ended done or as a business exception (a case
+    for a person, in the report), `done_with_failures` when some item failed on system faults after its retries."""
+
     RUNNING = "running"
     DONE = "done"
+    DONE_WITH_FAILURES = "done_with_failures"
     INTERRUPTED = "interrupted"
     PAUSED = "paused"
     FAILED = "failed"
+
+    @property
+    def finished(self) -> bool:
+        return self in (RunStatus.DONE, RunStatus.DONE_WITH_FAILURES)
 
 
 class AwareDateTime(TypeDecorator[dt.datetime]):

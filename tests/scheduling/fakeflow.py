@@ -6,6 +6,7 @@ import asyncio
 from typing import Any
 
 from orynda.config import Settings
+from orynda.errors import SiteUnavailable
 from orynda.flow import Flow, ItemContext, ItemResult, ItemSpec, ReportColumn
 
 
@@ -36,3 +37,15 @@ def no_items(params: dict[str, Any], settings: Settings) -> list[ItemSpec]:
 
 
 BROKEN = Flow(name="broken_count", title="Cannot read its items (tests only)", load_items=no_items, process=process)
+
+
+async def fail_every_third(payload: dict[str, Any], context: ItemContext) -> ItemResult:
+    """Items 3, 6, … fail on a system fault every attempt (a registry that stays down for them)."""
+    if payload["n"] % 3 == 0:
+        raise SiteUnavailable("the registry answered HTTP 503", site="fake")
+    return await process(payload, context)
+
+
+FLAKY = Flow(
+    name="flaky_count", title="Every third item fails (tests only)", load_items=load_items, process=fail_every_third
+)
