@@ -1,7 +1,9 @@
 """Reading an input table (Excel or CSV) whose headers may be Kazakh, Russian or English.
 
-A missing column or an unreadable file stops before any browser starts (InputFileError); a bad cell only
-marks its own row.
+A missing column or an unreadable file stops before any browser starts (InputFileError), with what the file is
+("not an Excel file", "protected by a password", "has no data rows"); a bad cell only marks its own row
+(`InputRow.problems`). CSV files may be UTF-8 or a legacy Cyrillic code page (Excel on Russian Windows saves
+cp1251), with `,` `;` or tab between cells, or a single column.
 """
 
 from __future__ import annotations
@@ -9,10 +11,12 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import zipfile
-from dataclasses import dataclass
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from charset_normalizer import from_bytes
 from openpyxl import load_workbook
 
 from orynda.errors import ConfigError
@@ -35,19 +39,34 @@ class InputRow:
 
     number: int
     values: dict[str, Any]
+    problems: dict[str, str] = field(default_factory=dict)  # field -> why its cell cannot be read
+
+
+# Code pages a Kazakh or Russian office's CSV may come in when it is not UTF-8.
+LEGACY_ENCODINGS = ["cp1251", "koi8_r", "cp866", "utf_16"]
+# A cell of a formula that Excel never calculated: openpyxl reads no value for it.
+UNCALCULATED = object()
 
 
 def read_rows(path: Path, columns: list[Column]) -> list[InputRow]:
     rows = _read_table(path)
     if not rows:
-        raise InputFileError(f"{path}: the file has no header row")
+        raise InputFileError(f"{path}: the file is empty (no header row)")
     header, body = rows[0], rows[1:]
     positions = _match_columns(path, header, columns)
     out = []
     for offset, cells in enumerate(body, start=2):
         if all(_blank(c) for c in cells):
             continue
-        out.append(InputRow(offset, {f: (cells[i] if i < len(cells) else None) for f, i in positions.items()}))
+        values = {f: (cells[i] if i < len(cells) else None) for f, i in positions.items()}
+        problems = {
+            f: "a formula without a calculated value (open the file in Excel and save it)"
+            for f, v in values.items()
+            if v is UNCALCULATED
+        }
+        out.append(InputRow(offset, {f: (None if v is UNCALCULATED else v) for f, v in values.items()}, problems))
+    if not out:
+        raise InputFileError(f"{path}: the file has a header row but no data rows")
     return out
 
 
@@ -69,22 +88,77 @@ def _read_table(path: Path) -> list[list[Any]]:
     if not path.exists():
         raise InputFileError(f"{path}: no such file")
     suffix = path.suffix.lower()
+    if suffix not in (".xlsx", ".xlsm", ".csv", ".txt"):
+        raise InputFileError(f"{path}: unsupported file type {suffix!r}; use .xlsx or .csv")
     try:
-        if suffix in (".xlsx", ".xlsm"):
-            book = load_workbook(path, read_only=True, data_only=True)
-            try:
-                return [list(r) for r in book.worksheets[0].iter_rows(values_only=True)]
-            finally:
-                book.close()
-        if suffix in (".csv", ".txt"):
-            text = path.read_text(encoding="utf-8-sig")
-            if not text.strip():
-                return []
-            dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
-            return [list(r) for r in csv.reader(text.splitlines(), dialect)]
+        data = path.read_bytes()
+        if not data.strip():
+            return []
+        return _excel_rows(path, data) if suffix in (".xlsx", ".xlsm") else _csv_rows(path, data)
     except (OSError, UnicodeDecodeError, csv.Error, ValueError, KeyError, zipfile.BadZipFile) as exc:
         raise InputFileError(f"{path}: cannot read as {suffix[1:]}: {exc}") from exc
-    raise InputFileError(f"{path}: unsupported file type {suffix!r}; use .xlsx or .csv")
+
+
+def _excel_rows(path: Path, data: bytes) -> list[list[Any]]:
+    """The first sheet's values; a formula Excel never calculated is marked UNCALCULATED, not read as empty."""
+    if data.startswith(b"\xd0\xcf\x11\xe0"):  # an OLE compound file: encrypted OOXML, or a 97–2003 .xls
+        if "EncryptionInfo".encode("utf-16-le") in data:
+            raise InputFileError(f"{path}: the workbook is protected by a password; save a copy without one")
+        raise InputFileError(f"{path}: an Excel 97–2003 workbook (.xls); save it as .xlsx")
+    if not data.startswith(b"PK"):
+        raise InputFileError(f"{path}: not an Excel file ({_looks_like(data)}); use .xlsx or .csv")
+    values = load_workbook(path, read_only=True, data_only=True)
+    formulas = load_workbook(path, read_only=True, data_only=False)
+    try:
+        return list(_with_uncalculated(values.worksheets[0].iter_rows(), formulas.worksheets[0].iter_rows()))
+    finally:
+        values.close()
+        formulas.close()
+
+
+def _with_uncalculated(values: Iterator[Any], formulas: Iterator[Any]) -> Iterator[list[Any]]:
+    for value_row, formula_row in zip(values, formulas):
+        cells = [getattr(c, "value", None) for c in value_row]
+        for i, cell in enumerate(formula_row):
+            if cells[i] is None and getattr(cell, "data_type", None) == "f":
+                cells[i] = UNCALCULATED
+        yield cells
+
+
+def _csv_rows(path: Path, data: bytes) -> list[list[Any]]:
+    text = _decode(path, data)
+    if not text.strip():
+        return []
+    lines = text.splitlines()
+    try:
+        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
+    except csv.Error:  # no delimiter anywhere: a list of one column
+        dialect = csv.excel
+    return [list(r) for r in csv.reader(lines, dialect)]
+
+
+def _decode(path: Path, data: bytes) -> str:
+    """UTF-8 (with or without BOM) when it is; else the legacy code page the bytes read best in."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        best = from_bytes(data, cp_isolation=LEGACY_ENCODINGS).best()
+        if best is None:
+            raise InputFileError(f"{path}: not text in UTF-8 or a Cyrillic code page; save it as CSV UTF-8") from None
+        return str(best)
+
+
+def _looks_like(data: bytes) -> str:
+    head = data[:512]
+    if head.lstrip().lower().startswith((b"<html", b"<!doctype", b"<?xml", b"<table")):
+        return "it is a web page or XML"
+    if head.startswith(b"%PDF"):
+        return "it is a PDF"
+    try:
+        head.decode("utf-8")
+        return "it is plain text: rename it .csv if it is a list"
+    except UnicodeDecodeError:
+        return "its content is not a workbook"
 
 
 def _norm(value: Any) -> str:

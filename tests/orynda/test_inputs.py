@@ -84,7 +84,7 @@ def test_csv_with_semicolons_and_bom(tmp_path: Path) -> None:
     [
         pytest.param("missing.xlsx", None, "no such file", id="no_file"),
         pytest.param("list.pdf", b"%PDF", "unsupported file type", id="wrong_type"),
-        pytest.param("broken.xlsx", b"not a zip", "cannot read as xlsx", id="unreadable"),
+        pytest.param("broken.xlsx", b"not a zip", "not an Excel file", id="unreadable"),
         pytest.param("empty.csv", b"", "no header row", id="empty"),
     ],
 )
