@@ -25,6 +25,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 from orynda import clock
 from orynda.database import transaction
 from orynda.errors import ConfigError
+from orynda.processes import alive
 from orynda.schema import AwareDateTime, Base
 
 DEFAULT_TTL_S = 120.0
@@ -117,15 +118,7 @@ def dead_here(holder: str) -> bool:
     """True when the holder is a process of this machine that no longer exists (killed, crashed): no need to wait
     for its lease to expire. A holder on another machine can only expire."""
     host, _, pid = holder.rpartition(":")
-    if host != os.uname().nodename or not pid.isdigit():
-        return False
-    try:
-        os.kill(int(pid), 0)
-    except ProcessLookupError:
-        return True
-    except PermissionError:
-        return False  # alive, another user's
-    return False
+    return host == os.uname().nodename and pid.isdigit() and not alive(int(pid))
 
 
 def renew(engine: Engine, held: Lease, *, now: Clock = clock.now) -> bool:

@@ -20,6 +20,8 @@ from orynda.database import make_engine, transaction
 from orynda.flow import ItemSpec
 from orynda.schema import Attempt, Item, ItemState, Run, RunStatus, SideEffect, SiteCall
 
+CUT_OFF = "the attempt was cut off: the run stopped (killed, crashed or powered off) while it was in flight"
+
 
 @dataclass
 class RunCounts:
@@ -100,8 +102,15 @@ class RunStore:
 
     # --- items ------------------------------------------------------------------------------------------
     def reopen_in_flight(self, run_id: str) -> int:
-        """Items caught in progress by a crash go back to new; finished ones are never touched."""
+        """Items caught in progress by a crash go back to new, and the attempts the crash cut off are closed with
+        that cause (the Exceptions sheet shows them); finished items are never touched."""
+        in_flight = select(Item.id).where(Item.run_id == run_id, Item.state == ItemState.IN_PROGRESS)
         with self.session() as s:
+            s.execute(
+                update(Attempt)
+                .where(Attempt.run_id == run_id, Attempt.ended_at.is_(None), Attempt.item_id.in_(in_flight))
+                .values(ended_at=clock.now(), outcome="system", error_code="CutOff", error_message=CUT_OFF)
+            )
             result = s.execute(
                 update(Item)
                 .where(Item.run_id == run_id, Item.state == ItemState.IN_PROGRESS)

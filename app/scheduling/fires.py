@@ -11,7 +11,10 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Mapped, mapped_column
 
 from orynda.database import transaction
+from orynda.leases import dead_here
 from orynda.schema import AwareDateTime, Base
+
+KILLED = "cut off: the scheduler that handled this fire was killed before it ended"
 
 
 class FireRow(Base):
@@ -55,3 +58,13 @@ def recent_fires(engine: Engine, entry: str, limit: int = 5) -> list[FireRow]:
     with transaction(engine) as s:
         stmt = select(FireRow).where(FireRow.entry == entry).order_by(FireRow.fire_time.desc()).limit(limit)
         return list(s.scalars(stmt))
+
+
+def close_killed(engine: Engine) -> int:
+    """Fires left without an outcome by a scheduler of this machine that is gone get one; returns how many."""
+    _TABLE.create(engine, checkfirst=True)
+    with transaction(engine) as s:
+        orphans = [row for row in s.scalars(select(FireRow).where(FireRow.outcome.is_(None))) if dead_here(row.holder)]
+        for row in orphans:
+            row.outcome = KILLED
+        return len(orphans)

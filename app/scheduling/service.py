@@ -26,6 +26,7 @@ from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.schedulers.base import BaseScheduler
 from loguru import logger
 
+from app.scheduling.fires import close_killed
 from app.scheduling.job import FireContext, run_entry, unfinished_run
 from app.scheduling.model import SchedulesFile
 from orynda.clock import ALMATY
@@ -111,6 +112,8 @@ def serve(
     global _context
     context = _context = FireContext(schedules, settings)
     store = open_store(settings)  # the schema exists before two fires could race to create it
+    if killed := close_killed(store.engine):
+        logger.warning("{} fire(s) of a scheduler that was killed are marked as cut off", killed)
     now_too = list(dict.fromkeys([*(run_now or []), *interrupted_in_window(store, schedules, context.now())]))
     store.engine.dispose()
     scheduler = build_scheduler(settings, scheduler)

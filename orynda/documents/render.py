@@ -24,6 +24,7 @@ from jinja2 import Environment, StrictUndefined
 
 from orynda.documents.seal import Seal
 from orynda.errors import SystemException
+from orynda.processes import alive
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates" / "documents"
 SLOTS = 2
@@ -115,6 +116,7 @@ def _slot() -> Iterator[Path]:
     with _lock:
         if not _made:
             base = Path(tempfile.gettempdir())
+            _remove_orphans(base)
             for n in range(SLOTS):
                 profile = base / f"orynda-soffice-{os.getuid()}-{os.getpid()}-{n}"
                 _made.append(profile)
@@ -125,6 +127,14 @@ def _slot() -> Iterator[Path]:
         yield profile
     finally:
         _free.put(profile)
+
+
+def _remove_orphans(base: Path) -> None:
+    """Profiles left behind by a process of ours that was killed (atexit never ran for it)."""
+    for profile in base.glob(f"orynda-soffice-{os.getuid()}-*-*"):
+        pid = profile.name.split("-")[3]
+        if pid.isdigit() and not alive(int(pid)):
+            shutil.rmtree(profile, ignore_errors=True)
 
 
 def _remove_profiles() -> None:
