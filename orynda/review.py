@@ -238,13 +238,16 @@ class ReviewQueue:
         with transaction(self.engine) as s:
             return _suppressed(s, fact, facts_digest)
 
-    def to_file(self) -> list[ReviewItem]:
-        """Approved items not yet filed, oldest decision first (a `manual` act is filed by a person, not listed)."""
+    def to_file(self, *, debtor_iin: str | None = None) -> list[ReviewItem]:
+        """Approved items not yet filed (of one debtor, when given), oldest decision first; a `manual` act is filed
+        by a person, so it is not listed."""
         with transaction(self.engine) as s:
             stmt = select(ReviewItem).where(
                 ReviewItem.state.in_([ReviewState.APPROVED, ReviewState.CHANGED_APPROVED]),
                 ReviewItem.mode != "manual",
             )
+            if debtor_iin is not None:
+                stmt = stmt.where(ReviewItem.debtor_iin == debtor_iin)
             return list(s.scalars(stmt.order_by(ReviewItem.decided_at, ReviewItem.id)))
 
     def mark_filed(self, id: int, ref: str, *, by: str = "robot") -> ReviewItem:

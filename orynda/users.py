@@ -112,7 +112,14 @@ class Users:
 
     # --- administration -----------------------------------------------------------------------------------
     def add(
-        self, login: str, name: str, role: Role | str, password: str, *, aisep_login: str | None = None, by: str
+        self,
+        login: str,
+        name: str,
+        role: Role | str,
+        password: str,
+        *,
+        aisep_login: str | None = None,
+        by: str = "system",
     ) -> User:
         login, name = login.strip(), name.strip()
         if not LOGIN.match(login):
@@ -149,17 +156,17 @@ class Users:
 
         return retrying(self.engine, work)
 
-    def set_password(self, login: str, password: str, *, by: str) -> User:
+    def set_password(self, login: str, password: str, *, by: str = "system") -> User:
         """A new password; the failure count and any lock are cleared."""
         digest = self.hasher.hash(self._checked(login, password))
         values = {"password_hash": digest, "password_changed_at": clock.now(), "failures": 0, "locked_until": None}
         return self._change(login, by, "password_changed", values)
 
-    def disable(self, login: str, *, by: str) -> User:
+    def disable(self, login: str, *, by: str = "system") -> User:
         """The user can no longer log in; their decisions and trail stay."""
         return self._change(login, by, "user_disabled", {"active": False})
 
-    def unlock(self, login: str, *, by: str) -> User:
+    def unlock(self, login: str, *, by: str = "system") -> User:
         return self._change(login, by, "user_unlocked", {"failures": 0, "locked_until": None})
 
     # --- reading ------------------------------------------------------------------------------------------

@@ -153,7 +153,8 @@ def test_filing_records_the_reference_once(lite: Engine) -> None:
     queue = ReviewQueue(lite)
     item = _item(queue)
     queue.approve(item.id, "aliya", "checked the certificate")
-    assert [i.id for i in queue.to_file()] == [item.id]
+    assert [i.id for i in queue.to_file()] == [item.id] == [i.id for i in queue.to_file(debtor_iin=IIN)]
+    assert queue.to_file(debtor_iin="880202400456") == []
     filed = queue.mark_filed(item.id, "AISEP-DOC-9")
     assert (filed.state, filed.filed_ref, filed.reason) == (S.FILED, "AISEP-DOC-9", "checked the certificate")
     assert filed.filed_at is not None and queue.to_file() == []
