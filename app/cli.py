@@ -9,7 +9,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from app import cli_calc, cli_documents, cli_schedule
+from app import cli_audit, cli_calc, cli_documents, cli_schedule, cli_users
 from app.catalog import FLOWS
 from app.runs import resume_run, start_run
 from orynda import logs
@@ -170,3 +170,5 @@ class _errors:
 app.add_typer(cli_calc.app, name="calc", help="Enforcement calculations: fee, interest, alimony, distribution…")
 cli_schedule.register(app)
 cli_documents.register(app)
+cli_users.register(app)
+cli_audit.register(app)
