@@ -74,7 +74,7 @@ async def process(payload: dict[str, Any], ctx: ItemContext) -> ItemResult:
         missing=tuple(site for site, lookup in answers.items() if not lookup.ok),
     )
     findings = [
-        f.model_copy(update={"evidence": _evidence(f.registry, answers)}) for f in assess(debtor, clock.now().date())
+        f.model_copy(update={"evidence": _evidence(f.registries, answers)}) for f in assess(debtor, clock.now().date())
     ]
     fields = _fields(debtor)
     if debtor.missing:
@@ -109,8 +109,9 @@ async def _ask_registries(ctx: ItemContext, iin: str) -> list[Lookup[Any]]:
     )
 
 
-def _evidence(registry: str | None, answers: dict[str, Lookup[Any]]) -> str | None:
-    first = (registry or "").split(",")[0].strip()
+def _evidence(registries: tuple[str, ...], answers: dict[str, Lookup[Any]]) -> str | None:
+    """The page of the first registry the finding rests on."""
+    first = registries[0] if registries else ""
     return answers[first].evidence if first in answers else None
 
 

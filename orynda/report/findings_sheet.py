@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from openpyxl import Workbook
 
+from domain.findings import Finding
 from orynda.report.cells import finish, header, link, put
 from orynda.report.data import ReportData
 
@@ -28,21 +29,21 @@ def findings_sheet(book: Workbook, data: ReportData) -> None:
     r = 2
     for item in data.items:
         result = item.result or {}
-        for finding in result.get("findings", []):
+        for finding in (Finding.model_validate(f) for f in result.get("findings", [])):
             values = [
                 (item.seq, "int"),
                 (item.key, "text"),
                 ((result.get("fields") or {}).get("name"), "text"),
-                (finding["message"], "text"),
-                (finding["severity"], "text"),
-                (finding.get("registry"), "text"),
-                (finding.get("amount"), "money"),
-                (finding.get("asset"), "text"),
-                (finding.get("action"), "text"),
-                (finding["legal_basis"], "text"),
+                (finding.message, "text"),
+                (finding.severity.value, "text"),
+                (", ".join(finding.registries), "text"),
+                (finding.amount, "money"),
+                (finding.asset.label if finding.asset else None, "text"),
+                (finding.action, "text"),
+                (finding.legal_basis, "text"),
             ]
             for c, (value, kind) in enumerate(values, start=1):
                 put(ws, r, c, value, kind)
-            link(ws, r, len(values) + 1, data.relative(finding.get("evidence")))
+            link(ws, r, len(values) + 1, data.relative(finding.evidence))
             r += 1
     finish(ws)
