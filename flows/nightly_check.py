@@ -22,7 +22,7 @@ from bots.esalyq import EsalyqBot
 from domain.checks.assets import DebtorFile, assess
 from domain.money import ZERO
 from domain.records import CaseSummary
-from flows.documents_step import documents_fields, draft_and_file
+from flows.documents_step import documents_filed, draft_and_file
 from orynda import clock
 from orynda.config import Settings
 from orynda.errors import ConfigError, RegistriesMissing
@@ -78,11 +78,15 @@ async def process(payload: dict[str, Any], ctx: ItemContext) -> ItemResult:
     ]
     fields = _fields(debtor)
     if debtor.missing:
-        raise RegistriesMissing(f"no answer from {', '.join(debtor.missing)}", findings=findings, fields=fields)
-    documents = _documents_mode(ctx.params)
-    if documents != "off":
-        fields.update(documents_fields(await draft_and_file(ctx, debtor, findings, file=documents == "file")))
-    return ItemResult(findings, fields)
+        raise RegistriesMissing(
+            f"no answer from {', '.join(debtor.missing)}", missing=debtor.missing, findings=findings, fields=fields
+        )
+    mode = _documents_mode(ctx.params)
+    if mode == "off":
+        return ItemResult(findings, fields)
+    documents = await draft_and_file(ctx, debtor, findings, file=mode == "file")
+    fields["documents_filed"] = documents_filed(documents)
+    return ItemResult(findings, fields, documents=documents)
 
 
 DOCUMENT_MODES = ("file", "draft", "off")
@@ -126,7 +130,7 @@ def _fields(debtor: DebtorFile) -> dict[str, Any]:
         "balances": sum((a.balance for a in debtor.accounts), ZERO),
         "employer": latest.employer_name if latest else None,
         "overpayment": debtor.tax.overpayment if debtor.tax else None,
-        "missing": ", ".join(debtor.missing) or None,
+        "missing": ", ".join(debtor.missing) or None,  # as the Items sheet shows it; ItemResult.missing lists them
     }
 
 

@@ -121,7 +121,9 @@ class ItemEngine:
         except BusinessException as exc:
             self._finish(item, ItemState.BUSINESS, ItemResult(list(exc.findings), exc.fields).to_json(), exc)
         except OryndaError as exc:
-            partial = ItemResult(getattr(exc, "findings", []), getattr(exc, "fields", {})).to_json()
+            partial = ItemResult(
+                getattr(exc, "findings", []), getattr(exc, "fields", {}), missing=tuple(getattr(exc, "missing", ()))
+            ).to_json()
             self._finish(item, ItemState.SYSTEM, partial, exc, evidence=exc.context.get("evidence"))
         else:
             self._finish(item, ItemState.DONE, result.to_json(), None)

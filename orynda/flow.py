@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Awaitable, Callable, Iterable
+from collections.abc import Awaitable, Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, Generic, Literal, Protocol, TypeVar
+
+from pydantic import BaseModel, ConfigDict
 
 from domain.findings import Finding
 from orynda.config import Settings
@@ -36,15 +38,61 @@ class ReportColumn:
     kind: Literal["text", "money", "int", "date", "bool"] = "text"
 
 
+class FiledDocument(BaseModel):
+    """One document as the report lists it: number, kind, language, whom it concerns, its files, filed or not."""
+
+    model_config = ConfigDict(frozen=True)
+
+    number: str
+    act: str
+    kind: str
+    title: str
+    language: str
+    issued: dt.date
+    debtor: str
+    proceeding: str
+    pdf: str | None
+    docx: str | None
+    filed: bool
+    upload_sha256: str | None
+
+
 @dataclass
 class ItemResult:
-    """What processing an item gave: findings and the facts the report shows."""
+    """What processing an item gave: findings, the facts the Items sheet shows (by column key), the documents it
+    issued, the registries that gave no answer. Stored as JSON: Decimals as exact strings, dates ISO."""
 
     findings: list[Finding] = field(default_factory=list)
     fields: dict[str, Any] = field(default_factory=dict)
+    documents: list[FiledDocument] = field(default_factory=list)
+    missing: tuple[str, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
-        return {"findings": [f.model_dump(mode="json") for f in self.findings], "fields": _jsonable(self.fields)}
+        return {
+            "findings": [f.model_dump(mode="json") for f in self.findings],
+            "fields": _jsonable(self.fields),
+            "documents": [d.model_dump(mode="json") for d in self.documents],
+            "missing": list(self.missing),
+        }
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any] | None) -> ItemResult:
+        """The result as the store keeps it (fields stay as stored). Results stored before documents and missing
+        registries had keys of their own (fields["documents"], fields["missing"] as "enpf, esalyq") read too."""
+        data = data or {}
+        fields = dict(data.get("fields") or {})
+        stored_documents = fields.pop("documents", None)
+        documents = data["documents"] if "documents" in data else stored_documents or []
+        if "missing" in data:
+            missing = tuple(data["missing"] or ())
+        else:
+            missing = tuple(site for site in str(fields.get("missing") or "").split(", ") if site)
+        return cls(
+            findings=[Finding.model_validate(f) for f in data.get("findings") or []],
+            fields=fields,
+            documents=[FiledDocument.model_validate(d) for d in documents if isinstance(d, Mapping)],
+            missing=missing,
+        )
 
 
 @dataclass(frozen=True)

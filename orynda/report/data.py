@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from orynda.flow import Flow
+from orynda.flow import Flow, ItemResult
 from orynda.runstore import RunStore
 from orynda.schema import Attempt, Item, Run, SideEffect, SiteCall
 from orynda.summary import RunSummary, summarize
@@ -33,6 +33,9 @@ class ReportData:
             return str(Path(path).resolve().relative_to(self.folder.resolve()))
         except ValueError:
             return path
+
+    def result(self, item: Item) -> ItemResult:
+        return ItemResult.from_json(item.result)
 
 
 def load(store: RunStore, run: Run, flow: Flow) -> ReportData:

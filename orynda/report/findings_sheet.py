@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from openpyxl import Workbook
 
-from domain.findings import Finding
 from orynda.report.cells import finish, header, link, put
 from orynda.report.data import ReportData
 
@@ -28,12 +27,12 @@ def findings_sheet(book: Workbook, data: ReportData) -> None:
     header(ws, TITLES)
     r = 2
     for item in data.items:
-        result = item.result or {}
-        for finding in (Finding.model_validate(f) for f in result.get("findings", [])):
+        result = data.result(item)
+        for finding in result.findings:
             values = [
                 (item.seq, "int"),
                 (item.key, "text"),
-                ((result.get("fields") or {}).get("name"), "text"),
+                (result.fields.get("name"), "text"),
                 (finding.message, "text"),
                 (finding.severity.value, "text"),
                 (", ".join(finding.registries), "text"),

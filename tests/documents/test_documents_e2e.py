@@ -14,7 +14,7 @@ from openpyxl import load_workbook
 from bots.aisep import AisEpBot
 from domain.checks.assets import DebtorFile, assess
 from domain.records import Case
-from flows.documents_step import documents_fields, draft_and_file
+from flows.documents_step import documents_filed, draft_and_file
 from orynda.config import Settings
 from orynda.documents import register_for, verify
 from orynda.errors import SiteUnavailable
@@ -55,7 +55,9 @@ async def process(payload: dict[str, Any], ctx: ItemContext) -> ItemResult:
     debtor = DebtorFile(case.debtor_iin, case.debtor_name, (case,))
     findings = assess(debtor, ON)
     documents = await draft_and_file(ctx, debtor, findings, on=ON)
-    return ItemResult(findings, {"name": case.debtor_name, **documents_fields(documents)})
+    return ItemResult(
+        findings, {"name": case.debtor_name, "documents_filed": documents_filed(documents)}, documents=documents
+    )
 
 
 FLOW = Flow(

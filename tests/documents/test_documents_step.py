@@ -16,12 +16,12 @@ from openpyxl import load_workbook
 
 from domain.checks.assets import DebtorFile
 from domain.records import Case, CaseAction, CaseDocument
-from flows.documents_step import FiledDocument, documents_fields, draft_and_file
+from flows.documents_step import draft_and_file
 from orynda import clock
 from orynda.config import Settings, load_settings
 from orynda.engine import ItemEngine, ItemRunContext
 from orynda.errors import SiteUnavailable
-from orynda.flow import Flow, ItemResult, ItemSpec
+from orynda.flow import FiledDocument, Flow, ItemResult, ItemSpec
 from orynda.report.data import load
 from orynda.report.workbook import write_report
 from orynda.runstore import RunStore
@@ -172,9 +172,7 @@ def test_the_documents_sheet_lists_what_the_items_carry(settings: Settings) -> N
     docs = call(settings, store, run, site, BALANCE)
     [item] = store.pending(run.id)
     store.start_attempt(item.id)
-    store.finish_item(
-        item.id, ItemState.DONE, result=ItemResult(fields={"name": "x", **documents_fields(docs)}).to_json()
-    )
+    store.finish_item(item.id, ItemState.DONE, result=ItemResult(fields={"name": "x"}, documents=docs).to_json())
     flow = Flow(
         name="documents_test",
         title="t",
