@@ -14,6 +14,8 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
+from pydantic import BaseModel
+
 from bots.aisep import AisEpBot
 from bots.bank import QazynaBankBot, SandyqBankBot
 from bots.egov import EgovRealtyBot, EgovVehiclesBot
@@ -31,12 +33,20 @@ from orynda.flow import Flow, ItemContext, ItemResult, ItemSpec, Lookup, ReportC
 REGISTRIES = ("egov_realty", "egov_vehicles", "esalyq", "enpf", "bank_sandyq", "bank_qazyna")
 
 
-def load_items(params: dict[str, Any], settings: Settings) -> list[ItemSpec]:
+class NightlyCheckItem(BaseModel):
+    """One debtor of the bailiff and the numbers of their active proceedings in AIS EP."""
+
+    iin: str
+    name: str
+    proceedings: tuple[str, ...]
+
+
+def load_items(params: dict[str, Any], settings: Settings) -> list[ItemSpec[NightlyCheckItem]]:
     _documents_mode(params)  # a mistyped parameter stops the run before any browser starts
     return []  # the work comes from AIS EP: see discover
 
 
-async def discover(ctx: ItemContext) -> list[ItemSpec]:
+async def discover(ctx: ItemContext) -> list[ItemSpec[NightlyCheckItem]]:
     """The bailiff's active proceedings in AIS EP, grouped by debtor (at most `--param limit=N` debtors)."""
     cases = await ctx.bot(AisEpBot).list_active_proceedings()
     by_debtor: dict[str, list[CaseSummary]] = {}
@@ -48,23 +58,25 @@ async def discover(ctx: ItemContext) -> list[ItemSpec]:
             seq=n,
             key=iin,
             source="AIS EP",
-            payload={"iin": iin, "name": found[0].debtor_name, "proceedings": sorted(c.number for c in found)},
+            payload=NightlyCheckItem(
+                iin=iin, name=found[0].debtor_name, proceedings=tuple(sorted(c.number for c in found))
+            ),
         )
         for n, (iin, found) in enumerate(debtors, start=1)
     ]
 
 
-async def process(payload: dict[str, Any], ctx: ItemContext) -> ItemResult:
-    iin = payload["iin"]
+async def process(payload: NightlyCheckItem, ctx: ItemContext) -> ItemResult:
+    iin = payload.iin
     aisep = ctx.bot(AisEpBot)
-    cases = tuple([await aisep.read_case(number) for number in payload["proceedings"]])
+    cases = tuple([await aisep.read_case(number) for number in payload.proceedings])
     answers = {lookup.site: lookup for lookup in await _ask_registries(ctx, iin)}
     tax = answers["esalyq"].value
     if tax is not None and tax.certificate is not None:
         ctx.keep(tax.certificate.name, tax.certificate.content)
     debtor = DebtorFile(
         iin=iin,
-        name=payload["name"],
+        name=payload.name,
         cases=cases,
         properties=tuple(answers["egov_realty"].value or ()),
         vehicles=tuple(answers["egov_vehicles"].value or ()),
@@ -140,6 +152,7 @@ FLOW = Flow(
     load_items=load_items,
     discover=discover,
     process=process,
+    payload_model=NightlyCheckItem,
     sites=("aisep", *REGISTRIES),
     extra_sheets=("Findings", "Documents", "Registries"),
     columns=(

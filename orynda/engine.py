@@ -59,7 +59,7 @@ class ItemEngine:
     def stopping(self) -> bool:
         return self._stop_requested or self._stop_when()
 
-    async def run(self, flow: Flow, run: Run) -> bool:
+    async def run(self, flow: Flow[Any], run: Run) -> bool:
         """Works the run's pending items; True when none is left."""
         self.store.reopen_in_flight(run.id)
         async with browser_pool(self.settings.browser) as pool:
@@ -90,7 +90,7 @@ class ItemEngine:
             before_sleep=_log_retry,
         )
 
-    async def _discover(self, flow: Flow, run: Run, pool: BrowserPool) -> list[ItemSpec]:
+    async def _discover(self, flow: Flow[Any], run: Run, pool: BrowserPool) -> list[ItemSpec[Any]]:
         """A flow without an input file finds its work items on a site first (nightly_check: AIS EP)."""
         assert flow.discover is not None
         slot = WorkerSlot(pool)
@@ -105,7 +105,7 @@ class ItemEngine:
             self._flush_calls()
             await slot.close()
 
-    async def _worker(self, flow: Flow, run: Run, queue: asyncio.Queue[Item], pool: BrowserPool) -> None:
+    async def _worker(self, flow: Flow[Any], run: Run, queue: asyncio.Queue[Item], pool: BrowserPool) -> None:
         slot = WorkerSlot(pool)
         try:
             while not self.stopping and not queue.empty():
@@ -113,7 +113,7 @@ class ItemEngine:
         finally:
             await slot.close()
 
-    async def _process(self, flow: Flow, run: Run, item: Item, slot: WorkerSlot) -> None:
+    async def _process(self, flow: Flow[Any], run: Run, item: Item, slot: WorkerSlot) -> None:
         try:
             async for attempt in self.retrying():
                 with attempt:
@@ -128,13 +128,13 @@ class ItemEngine:
         else:
             self._finish(item, ItemState.DONE, result.to_json(), None)
 
-    async def _attempt(self, flow: Flow, run: Run, item: Item, slot: WorkerSlot) -> ItemResult:
+    async def _attempt(self, flow: Flow[Any], run: Run, item: Item, slot: WorkerSlot) -> ItemResult:
         number = self.store.start_attempt(item.id)
         await slot.ready(flow.sites)
         await slot.fresh_trace()
         context = ItemRunContext(self, run, item, slot)
         try:
-            result = await flow.process(dict(item.payload), context)
+            result = await flow.process(flow.payload(item.payload), context)
         except BusinessException as exc:
             self.store.end_attempt(item.id, "business", code=exc.code, message=str(exc))
             raise

@@ -16,15 +16,17 @@ from orynda.config import Settings
 
 B = TypeVar("B")
 T = TypeVar("T")
+P = TypeVar("P", bound=BaseModel)
 
 
 @dataclass(frozen=True)
-class ItemSpec:
-    """One unit of work as a flow hands it in; `error` marks a row already known to be bad."""
+class ItemSpec(Generic[P]):
+    """One unit of work as a flow hands it in: its payload is the flow's model (stored as its JSON); `error` marks a
+    row already known to be bad."""
 
     seq: int
     key: str
-    payload: dict[str, Any]
+    payload: P
     source: str = ""
     error: str | None = None
 
@@ -130,16 +132,24 @@ class ItemContext(Protocol):
 
 
 @dataclass(frozen=True)
-class Flow:
+class Flow(Generic[P]):
+    """A flow's work items are `payload_model`s: `load_items` (or `discover`) builds them, the store keeps their JSON,
+    and `process` gets each back validated into the model."""
+
     name: str
     title: str
-    load_items: Callable[[dict[str, Any], Settings], Iterable[ItemSpec]]
-    process: Callable[[dict[str, Any], ItemContext], Awaitable[ItemResult]]
+    load_items: Callable[[dict[str, Any], Settings], Iterable[ItemSpec[P]]]
+    process: Callable[[P, ItemContext], Awaitable[ItemResult]]
+    payload_model: type[P]
     columns: tuple[ReportColumn, ...] = ()
     needs_input: bool = False
     sites: tuple[str, ...] = ()
     extra_sheets: tuple[str, ...] = ()
-    discover: Callable[[ItemContext], Awaitable[list[ItemSpec]]] | None = None
+    discover: Callable[[ItemContext], Awaitable[list[ItemSpec[P]]]] | None = None
+
+    def payload(self, stored: Mapping[str, Any]) -> P:
+        """A work item's payload as the store keeps it, read back into the flow's model."""
+        return self.payload_model.model_validate(stored)
 
 
 def _jsonable(fields: dict[str, Any]) -> dict[str, Any]:

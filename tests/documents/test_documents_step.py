@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 from openpyxl import load_workbook
+from pydantic import BaseModel
 
 from domain.checks.assets import DebtorFile
 from domain.records import Case, CaseAction, CaseDocument
@@ -89,6 +90,10 @@ class Context(ItemRunContext):
         return self.site
 
 
+class Debtor(BaseModel):
+    iin: str
+
+
 @pytest.fixture
 def settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Settings]:
     for key in [k for k in __import__("os").environ if k.startswith("ORYNDA_")]:
@@ -97,7 +102,7 @@ def settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Settin
 
 
 def new_run(settings: Settings, store: RunStore) -> Run:
-    return store.create_run("documents_test", {}, [ItemSpec(1, IIN, {"iin": IIN})], settings.runs_dir)
+    return store.create_run("documents_test", {}, [ItemSpec(1, IIN, Debtor(iin=IIN))], settings.runs_dir)
 
 
 def call(
@@ -178,6 +183,7 @@ def test_the_documents_sheet_lists_what_the_items_carry(settings: Settings) -> N
         title="t",
         load_items=lambda p, s: [],
         process=None,  # type: ignore[arg-type]
+        payload_model=Debtor,
         extra_sheets=("Documents",),
     )
     path = write_report(load(store, store.get_run(run.id) or run, flow))

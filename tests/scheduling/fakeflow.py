@@ -5,21 +5,28 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
+from pydantic import BaseModel
+
 from orynda.config import Settings
 from orynda.flow import Flow, ItemContext, ItemResult, ItemSpec, ReportColumn
 
 
-def load_items(params: dict[str, Any], settings: Settings) -> list[ItemSpec]:
+class Count(BaseModel):
+    n: int
+    delay: float
+
+
+def load_items(params: dict[str, Any], settings: Settings) -> list[ItemSpec[Count]]:
     delay = float(params.get("delay", 0.05))
     return [
-        ItemSpec(seq=n, key=f"item {n}", payload={"n": n, "delay": delay})
+        ItemSpec(seq=n, key=f"item {n}", payload=Count(n=n, delay=delay))
         for n in range(1, int(params.get("items", 6)) + 1)
     ]
 
 
-async def process(payload: dict[str, Any], context: ItemContext) -> ItemResult:
-    await asyncio.sleep(payload["delay"])
-    return ItemResult(fields={"n": payload["n"]})
+async def process(payload: Count, context: ItemContext) -> ItemResult:
+    await asyncio.sleep(payload.delay)
+    return ItemResult(fields={"n": payload.n})
 
 
 FLOW = Flow(
@@ -27,12 +34,19 @@ FLOW = Flow(
     title="Counts items (tests only)",
     load_items=load_items,
     process=process,
+    payload_model=Count,
     columns=(ReportColumn("n", "n", "int"),),
 )
 
 
-def no_items(params: dict[str, Any], settings: Settings) -> list[ItemSpec]:
+def no_items(params: dict[str, Any], settings: Settings) -> list[ItemSpec[Count]]:
     raise RuntimeError("the list of the night is gone")
 
 
-BROKEN = Flow(name="broken_count", title="Cannot read its items (tests only)", load_items=no_items, process=process)
+BROKEN = Flow(
+    name="broken_count",
+    title="Cannot read its items (tests only)",
+    load_items=no_items,
+    process=process,
+    payload_model=Count,
+)
