@@ -3,9 +3,9 @@
     documents = await draft_and_file(ctx, debtor, findings)
     return ItemResult(findings, fields, documents=documents)   # the Documents sheet reads result.documents
 
-Each act is issued in Kazakh and Russian (orynda.documents.issue: numbered from the register by its fact, so a
-rerun, a resume or the next night gets the same documents back and makes no new file). Filing is two side effects
-per act, each done at most once (ctx.once): the upload of each language's PDF (`upload:<number>`) and one
+Each act is issued in Kazakh and Russian (orynda.documents.issue: numbered from the register, ctx.documents, by its
+fact, so a rerun, a resume or the next night gets the same documents back and makes no new file). Filing is two side
+effects per act, each done at most once (ctx.once): the upload of each language's PDF (`upload:<number>`) and one
 registered action (`action:<act>`). Before uploading, the card AIS EP showed this attempt is checked for a document
 with the same SHA-256, which closes the window of a crash between the upload and its record.
 """
@@ -25,7 +25,7 @@ from domain.documents import Office, default_office, plan
 from domain.findings import Finding
 from domain.records import Case
 from orynda import clock
-from orynda.documents import Act, issue, register_for
+from orynda.documents import Act, issue
 from orynda.errors import SystemException
 from orynda.flow import FiledDocument, ItemContext
 from orynda.schema import DocumentRecord
@@ -42,7 +42,7 @@ async def draft_and_file(
 ) -> list[FiledDocument]:
     """Issues every act the findings (and unopened proceedings) call for and files each to its proceeding."""
     on = on or clock.now().date()
-    register = register_for(ctx.settings.db_url)
+    register = ctx.documents
     drafts = plan(debtor, findings, on, register.sent(debtor.iin))
     if not drafts:
         return []
@@ -80,7 +80,6 @@ def documents_filed(documents: Sequence[FiledDocument]) -> int:
 
 
 async def _file(ctx: ItemContext, aisep: AisEpBot, act: Act, cases: Sequence[Case]) -> None:
-    register = register_for(ctx.settings.db_url)
     for record in act.documents:
         ref = await ctx.once(
             f"upload:{record.number}",
@@ -89,7 +88,7 @@ async def _file(ctx: ItemContext, aisep: AisEpBot, act: Act, cases: Sequence[Cas
             detail={"number": record.number, "kind": record.kind, "proceeding": record.proceeding},
         )
         if ref is not None:
-            register.mark_filed(record.number, ref)
+            ctx.documents.mark_filed(record.number, ref)
     first = act.documents[0]
     await ctx.once(
         f"action:{first.act}",

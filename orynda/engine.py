@@ -15,6 +15,7 @@ from tenacity import AsyncRetrying, RetryCallState, retry_if_exception, stop_aft
 from orynda import evidence
 from orynda.browser import BrowserPool, WorkerSlot, browser_pool
 from orynda.config import Settings
+from orynda.documents.numbering import DocumentRegister
 from orynda.errors import BrowserCrashed, BusinessException, OryndaError, SystemException, is_retried
 from orynda.flow import Flow, ItemResult, ItemSpec, Lookup
 from orynda.masking import mask_text
@@ -213,6 +214,7 @@ class ItemRunContext:
         self.settings = engine.settings
         self.params = dict(run.params or {})
         self.run_folder = Path(run.folder)
+        self.documents = DocumentRegister(engine.store.engine)
 
     def bot(self, bot_class: type[B]) -> B:
         assert issubclass(bot_class, SiteBot)

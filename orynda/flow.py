@@ -7,12 +7,15 @@ from collections.abc import Awaitable, Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Generic, Literal, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, Literal, Protocol, TypeVar
 
 from pydantic import BaseModel, ConfigDict
 
 from domain.findings import Finding
 from orynda.config import Settings
+
+if TYPE_CHECKING:  # the documents stack loads with the flows that issue documents, not with every report
+    from orynda.documents.numbering import DocumentRegister
 
 B = TypeVar("B")
 T = TypeVar("T")
@@ -112,13 +115,15 @@ class Lookup(Generic[T]):
 
 
 class ItemContext(Protocol):
-    """What a flow may use while it processes an item: bots on this worker's page, settings, once-only effects."""
+    """What a flow may use while it processes an item: bots on this worker's page, settings, once-only effects, the
+    register of documents in the run store's database."""
 
     run_id: str
     seq: int
     settings: Settings
     params: dict[str, Any]
     run_folder: Path  # everything the run keeps: evidence, documents, the report
+    documents: DocumentRegister
 
     def bot(self, bot_class: type[B]) -> B: ...
 
