@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from bots.aisep import AisEpBot
 from bots.bank import QazynaBankBot, SandyqBankBot
 from bots.debtor_register import DebtorRegisterBot
@@ -13,7 +15,7 @@ from orynda.errors import ConfigError
 from orynda.flow import Flow
 from orynda.site.base import SiteBot
 
-FLOWS: dict[str, Flow] = {flow.name: flow for flow in (register_check.FLOW, nightly_check.FLOW)}
+FLOWS: dict[str, Flow[Any]] = {flow.name: flow for flow in (register_check.FLOW, nightly_check.FLOW)}
 
 BOTS: dict[str, type[SiteBot]] = {
     bot.site: bot
@@ -30,7 +32,7 @@ BOTS: dict[str, type[SiteBot]] = {
 }
 
 
-def get_flow(name: str) -> Flow:
+def get_flow(name: str) -> Flow[Any]:
     """The flow by its name, or a ConfigError listing the known ones."""
     if name not in FLOWS:
         raise ConfigError(f"no flow {name!r}; known flows: {', '.join(sorted(FLOWS))}")

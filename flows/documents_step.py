@@ -1,11 +1,11 @@
 """The documents step of a flow: the acts a debtor's findings call for, issued once and filed to AIS EP once.
 
     documents = await draft_and_file(ctx, debtor, findings)
-    fields.update(documents_fields(documents))          # the Documents sheet reads fields["documents"]
+    return ItemResult(findings, fields, documents=documents)   # the Documents sheet reads result.documents
 
-Each act is issued in Kazakh and Russian (orynda.documents.issue: numbered from the register by its fact, so a
-rerun, a resume or the next night gets the same documents back and makes no new file). Filing is two side effects
-per act, each done at most once (ctx.once): the upload of each language's PDF (`upload:<number>`) and one
+Each act is issued in Kazakh and Russian (orynda.documents.issue: numbered from the register, ctx.documents, by its
+fact, so a rerun, a resume or the next night gets the same documents back and makes no new file). Filing is two side
+effects per act, each done at most once (ctx.once): the upload of each language's PDF (`upload:<number>`) and one
 registered action (`action:<act>`). Before uploading, the card AIS EP showed this attempt is checked for a document
 with the same SHA-256, which closes the window of a crash between the upload and its record.
 """
@@ -15,9 +15,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 from collections.abc import Awaitable, Callable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from loguru import logger
 
@@ -27,44 +25,10 @@ from domain.documents import Office, default_office, plan
 from domain.findings import Finding
 from domain.records import Case
 from orynda import clock
-from orynda.documents import Act, issue, register_for
+from orynda.documents import Act, issue
 from orynda.errors import SystemException
-from orynda.flow import ItemContext
+from orynda.flow import FiledDocument, ItemContext
 from orynda.schema import DocumentRecord
-
-
-@dataclass(frozen=True)
-class FiledDocument:
-    """One document as the report lists it: number, kind, language, whom it concerns, its files, filed or not."""
-
-    number: str
-    act: str
-    kind: str
-    title: str
-    language: str
-    issued: dt.date
-    debtor: str
-    proceeding: str
-    pdf: str | None
-    docx: str | None
-    filed: bool
-    upload_sha256: str | None
-
-    def row(self) -> dict[str, Any]:
-        return {
-            "number": self.number,
-            "act": self.act,
-            "kind": self.kind,
-            "title": self.title,
-            "language": self.language,
-            "issued": self.issued.isoformat(),
-            "debtor": self.debtor,
-            "proceeding": self.proceeding,
-            "pdf": self.pdf,
-            "docx": self.docx,
-            "filed": self.filed,
-            "upload_sha256": self.upload_sha256,
-        }
 
 
 async def draft_and_file(
@@ -78,7 +42,7 @@ async def draft_and_file(
 ) -> list[FiledDocument]:
     """Issues every act the findings (and unopened proceedings) call for and files each to its proceeding."""
     on = on or clock.now().date()
-    register = register_for(ctx.settings.db_url)
+    register = ctx.documents
     drafts = plan(debtor, findings, on, register.sent(debtor.iin))
     if not drafts:
         return []
@@ -110,13 +74,12 @@ async def draft_and_file(
     return documents
 
 
-def documents_fields(documents: Sequence[FiledDocument]) -> dict[str, Any]:
-    """What the item's result carries for the Documents sheet (JSON-ready)."""
-    return {"documents": [d.row() for d in documents], "documents_filed": sum(d.filed for d in documents)}
+def documents_filed(documents: Sequence[FiledDocument]) -> int:
+    """How many of the documents are on their proceedings in AIS EP (the Items sheet's column)."""
+    return sum(d.filed for d in documents)
 
 
 async def _file(ctx: ItemContext, aisep: AisEpBot, act: Act, cases: Sequence[Case]) -> None:
-    register = register_for(ctx.settings.db_url)
     for record in act.documents:
         ref = await ctx.once(
             f"upload:{record.number}",
@@ -125,7 +88,7 @@ async def _file(ctx: ItemContext, aisep: AisEpBot, act: Act, cases: Sequence[Cas
             detail={"number": record.number, "kind": record.kind, "proceeding": record.proceeding},
         )
         if ref is not None:
-            register.mark_filed(record.number, ref)
+            ctx.documents.mark_filed(record.number, ref)
     first = act.documents[0]
     await ctx.once(
         f"action:{first.act}",

@@ -14,6 +14,8 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
+from pydantic import BaseModel
+
 from bots.aisep import AisEpBot
 from bots.bank import QazynaBankBot, SandyqBankBot
 from bots.egov import EgovRealtyBot, EgovVehiclesBot
@@ -22,7 +24,7 @@ from bots.esalyq import EsalyqBot
 from domain.checks.assets import DebtorFile, assess
 from domain.money import ZERO
 from domain.records import CaseSummary
-from flows.documents_step import documents_fields, draft_and_file
+from flows.documents_step import documents_filed, draft_and_file
 from orynda import clock
 from orynda.config import Settings
 from orynda.errors import ConfigError, RegistriesMissing
@@ -31,12 +33,20 @@ from orynda.flow import Flow, ItemContext, ItemResult, ItemSpec, Lookup, ReportC
 REGISTRIES = ("egov_realty", "egov_vehicles", "esalyq", "enpf", "bank_sandyq", "bank_qazyna")
 
 
-def load_items(params: dict[str, Any], settings: Settings) -> list[ItemSpec]:
+class NightlyCheckItem(BaseModel):
+    """One debtor of the bailiff and the numbers of their active proceedings in AIS EP."""
+
+    iin: str
+    name: str
+    proceedings: tuple[str, ...]
+
+
+def load_items(params: dict[str, Any], settings: Settings) -> list[ItemSpec[NightlyCheckItem]]:
     _documents_mode(params)  # a mistyped parameter stops the run before any browser starts
     return []  # the work comes from AIS EP: see discover
 
 
-async def discover(ctx: ItemContext) -> list[ItemSpec]:
+async def discover(ctx: ItemContext) -> list[ItemSpec[NightlyCheckItem]]:
     """The bailiff's active proceedings in AIS EP, grouped by debtor (at most `--param limit=N` debtors)."""
     cases = await ctx.bot(AisEpBot).list_active_proceedings()
     by_debtor: dict[str, list[CaseSummary]] = {}
@@ -48,23 +58,25 @@ async def discover(ctx: ItemContext) -> list[ItemSpec]:
             seq=n,
             key=iin,
             source="AIS EP",
-            payload={"iin": iin, "name": found[0].debtor_name, "proceedings": sorted(c.number for c in found)},
+            payload=NightlyCheckItem(
+                iin=iin, name=found[0].debtor_name, proceedings=tuple(sorted(c.number for c in found))
+            ),
         )
         for n, (iin, found) in enumerate(debtors, start=1)
     ]
 
 
-async def process(payload: dict[str, Any], ctx: ItemContext) -> ItemResult:
-    iin = payload["iin"]
+async def process(payload: NightlyCheckItem, ctx: ItemContext) -> ItemResult:
+    iin = payload.iin
     aisep = ctx.bot(AisEpBot)
-    cases = tuple([await aisep.read_case(number) for number in payload["proceedings"]])
+    cases = tuple([await aisep.read_case(number) for number in payload.proceedings])
     answers = {lookup.site: lookup for lookup in await _ask_registries(ctx, iin)}
     tax = answers["esalyq"].value
     if tax is not None and tax.certificate is not None:
         ctx.keep(tax.certificate.name, tax.certificate.content)
     debtor = DebtorFile(
         iin=iin,
-        name=payload["name"],
+        name=payload.name,
         cases=cases,
         properties=tuple(answers["egov_realty"].value or ()),
         vehicles=tuple(answers["egov_vehicles"].value or ()),
@@ -74,15 +86,19 @@ async def process(payload: dict[str, Any], ctx: ItemContext) -> ItemResult:
         missing=tuple(site for site, lookup in answers.items() if not lookup.ok),
     )
     findings = [
-        f.model_copy(update={"evidence": _evidence(f.registry, answers)}) for f in assess(debtor, clock.now().date())
+        f.model_copy(update={"evidence": _evidence(f.registries, answers)}) for f in assess(debtor, clock.now().date())
     ]
     fields = _fields(debtor)
     if debtor.missing:
-        raise RegistriesMissing(f"no answer from {', '.join(debtor.missing)}", findings=findings, fields=fields)
-    documents = _documents_mode(ctx.params)
-    if documents != "off":
-        fields.update(documents_fields(await draft_and_file(ctx, debtor, findings, file=documents == "file")))
-    return ItemResult(findings, fields)
+        raise RegistriesMissing(
+            f"no answer from {', '.join(debtor.missing)}", missing=debtor.missing, findings=findings, fields=fields
+        )
+    mode = _documents_mode(ctx.params)
+    if mode == "off":
+        return ItemResult(findings, fields)
+    documents = await draft_and_file(ctx, debtor, findings, file=mode == "file")
+    fields["documents_filed"] = documents_filed(documents)
+    return ItemResult(findings, fields, documents=documents)
 
 
 DOCUMENT_MODES = ("file", "draft", "off")
@@ -109,8 +125,9 @@ async def _ask_registries(ctx: ItemContext, iin: str) -> list[Lookup[Any]]:
     )
 
 
-def _evidence(registry: str | None, answers: dict[str, Lookup[Any]]) -> str | None:
-    first = (registry or "").split(",")[0].strip()
+def _evidence(registries: tuple[str, ...], answers: dict[str, Lookup[Any]]) -> str | None:
+    """The page of the first registry the finding rests on."""
+    first = registries[0] if registries else ""
     return answers[first].evidence if first in answers else None
 
 
@@ -125,7 +142,7 @@ def _fields(debtor: DebtorFile) -> dict[str, Any]:
         "balances": sum((a.balance for a in debtor.accounts), ZERO),
         "employer": latest.employer_name if latest else None,
         "overpayment": debtor.tax.overpayment if debtor.tax else None,
-        "missing": ", ".join(debtor.missing) or None,
+        "missing": ", ".join(debtor.missing) or None,  # as the Items sheet shows it; ItemResult.missing lists them
     }
 
 
@@ -135,6 +152,7 @@ FLOW = Flow(
     load_items=load_items,
     discover=discover,
     process=process,
+    payload_model=NightlyCheckItem,
     sites=("aisep", *REGISTRIES),
     extra_sheets=("Findings", "Documents", "Registries"),
     columns=(

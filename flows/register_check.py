@@ -10,6 +10,8 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
+from pydantic import BaseModel
+
 from bots.debtor_register import DebtorRegisterBot
 from domain.checks.register import Expected, check_register
 from domain.iin import why_invalid_iin
@@ -32,7 +34,16 @@ COLUMNS = [
 ]
 
 
-def load_items(params: dict[str, Any], settings: Settings) -> list[ItemSpec]:
+class RegisterCheckItem(BaseModel):
+    """One row of the bailiff's list, as read (a bad row keeps what could be read; its spec says what is wrong)."""
+
+    iin: str
+    name: str = ""
+    proceeding: str | None = None
+    expected_amount: Decimal | None = None  # to the tiyn; stored as its exact string
+
+
+def load_items(params: dict[str, Any], settings: Settings) -> list[ItemSpec[RegisterCheckItem]]:
     """One item per input row; a bad row is recorded as a business exception naming the row and field."""
     if not params.get("input"):
         raise InputFileError("register_check needs --input FILE (an .xlsx or .csv list of debtors)")
@@ -40,30 +51,31 @@ def load_items(params: dict[str, Any], settings: Settings) -> list[ItemSpec]:
     return [_spec(path, row) for row in read_rows(path, COLUMNS)]
 
 
-def _spec(path: Path, row: InputRow) -> ItemSpec:
+def _spec(path: Path, row: InputRow) -> ItemSpec[RegisterCheckItem]:
     iin = cell_text(row.values.get("iin"))
     if iin.isdigit() and len(iin) == 11 and not isinstance(row.values.get("iin"), str):
         iin = iin.zfill(12)  # a number cell lost the IIN's leading zero
-    payload = {
-        "iin": iin,
-        "name": cell_text(row.values.get("name")),
-        "proceeding": cell_text(row.values.get("proceeding")) or None,
-        "expected_amount": None,
-    }
     where = f"{path.name} row {row.number}"
     problems = []
     if reason := why_invalid_iin(iin):
         problems.append(f"IIN {iin!r}: {reason}")
     raw_amount = row.values.get("expected_amount")
     try:
-        payload["expected_amount"] = _amount(raw_amount)
+        amount = _amount(raw_amount)
     except ValueError:
+        amount = None
         problems.append(f"expected amount {cell_text(raw_amount)!r} is not a number")
+    payload = RegisterCheckItem(
+        iin=iin,
+        name=cell_text(row.values.get("name")),
+        proceeding=cell_text(row.values.get("proceeding")) or None,
+        expected_amount=amount,
+    )
     error = f"{where}: " + "; ".join(problems) if problems else None
     return ItemSpec(seq=row.number, key=iin or f"row {row.number}", payload=payload, source=where, error=error)
 
 
-def _amount(value: Any) -> str | None:
+def _amount(value: Any) -> Decimal | None:
     if value is None or cell_text(value) == "":
         return None
     if isinstance(value, bool) or not isinstance(value, (int, float, str, Decimal)):
@@ -75,19 +87,18 @@ def _amount(value: Any) -> str | None:
         raise ValueError(value) from None
     if amount < 0:
         raise ValueError(value)
-    return str(amount.quantize(Decimal("0.01")))
+    return amount.quantize(Decimal("0.01"))
 
 
-async def process(payload: dict[str, Any], ctx: ItemContext) -> ItemResult:
-    iin = payload["iin"]
+async def process(payload: RegisterCheckItem, ctx: ItemContext) -> ItemResult:
+    iin = payload.iin
     if reason := why_invalid_iin(iin):
         raise InvalidInput(f"IIN {iin}: {reason}")
     found = await ctx.bot(DebtorRegisterBot).find_debtor(iin)
-    amount = payload.get("expected_amount")
-    expected = Expected(iin, Decimal(amount) if amount else None, payload.get("proceeding"))
+    expected = Expected(iin, payload.expected_amount, payload.proceeding)
     findings = check_register(expected, found)
     fields = {
-        "name": found.name if found else payload.get("name"),
+        "name": found.name if found else payload.name,
         "expected": expected.amount,
         "register_amount": _register_amount(expected, found),
         "proceedings": len(found.proceedings) if found else None,
@@ -113,6 +124,7 @@ FLOW = Flow(
     title="Debtors checked against the Unified Register of Debtors",
     load_items=load_items,
     process=process,
+    payload_model=RegisterCheckItem,
     needs_input=True,
     sites=("debtor_register",),
     columns=(

@@ -15,6 +15,7 @@ from tenacity import AsyncRetrying, RetryCallState, retry_if_exception, stop_aft
 from orynda import evidence
 from orynda.browser import BrowserPool, WorkerSlot, browser_pool
 from orynda.config import Settings
+from orynda.documents.numbering import DocumentRegister
 from orynda.errors import BrowserCrashed, BusinessException, OryndaError, SystemException, is_retried
 from orynda.flow import Flow, ItemResult, ItemSpec, Lookup
 from orynda.masking import mask_text
@@ -59,7 +60,7 @@ class ItemEngine:
     def stopping(self) -> bool:
         return self._stop_requested or self._stop_when()
 
-    async def run(self, flow: Flow, run: Run) -> bool:
+    async def run(self, flow: Flow[Any], run: Run) -> bool:
         """Works the run's pending items; True when none is left."""
         self.store.reopen_in_flight(run.id)
         async with browser_pool(self.settings.browser) as pool:
@@ -90,7 +91,7 @@ class ItemEngine:
             before_sleep=_log_retry,
         )
 
-    async def _discover(self, flow: Flow, run: Run, pool: BrowserPool) -> list[ItemSpec]:
+    async def _discover(self, flow: Flow[Any], run: Run, pool: BrowserPool) -> list[ItemSpec[Any]]:
         """A flow without an input file finds its work items on a site first (nightly_check: AIS EP)."""
         assert flow.discover is not None
         slot = WorkerSlot(pool)
@@ -105,7 +106,7 @@ class ItemEngine:
             self._flush_calls()
             await slot.close()
 
-    async def _worker(self, flow: Flow, run: Run, queue: asyncio.Queue[Item], pool: BrowserPool) -> None:
+    async def _worker(self, flow: Flow[Any], run: Run, queue: asyncio.Queue[Item], pool: BrowserPool) -> None:
         slot = WorkerSlot(pool)
         try:
             while not self.stopping and not queue.empty():
@@ -113,7 +114,7 @@ class ItemEngine:
         finally:
             await slot.close()
 
-    async def _process(self, flow: Flow, run: Run, item: Item, slot: WorkerSlot) -> None:
+    async def _process(self, flow: Flow[Any], run: Run, item: Item, slot: WorkerSlot) -> None:
         try:
             async for attempt in self.retrying():
                 with attempt:
@@ -121,18 +122,20 @@ class ItemEngine:
         except BusinessException as exc:
             self._finish(item, ItemState.BUSINESS, ItemResult(list(exc.findings), exc.fields).to_json(), exc)
         except OryndaError as exc:
-            partial = ItemResult(getattr(exc, "findings", []), getattr(exc, "fields", {})).to_json()
+            partial = ItemResult(
+                getattr(exc, "findings", []), getattr(exc, "fields", {}), missing=tuple(getattr(exc, "missing", ()))
+            ).to_json()
             self._finish(item, ItemState.SYSTEM, partial, exc, evidence=exc.context.get("evidence"))
         else:
             self._finish(item, ItemState.DONE, result.to_json(), None)
 
-    async def _attempt(self, flow: Flow, run: Run, item: Item, slot: WorkerSlot) -> ItemResult:
+    async def _attempt(self, flow: Flow[Any], run: Run, item: Item, slot: WorkerSlot) -> ItemResult:
         number = self.store.start_attempt(item.id)
         await slot.ready(flow.sites)
         await slot.fresh_trace()
         context = ItemRunContext(self, run, item, slot)
         try:
-            result = await flow.process(dict(item.payload), context)
+            result = await flow.process(flow.payload(item.payload), context)
         except BusinessException as exc:
             self.store.end_attempt(item.id, "business", code=exc.code, message=str(exc))
             raise
@@ -211,6 +214,7 @@ class ItemRunContext:
         self.settings = engine.settings
         self.params = dict(run.params or {})
         self.run_folder = Path(run.folder)
+        self.documents = DocumentRegister(engine.store.engine)
 
     def bot(self, bot_class: type[B]) -> B:
         assert issubclass(bot_class, SiteBot)

@@ -86,12 +86,19 @@ class BrowserCrashed(SystemException):
 
 
 class RegistriesMissing(SystemException):
-    """Some registries stayed down after their retries; what the others said is kept with the item."""
+    """Some registries stayed down after their retries (`missing`); what the others said is kept with the item."""
 
     def __init__(
-        self, message: str, *, findings: list[Any] | None = None, fields: dict[str, Any] | None = None, **kw: Any
+        self,
+        message: str,
+        *,
+        missing: tuple[str, ...] = (),
+        findings: list[Any] | None = None,
+        fields: dict[str, Any] | None = None,
+        **kw: Any,
     ) -> None:
         super().__init__(message, **kw)
+        self.missing = missing
         self.findings = findings or []
         self.fields = fields or {}
 

@@ -3,26 +3,33 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Awaitable, Callable, Iterable
+from collections.abc import Awaitable, Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Generic, Literal, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, Literal, Protocol, TypeVar
+
+from pydantic import BaseModel, ConfigDict
 
 from domain.findings import Finding
 from orynda.config import Settings
 
+if TYPE_CHECKING:  # the documents stack loads with the flows that issue documents, not with every report
+    from orynda.documents.numbering import DocumentRegister
+
 B = TypeVar("B")
 T = TypeVar("T")
+P = TypeVar("P", bound=BaseModel)
 
 
 @dataclass(frozen=True)
-class ItemSpec:
-    """One unit of work as a flow hands it in; `error` marks a row already known to be bad."""
+class ItemSpec(Generic[P]):
+    """One unit of work as a flow hands it in: its payload is the flow's model (stored as its JSON); `error` marks a
+    row already known to be bad."""
 
     seq: int
     key: str
-    payload: dict[str, Any]
+    payload: P
     source: str = ""
     error: str | None = None
 
@@ -36,15 +43,61 @@ class ReportColumn:
     kind: Literal["text", "money", "int", "date", "bool"] = "text"
 
 
+class FiledDocument(BaseModel):
+    """One document as the report lists it: number, kind, language, whom it concerns, its files, filed or not."""
+
+    model_config = ConfigDict(frozen=True)
+
+    number: str
+    act: str
+    kind: str
+    title: str
+    language: str
+    issued: dt.date
+    debtor: str
+    proceeding: str
+    pdf: str | None
+    docx: str | None
+    filed: bool
+    upload_sha256: str | None
+
+
 @dataclass
 class ItemResult:
-    """What processing an item gave: findings and the facts the report shows."""
+    """What processing an item gave: findings, the facts the Items sheet shows (by column key), the documents it
+    issued, the registries that gave no answer. Stored as JSON: Decimals as exact strings, dates ISO."""
 
     findings: list[Finding] = field(default_factory=list)
     fields: dict[str, Any] = field(default_factory=dict)
+    documents: list[FiledDocument] = field(default_factory=list)
+    missing: tuple[str, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
-        return {"findings": [f.model_dump(mode="json") for f in self.findings], "fields": _jsonable(self.fields)}
+        return {
+            "findings": [f.model_dump(mode="json") for f in self.findings],
+            "fields": _jsonable(self.fields),
+            "documents": [d.model_dump(mode="json") for d in self.documents],
+            "missing": list(self.missing),
+        }
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any] | None) -> ItemResult:
+        """The result as the store keeps it (fields stay as stored). Results stored before documents and missing
+        registries had keys of their own (fields["documents"], fields["missing"] as "enpf, esalyq") read too."""
+        data = data or {}
+        fields = dict(data.get("fields") or {})
+        stored_documents = fields.pop("documents", None)
+        documents = data["documents"] if "documents" in data else stored_documents or []
+        if "missing" in data:
+            missing = tuple(data["missing"] or ())
+        else:
+            missing = tuple(site for site in str(fields.get("missing") or "").split(", ") if site)
+        return cls(
+            findings=[Finding.model_validate(f) for f in data.get("findings") or []],
+            fields=fields,
+            documents=[FiledDocument.model_validate(d) for d in documents if isinstance(d, Mapping)],
+            missing=missing,
+        )
 
 
 @dataclass(frozen=True)
@@ -62,13 +115,15 @@ class Lookup(Generic[T]):
 
 
 class ItemContext(Protocol):
-    """What a flow may use while it processes an item: bots on this worker's page, settings, once-only effects."""
+    """What a flow may use while it processes an item: bots on this worker's page, settings, once-only effects, the
+    register of documents in the run store's database."""
 
     run_id: str
     seq: int
     settings: Settings
     params: dict[str, Any]
     run_folder: Path  # everything the run keeps: evidence, documents, the report
+    documents: DocumentRegister
 
     def bot(self, bot_class: type[B]) -> B: ...
 
@@ -82,16 +137,24 @@ class ItemContext(Protocol):
 
 
 @dataclass(frozen=True)
-class Flow:
+class Flow(Generic[P]):
+    """A flow's work items are `payload_model`s: `load_items` (or `discover`) builds them, the store keeps their JSON,
+    and `process` gets each back validated into the model."""
+
     name: str
     title: str
-    load_items: Callable[[dict[str, Any], Settings], Iterable[ItemSpec]]
-    process: Callable[[dict[str, Any], ItemContext], Awaitable[ItemResult]]
+    load_items: Callable[[dict[str, Any], Settings], Iterable[ItemSpec[P]]]
+    process: Callable[[P, ItemContext], Awaitable[ItemResult]]
+    payload_model: type[P]
     columns: tuple[ReportColumn, ...] = ()
     needs_input: bool = False
     sites: tuple[str, ...] = ()
     extra_sheets: tuple[str, ...] = ()
-    discover: Callable[[ItemContext], Awaitable[list[ItemSpec]]] | None = None
+    discover: Callable[[ItemContext], Awaitable[list[ItemSpec[P]]]] | None = None
+
+    def payload(self, stored: Mapping[str, Any]) -> P:
+        """A work item's payload as the store keeps it, read back into the flow's model."""
+        return self.payload_model.model_validate(stored)
 
 
 def _jsonable(fields: dict[str, Any]) -> dict[str, Any]:

@@ -6,6 +6,7 @@ import statistics
 from collections import defaultdict
 from dataclasses import dataclass
 
+from orynda.flow import ItemResult
 from orynda.schema import Item, SiteCall
 
 
@@ -56,8 +57,6 @@ def _percentile(values: list[int], pct: int) -> int | None:
 def _items_lacking(items: list[Item]) -> dict[str, int]:
     counts: dict[str, int] = defaultdict(int)
     for item in items:
-        missing = ((item.result or {}).get("fields") or {}).get("missing")
-        for site in (missing or "").split(", "):
-            if site:
-                counts[site] += 1
+        for site in ItemResult.from_json(item.result).missing:
+            counts[site] += 1
     return counts

@@ -46,7 +46,7 @@ StopStatus = RunStatus | Callable[[], RunStatus]
 
 
 def start_run(
-    flow: Flow,
+    flow: Flow[Any],
     params: dict[str, Any],
     settings: Settings,
     *,
@@ -77,7 +77,7 @@ def resume_run(
     run_id: str | None,
     settings: Settings,
     *,
-    flows: Mapping[str, Flow],
+    flows: Mapping[str, Flow[Any]],
     progress: bool = False,
     stop_when: Callable[[], bool] | None = None,
     stop_status: StopStatus = RunStatus.INTERRUPTED,
@@ -115,7 +115,7 @@ def _unless_lost(held: Lease, stop_when: Callable[[], bool] | None) -> Callable[
 
 def execute(
     store: RunStore,
-    flow: Flow,
+    flow: Flow[Any],
     run: Run,
     settings: Settings,
     *,
@@ -155,7 +155,7 @@ def _end_status(finished: bool, interrupted: bool, stop_status: StopStatus, *, f
     return stop_status() if callable(stop_status) else stop_status
 
 
-async def _run_with_signals(engine: ItemEngine, flow: Flow, run: Run) -> bool:
+async def _run_with_signals(engine: ItemEngine, flow: Flow[Any], run: Run) -> bool:
     """Ctrl-C or SIGTERM: finish the items in flight and stop; a second one stops at once."""
     loop = asyncio.get_running_loop()
     task = asyncio.current_task()

@@ -48,7 +48,7 @@ class RunStore:
 
     # --- runs -------------------------------------------------------------------------------------------
     def create_run(
-        self, flow: str, params: dict[str, Any], specs: Iterable[ItemSpec], runs_dir: Path, trigger: str = "cli"
+        self, flow: str, params: dict[str, Any], specs: Iterable[ItemSpec[Any]], runs_dir: Path, trigger: str = "cli"
     ) -> Run:
         """Records the run and all its items at once, before any browser starts."""
         started = clock.now()
@@ -70,7 +70,7 @@ class RunStore:
             s.add_all(_item_row(run_id, spec, started) for spec in specs)
         return run
 
-    def add_items(self, run_id: str, specs: Iterable[ItemSpec]) -> None:
+    def add_items(self, run_id: str, specs: Iterable[ItemSpec[Any]]) -> None:
         """Items a flow discovered on a site; recorded at once, before any is processed."""
         now = clock.now()
         with self.session() as s:
@@ -239,14 +239,14 @@ class RunStore:
             return list(s.scalars(select(SiteCall).where(SiteCall.run_id == run_id)))
 
 
-def _item_row(run_id: str, spec: ItemSpec, now: Any) -> Item:
+def _item_row(run_id: str, spec: ItemSpec[Any], now: Any) -> Item:
     if spec.error:
         return Item(
             run_id=run_id,
             seq=spec.seq,
             key=spec.key,
             source=spec.source,
-            payload=spec.payload,
+            payload=spec.payload.model_dump(mode="json"),
             state=ItemState.BUSINESS,
             error_code="InvalidInput",
             error_message=spec.error,
@@ -257,7 +257,7 @@ def _item_row(run_id: str, spec: ItemSpec, now: Any) -> Item:
         seq=spec.seq,
         key=spec.key,
         source=spec.source,
-        payload=spec.payload,
+        payload=spec.payload.model_dump(mode="json"),
         state=ItemState.NEW,
         updated_at=now,
     )

@@ -11,7 +11,7 @@ from decimal import Decimal
 
 from domain.alimony import income_from_pension_contribution
 from domain.deductions import deduction_limit
-from domain.findings import Finding, Severity
+from domain.findings import AssetKind, AssetRef, Finding, Severity
 from domain.money import ZERO
 from domain.records import BankAccount, Case, Contribution, Property, TaxStatus, Vehicle
 from domain.restrictions import exit_restriction, lifting
@@ -81,7 +81,7 @@ def _paid_in_full(debtor: DebtorFile, on: dt.date) -> list[Finding]:
             Finding(
                 code="paid_in_full",
                 legal_basis=ART_47,
-                registry="aisep",
+                registries=("aisep",),
                 message="Debt paid in full per AIS EP; no measures in force",
             )
         ]
@@ -91,8 +91,8 @@ def _paid_in_full(debtor: DebtorFile, on: dt.date) -> list[Finding]:
             code="lift_restrictions",
             legal_basis=ART_47,
             severity=Severity.ACTION,
-            registry="aisep",
-            asset=", ".join(measures),
+            registries=("aisep",),
+            asset=AssetRef(kind=AssetKind.RESTRICTIONS, id=",".join(measures), label=", ".join(measures)),
             action=f"Lift {', '.join(measures)}{deadline}",
             message=f"Debt paid in full per AIS EP, yet {', '.join(measures)} still in force",
         )
@@ -105,8 +105,12 @@ def _realty(debtor: DebtorFile) -> list[Finding]:
             code="realty_not_arrested",
             legal_basis=ART_32,
             severity=Severity.ACTION,
-            registry="egov_realty",
-            asset=f"{p.kind} {p.cadastral}, {p.address}, {p.area} m², share {p.share}",
+            registries=("egov_realty",),
+            asset=AssetRef(
+                kind=AssetKind.REALTY,
+                id=p.cadastral,
+                label=f"{p.kind} {p.cadastral}, {p.address}, {p.area} m², share {p.share}",
+            ),
             action="Arrest the real estate",
             message=f"Real estate {p.cadastral} is not under arrest",
         )
@@ -121,8 +125,10 @@ def _vehicles(debtor: DebtorFile) -> list[Finding]:
             code="vehicle_not_arrested",
             legal_basis=ART_32,
             severity=Severity.ACTION,
-            registry="egov_vehicles",
-            asset=f"{v.make} {v.model} {v.year}, {v.plate}, VIN {v.vin}",
+            registries=("egov_vehicles",),
+            asset=AssetRef(
+                kind=AssetKind.VEHICLE, id=v.vin, label=f"{v.make} {v.model} {v.year}, {v.plate}, VIN {v.vin}"
+            ),
             action="Arrest the vehicle",
             message=f"Vehicle {v.plate} is not under arrest",
         )
@@ -137,9 +143,9 @@ def _accounts(debtor: DebtorFile) -> list[Finding]:
             code="account_with_balance",
             legal_basis=ART_32,
             severity=Severity.ACTION,
-            registry=a.bank,
+            registries=(a.bank,),
             amount=a.balance,
-            asset=f"{a.iban} ({a.currency})",
+            asset=AssetRef(kind=AssetKind.ACCOUNT, id=a.iban, label=f"{a.iban} ({a.currency})", currency=a.currency),
             action="Arrest the account within the debt",
             message=f"Account {a.iban} holds {a.balance} {a.currency} and is not arrested",
         )
@@ -162,9 +168,13 @@ def _wages(debtor: DebtorFile, on: dt.date) -> list[Finding]:
             code="employer_found",
             legal_basis=ART_93_95,
             severity=Severity.ACTION,
-            registry="enpf",
+            registries=("enpf",),
             amount=limit.withheld_max,
-            asset=f"{latest.employer_name} (BIN {latest.employer_bin})",
+            asset=AssetRef(
+                kind=AssetKind.EMPLOYER,
+                id=latest.employer_bin,
+                label=f"{latest.employer_name} (BIN {latest.employer_bin})",
+            ),
             action="Send the decision levying wages to the employer",
             message=f"Employer {latest.employer_name} paid contributions for {latest.month:%m.%Y}; "
             f"income about {income}, at most {limit.withheld_max} a month may be withheld",
@@ -180,7 +190,7 @@ def _tax(debtor: DebtorFile) -> list[Finding]:
             code="tax_overpayment",
             legal_basis=ART_87,
             severity=Severity.ACTION,
-            registry="esalyq",
+            registries=("esalyq",),
             amount=debtor.tax.overpayment,
             action="Levy the tax overpayment (a receivable of the debtor)",
             message=f"Tax overpayment of {debtor.tax.overpayment} in E-Salyq",
@@ -199,7 +209,7 @@ def _exit_ban(debtor: DebtorFile, on: dt.date) -> list[Finding]:
             code="exit_ban_possible",
             legal_basis=ART_33,
             severity=Severity.ACTION,
-            registry="aisep",
+            registries=("aisep",),
             amount=debtor.remaining,
             action="Send the notice, then decide on a temporary exit restriction",
             message="; ".join(verdict.reasons),
@@ -217,8 +227,8 @@ def _disagreements(debtor: DebtorFile) -> list[Finding]:
                     code="registries_disagree",
                     legal_basis=ART_126,
                     severity=Severity.REVIEW,
-                    registry="enpf, esalyq",
-                    asset=f"BIN {latest.employer_bin}",
+                    registries=("enpf", "esalyq"),
+                    asset=AssetRef(kind=AssetKind.EMPLOYER, id=latest.employer_bin, label=f"BIN {latest.employer_bin}"),
                     action="Check the employer's name before levying wages",
                     message=f"ENPF names the employer {latest.employer_name!r}, E-Salyq {debtor.tax.employer_name!r}",
                 )
@@ -228,8 +238,8 @@ def _disagreements(debtor: DebtorFile) -> list[Finding]:
             code="registries_disagree",
             legal_basis=ART_126,
             severity=Severity.REVIEW,
-            registry="egov_realty",
-            asset=p.cadastral,
+            registries=("egov_realty",),
+            asset=AssetRef(kind=AssetKind.REALTY, id=p.cadastral, label=p.cadastral),
             action="Check who owns the property before arresting it",
             message=f"Property {p.cadastral} found under the debtor's IIN is registered to another owner",
         )

@@ -29,7 +29,7 @@ def check_register(expected: Expected, found: RegisterDebtor | None) -> list[Fin
             Finding(
                 code="debtor_not_found",
                 severity=Severity.EXCEPTION,
-                registry=REGISTER,
+                registries=(REGISTER,),
                 legal_basis=ART_36,
                 message="The register has no debtor with this IIN",
             )
@@ -45,7 +45,7 @@ def _amount_findings(expected: Expected, found: RegisterDebtor) -> list[Finding]
                 Finding(
                     code="proceeding_not_found",
                     severity=Severity.EXCEPTION,
-                    registry=REGISTER,
+                    registries=(REGISTER,),
                     legal_basis=ART_36,
                     message=f"Proceeding {expected.proceeding} is not on the debtor's card",
                 )
@@ -57,7 +57,7 @@ def _amount_findings(expected: Expected, found: RegisterDebtor) -> list[Finding]
         return [
             Finding(
                 code="amount_read",
-                registry=REGISTER,
+                registries=(REGISTER,),
                 legal_basis=ART_36,
                 amount=owed,
                 message=f"Register amount for {scope}: {owed}",
@@ -69,7 +69,7 @@ def _amount_findings(expected: Expected, found: RegisterDebtor) -> list[Finding]
             Finding(
                 code="amount_mismatch",
                 severity=Severity.EXCEPTION,
-                registry=REGISTER,
+                registries=(REGISTER,),
                 legal_basis=ART_36,
                 amount=difference,
                 action="Reconcile the amount with the proceeding in AIS EP",
@@ -79,7 +79,7 @@ def _amount_findings(expected: Expected, found: RegisterDebtor) -> list[Finding]
     return [
         Finding(
             code="amount_matches",
-            registry=REGISTER,
+            registries=(REGISTER,),
             legal_basis=ART_36,
             amount=owed,
             message=f"Register amount for {scope} equals the expected {owed}",
@@ -92,13 +92,13 @@ def _exit_ban_finding(found: RegisterDebtor) -> Finding:
         banned = ", ".join(p.number for p in found.proceedings if p.exit_ban)
         return Finding(
             code="exit_ban_in_force",
-            registry=REGISTER,
+            registries=(REGISTER,),
             legal_basis=ART_33,
             message=f"Temporary restriction on leaving the country in force (proceedings {banned})",
         )
     return Finding(
         code="no_exit_ban",
-        registry=REGISTER,
+        registries=(REGISTER,),
         legal_basis=ART_33,
         message="No restriction on leaving the country in force",
     )

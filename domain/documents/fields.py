@@ -19,6 +19,7 @@ from domain.documents.catalogue import Office, data, label
 from domain.documents.plan import Draft
 from domain.errors import DomainError
 from domain.fees import private_bailiff_fee
+from domain.findings import AssetKind, AssetRef, Finding
 from domain.money import ZERO, amount_in_words, format_tenge, tenge
 from domain.restrictions import exit_restriction
 from domain.words import Lang
@@ -133,40 +134,45 @@ def _notice(draft: Draft, debtor: DebtorFile, lang: Lang, on: dt.date) -> Extra:
 
 def _property_arrest(draft: Draft, debtor: DebtorFile, lang: Lang, on: dt.date) -> Extra:
     finding = draft.finding
-    if finding is None or not finding.asset:
+    if finding is None or finding.asset is None:
         raise DocumentDataError("finding.asset is missing: an arrest names the property")
     return debtor.remaining, {
         "asset_kind": label("assets", finding.code, lang),
         "asset": _describe(debtor, finding.asset, lang),
-        "registry": label("registries", finding.registry or "", lang),
+        "registry": label("registries", _registry(finding), lang),
     }
 
 
-def _describe(debtor: DebtorFile, asset: str, lang: Lang) -> str:
+def _registry(finding: Finding) -> str:
+    """The registry a finding was found in (the first, if it rests on several)."""
+    return finding.registries[0] if finding.registries else ""
+
+
+def _describe(debtor: DebtorFile, asset: AssetRef, lang: Lang) -> str:
     """The property in the document's language, from the registry's record the finding names."""
     for p in debtor.properties:
-        if p.cadastral and p.cadastral in asset:
+        if asset.kind is AssetKind.REALTY and p.cadastral and p.cadastral == asset.id:
             area = f"{p.area:f}".replace(".", ",")
             kind = label("realty_kinds", p.kind, lang)
             if lang == "ru":
                 return f"{kind}, кадастровый номер {p.cadastral}, адрес: {p.address}, площадь {area} м², доля {p.share}"
             return f"{kind}, кадастрлық нөмірі {p.cadastral}, мекенжайы: {p.address}, ауданы {area} м², үлесі {p.share}"
     for v in debtor.vehicles:
-        if v.vin and v.vin in asset:
+        if asset.kind is AssetKind.VEHICLE and v.vin and v.vin == asset.id:
             if lang == "ru":
                 return f"{v.make} {v.model}, {v.year} года выпуска, государственный номер {v.plate}, VIN {v.vin}"
             return f"{v.make} {v.model}, {v.year} жылы шығарылған, мемлекеттік нөмірі {v.plate}, VIN {v.vin}"
-    return asset
+    return asset.label
 
 
 def _account_arrest(draft: Draft, debtor: DebtorFile, lang: Lang, on: dt.date) -> Extra:
     finding = draft.finding
     assert finding is not None
-    iban, _, currency = (finding.asset or "").partition(" (")
+    asset = finding.asset
     return debtor.remaining, {
-        "bank": label("registries", finding.registry or "", lang),
-        "account": _required("finding.asset", iban),
-        "currency": currency.rstrip(")"),
+        "bank": label("registries", _registry(finding), lang),
+        "account": _required("finding.asset", asset.id if asset else None),
+        "currency": (asset.currency if asset else None) or "",
         **_money("balance", _finding_amount(draft), lang),
     }
 
@@ -205,22 +211,22 @@ def _exit_ban_lift(draft: Draft, debtor: DebtorFile, lang: Lang, on: dt.date) ->
 def _registry_request(draft: Draft, debtor: DebtorFile, lang: Lang, on: dt.date) -> Extra:
     finding = draft.finding
     assert finding is not None
-    topic = _topic(finding.code, finding.registry or "")
+    topic = _topic(finding.code, finding.registries)
     spec = data()["request_topics"][topic]
     answer = data()["answer_days"]
     due = add_calendar_days(on, int(answer["count"]))
     return debtor.remaining, {
         "addressee": label("registries", spec["registry"], lang),
-        "subject": str(spec[lang]).format(asset=finding.asset or ""),
+        "subject": str(spec[lang]).format(asset=finding.asset.label if finding.asset else ""),
         "answer_deadline": f"{due:%d.%m.%Y}",
     }
 
 
-def _topic(code: str, registry: str) -> str:
+def _topic(code: str, registries: tuple[str, ...]) -> str:
     """What a request asks: who owns a property, who employs the debtor, or what the debtor owns at all."""
     if code == "nothing_found":
         return "assets"
-    return "realty_owner" if "egov_realty" in registry else "employer"
+    return "realty_owner" if "egov_realty" in registries else "employer"
 
 
 _EXTRA: dict[str, Callable[[Draft, DebtorFile, Lang, dt.date], Extra]] = {

@@ -101,8 +101,10 @@ def _ground(k: Kind, finding: Finding) -> str:
     """What the act is about: the finding and its asset's identity; lifting is about the exit restriction only."""
     if k.name == "exit_ban_lift":
         return f"{finding.code}|exit_ban"
-    registry = finding.registry if k.name == "registry_request" else None
-    ground = "|".join(part for part in (finding.code, registry, finding.asset) if part)
+    # the parts read as they always have, so the facts of documents issued on earlier nights still match
+    registries = ", ".join(finding.registries) if k.name == "registry_request" else None
+    asset = finding.asset.label if finding.asset else None
+    ground = "|".join(part for part in (finding.code, registries, asset) if part)
     if len(ground) > MAX_GROUND:
         ground = f"{finding.code}|sha256:{hashlib.sha256(ground.encode()).hexdigest()[:32]}"
     return ground

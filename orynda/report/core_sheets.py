@@ -41,14 +41,13 @@ def items_sheet(book: Workbook, data: ReportData) -> None:
     columns = data.flow.columns
     header(ws, ["Row", "Key", "State", *[c.title for c in columns], "Findings", "Attempts", "Message", "Evidence"])
     for r, item in enumerate(data.items, start=2):
-        fields = (item.result or {}).get("fields", {})
-        findings = (item.result or {}).get("findings", [])
+        result = data.result(item)
         values = [
             (item.seq, "int"),
             (item.key, "text"),
             (item.state, "text"),
-            *[(fields.get(c.key), c.kind) for c in columns],
-            ("; ".join(f["message"] for f in findings), "text"),
+            *[(result.fields.get(c.key), c.kind) for c in columns],
+            ("; ".join(f.message for f in result.findings), "text"),
             (item.attempts, "int"),
             (item.error_message, "text"),
         ]

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from orynda.flow import Flow
+from orynda.flow import Flow, ItemResult
 from orynda.runstore import RunStore
 from orynda.schema import Attempt, Item, Run, SideEffect, SiteCall
 from orynda.summary import RunSummary, summarize
@@ -14,7 +15,7 @@ from orynda.summary import RunSummary, summarize
 @dataclass(frozen=True)
 class ReportData:
     run: Run
-    flow: Flow
+    flow: Flow[Any]
     summary: RunSummary
     items: list[Item]
     attempts: list[Attempt]
@@ -34,8 +35,11 @@ class ReportData:
         except ValueError:
             return path
 
+    def result(self, item: Item) -> ItemResult:
+        return ItemResult.from_json(item.result)
 
-def load(store: RunStore, run: Run, flow: Flow) -> ReportData:
+
+def load(store: RunStore, run: Run, flow: Flow[Any]) -> ReportData:
     return ReportData(
         run,
         flow,

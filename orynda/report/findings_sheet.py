@@ -27,22 +27,22 @@ def findings_sheet(book: Workbook, data: ReportData) -> None:
     header(ws, TITLES)
     r = 2
     for item in data.items:
-        result = item.result or {}
-        for finding in result.get("findings", []):
+        result = data.result(item)
+        for finding in result.findings:
             values = [
                 (item.seq, "int"),
                 (item.key, "text"),
-                ((result.get("fields") or {}).get("name"), "text"),
-                (finding["message"], "text"),
-                (finding["severity"], "text"),
-                (finding.get("registry"), "text"),
-                (finding.get("amount"), "money"),
-                (finding.get("asset"), "text"),
-                (finding.get("action"), "text"),
-                (finding["legal_basis"], "text"),
+                (result.fields.get("name"), "text"),
+                (finding.message, "text"),
+                (finding.severity.value, "text"),
+                (", ".join(finding.registries), "text"),
+                (finding.amount, "money"),
+                (finding.asset.label if finding.asset else None, "text"),
+                (finding.action, "text"),
+                (finding.legal_basis, "text"),
             ]
             for c, (value, kind) in enumerate(values, start=1):
                 put(ws, r, c, value, kind)
-            link(ws, r, len(values) + 1, data.relative(finding.get("evidence")))
+            link(ws, r, len(values) + 1, data.relative(finding.evidence))
             r += 1
     finish(ws)

@@ -10,11 +10,12 @@ from typing import Any
 
 import pytest
 from openpyxl import load_workbook
+from pydantic import BaseModel
 
 from bots.aisep import AisEpBot
 from domain.checks.assets import DebtorFile, assess
 from domain.records import Case
-from flows.documents_step import documents_fields, draft_and_file
+from flows.documents_step import documents_filed, draft_and_file
 from orynda.config import Settings
 from orynda.documents import register_for, verify
 from orynda.errors import SiteUnavailable
@@ -50,12 +51,18 @@ def pick() -> dict[str, aisep_cases.Case]:
     }
 
 
-async def process(payload: dict[str, Any], ctx: ItemContext) -> ItemResult:
-    case = await ctx.bot(AisEpBot).read_case(payload["proceeding"])
+class Proceeding(BaseModel):
+    proceeding: str
+
+
+async def process(payload: Proceeding, ctx: ItemContext) -> ItemResult:
+    case = await ctx.bot(AisEpBot).read_case(payload.proceeding)
     debtor = DebtorFile(case.debtor_iin, case.debtor_name, (case,))
     findings = assess(debtor, ON)
     documents = await draft_and_file(ctx, debtor, findings, on=ON)
-    return ItemResult(findings, {"name": case.debtor_name, **documents_fields(documents)})
+    return ItemResult(
+        findings, {"name": case.debtor_name, "documents_filed": documents_filed(documents)}, documents=documents
+    )
 
 
 FLOW = Flow(
@@ -63,13 +70,14 @@ FLOW = Flow(
     title="Documents filed to AIS EP (tests only)",
     load_items=lambda p, s: [],
     process=process,
+    payload_model=Proceeding,
     sites=("aisep",),
     extra_sheets=("Documents",),
 )
 
 
 def run(settings: Settings, store: RunStore, chosen: dict[str, aisep_cases.Case]) -> RunOutcome:
-    specs = [ItemSpec(n, c.debtor_iin, {"proceeding": c.number}) for n, c in enumerate(chosen.values(), start=1)]
+    specs = [ItemSpec(n, c.debtor_iin, Proceeding(proceeding=c.number)) for n, c in enumerate(chosen.values(), start=1)]
     record = store.create_run(FLOW.name, {}, specs, settings.runs_dir)
     return execute(store, FLOW, record, settings, progress=False, stop_when=None, stop_status=RunStatus.INTERRUPTED)
 

@@ -9,7 +9,7 @@ import pytest
 
 from domain.checks.assets import DebtorFile
 from domain.documents import Sent, exit_warning_fact, lead_case, plan
-from domain.findings import Finding, Severity
+from domain.findings import AssetKind, AssetRef, Finding, Severity
 from tests.documents.examples import ACCOUNT, FLAT, IIN, ON, RICH, case, debtor, findings
 
 WARNING = exit_warning_fact(IIN)
@@ -109,8 +109,8 @@ def test_a_long_asset_is_kept_as_a_digest() -> None:
         message="m",
         legal_basis="art. 32",
         severity=Severity.ACTION,
-        registry="egov_realty",
-        asset="flat " + "ул. Абая, " * 40,
+        registries=("egov_realty",),
+        asset=AssetRef(kind=AssetKind.REALTY, id="1", label="flat " + "ул. Абая, " * 40),
     )
     [draft] = plan(RICH, [long], ON, {})
     assert len(draft.fact) < 220 and "sha256:" in draft.fact
@@ -123,7 +123,11 @@ def test_a_fact_met_twice_is_one_act() -> None:
 
 def test_findings_that_block_the_item_call_for_nothing() -> None:
     blocking = Finding(
-        code="realty_not_arrested", message="m", legal_basis="x", severity=Severity.EXCEPTION, asset="flat 1"
+        code="realty_not_arrested",
+        message="m",
+        legal_basis="x",
+        severity=Severity.EXCEPTION,
+        asset=AssetRef(kind=AssetKind.REALTY, id="1", label="flat 1"),
     )
     assert plan(RICH, [blocking], ON, {}) == []
 

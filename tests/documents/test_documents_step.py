@@ -13,15 +13,16 @@ from typing import Any
 
 import pytest
 from openpyxl import load_workbook
+from pydantic import BaseModel
 
 from domain.checks.assets import DebtorFile
 from domain.records import Case, CaseAction, CaseDocument
-from flows.documents_step import FiledDocument, documents_fields, draft_and_file
+from flows.documents_step import draft_and_file
 from orynda import clock
 from orynda.config import Settings, load_settings
 from orynda.engine import ItemEngine, ItemRunContext
 from orynda.errors import SiteUnavailable
-from orynda.flow import Flow, ItemResult, ItemSpec
+from orynda.flow import FiledDocument, Flow, ItemResult, ItemSpec
 from orynda.report.data import load
 from orynda.report.workbook import write_report
 from orynda.runstore import RunStore
@@ -89,6 +90,10 @@ class Context(ItemRunContext):
         return self.site
 
 
+class Debtor(BaseModel):
+    iin: str
+
+
 @pytest.fixture
 def settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Settings]:
     for key in [k for k in __import__("os").environ if k.startswith("ORYNDA_")]:
@@ -97,7 +102,7 @@ def settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Settin
 
 
 def new_run(settings: Settings, store: RunStore) -> Run:
-    return store.create_run("documents_test", {}, [ItemSpec(1, IIN, {"iin": IIN})], settings.runs_dir)
+    return store.create_run("documents_test", {}, [ItemSpec(1, IIN, Debtor(iin=IIN))], settings.runs_dir)
 
 
 def call(
@@ -172,14 +177,13 @@ def test_the_documents_sheet_lists_what_the_items_carry(settings: Settings) -> N
     docs = call(settings, store, run, site, BALANCE)
     [item] = store.pending(run.id)
     store.start_attempt(item.id)
-    store.finish_item(
-        item.id, ItemState.DONE, result=ItemResult(fields={"name": "x", **documents_fields(docs)}).to_json()
-    )
+    store.finish_item(item.id, ItemState.DONE, result=ItemResult(fields={"name": "x"}, documents=docs).to_json())
     flow = Flow(
         name="documents_test",
         title="t",
         load_items=lambda p, s: [],
         process=None,  # type: ignore[arg-type]
+        payload_model=Debtor,
         extra_sheets=("Documents",),
     )
     path = write_report(load(store, store.get_run(run.id) or run, flow))

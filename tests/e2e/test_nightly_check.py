@@ -24,6 +24,7 @@ from domain.records import (
 )
 from orynda import clock
 from orynda.config import Settings
+from orynda.flow import ItemResult
 from orynda.runstore import RunStore
 from orynda.schema import ItemState, RunStatus
 from sandbox.credentials import write_secrets
@@ -164,9 +165,10 @@ def test_known_debtors_give_exactly_the_expected_findings(night: Settings) -> No
     assert {"aisep", "egov_realty", "egov_vehicles", "esalyq", "enpf", "bank_sandyq", "bank_qazyna"} <= set(registries)
     assert registries["enpf"][1] >= len(expected) and registries["enpf"][3] == 0  # lookups, no failures
 
-    documents = [d for i in items.values() for d in i.result["fields"]["documents"]]
-    assert documents and all(d["filed"] for d in documents)
-    assert all(i.result["fields"]["documents_filed"] == len(i.result["fields"]["documents"]) for i in items.values())
+    results = {key: ItemResult.from_json(i.result) for key, i in items.items()}
+    documents = [d for r in results.values() for d in r.documents]
+    assert documents and all(d.filed for d in documents)
+    assert all(r.fields["documents_filed"] == len(r.documents) for r in results.values())
     assert len(list(book["Documents"].iter_rows(min_row=2))) == len(documents)
     uploads = [c for c in store.site_calls(outcome.run_id) if c.action == "upload_document" and c.outcome == "ok"]
     assert len(uploads) == len(documents)  # each language of each act uploaded once
@@ -178,7 +180,7 @@ def test_the_next_night_files_nothing_twice(night: Settings) -> None:
 
     store = RunStore(night.db_url)
     numbers = [
-        sorted(d["number"] for i in store.items(run) for d in i.result["fields"]["documents"])
+        sorted(d.number for i in store.items(run) for d in ItemResult.from_json(i.result).documents)
         for run in (first.run_id, again.run_id)
     ]
     assert numbers[0] and numbers[0] == numbers[1]  # the same facts give back the same documents

@@ -6,7 +6,7 @@ from pathlib import Path
 from openpyxl import load_workbook
 
 from domain.findings import Finding
-from flows.register_check import FLOW
+from flows.register_check import FLOW, RegisterCheckItem
 from orynda.flow import ItemResult, ItemSpec
 from orynda.report.data import load
 from orynda.report.workbook import write_report
@@ -19,9 +19,9 @@ IIN = "061211600012"
 def make_run(tmp_path: Path) -> tuple[RunStore, str]:
     store = RunStore(f"sqlite:///{tmp_path / 'r.db'}")
     specs = [
-        ItemSpec(2, IIN, {"iin": IIN}),
-        ItemSpec(3, '=HYPERLINK("http://x")', {}),
-        ItemSpec(4, "bad", {}, error="list.xlsx row 4: IIN 'bad': must have 12 digits"),
+        ItemSpec(2, IIN, RegisterCheckItem(iin=IIN)),
+        ItemSpec(3, '=HYPERLINK("http://x")', RegisterCheckItem(iin='=HYPERLINK("http://x")')),
+        ItemSpec(4, "bad", RegisterCheckItem(iin="bad"), error="list.xlsx row 4: IIN 'bad': must have 12 digits"),
     ]
     run = store.create_run("register_check", {}, specs, tmp_path / "runs")
     first, second = store.pending(run.id)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from pydantic import BaseModel
 
 from orynda.clock import ALMATY
 from orynda.flow import ItemSpec
@@ -18,8 +19,13 @@ def store(database_url: str) -> RunStore:
     return RunStore(database_url)
 
 
-def _specs(n: int) -> list[ItemSpec]:
-    return [ItemSpec(seq=i, key=f"k{i}", payload={"iin": f"90010130000{i}", "amount": "1500.50"}) for i in range(n)]
+class Row(BaseModel):
+    iin: str
+    amount: str
+
+
+def _specs(n: int) -> list[ItemSpec[Row]]:
+    return [ItemSpec(seq=i, key=f"k{i}", payload=Row(iin=f"90010130000{i}", amount="1500.50")) for i in range(n)]
 
 
 def test_an_item_goes_new_in_progress_done_and_its_final_state_is_written_once(store: RunStore, tmp_path: Path) -> None:

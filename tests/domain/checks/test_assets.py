@@ -6,7 +6,7 @@ from decimal import Decimal
 import pytest
 
 from domain.checks.assets import DebtorFile, assess
-from domain.findings import Severity
+from domain.findings import Finding, Severity
 from domain.records import (
     BankAccount,
     Case,
@@ -167,7 +167,7 @@ def test_findings_carry_amounts_assets_and_actions() -> None:
     )
     by_code = {f.code: f for f in assess(debtor, ON)}
     assert by_code["account_with_balance"].amount == Decimal("1234.56")
-    assert "20-311-004-123" in (by_code["realty_not_arrested"].asset or "")
+    assert "20-311-004-123" in (label(by_code["realty_not_arrested"]) or "")
     # 50 000 contribution = 500 000 income; half is 250 000, above the subsistence minimum floor (art. 95 p.1)
     assert by_code["employer_found"].amount == Decimal("250000.00")
     assert all(f.severity is Severity.ACTION and f.action for f in by_code.values())
@@ -176,4 +176,9 @@ def test_findings_carry_amounts_assets_and_actions() -> None:
 def test_lift_names_the_measures_and_a_deadline() -> None:
     debtor = DebtorFile(IIN, "И", (case("10", "10", ("exit_ban", "account_arrest")),))
     (finding,) = assess(debtor, ON)
-    assert finding.asset == "account_arrest, exit_ban" and "by " in (finding.action or "")
+    assert label(finding) == "account_arrest, exit_ban" and "by " in (finding.action or "")
+
+
+def label(finding: Finding) -> str | None:
+    """The asset as the report names it."""
+    return finding.asset.label if finding.asset else None
