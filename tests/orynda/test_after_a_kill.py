@@ -9,6 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from pydantic import BaseModel
+
 from app.scheduling.fires import KILLED, claim_fire, close_killed, recent_fires
 from orynda.clock import ALMATY
 from orynda.database import make_engine
@@ -16,6 +18,10 @@ from orynda.documents import render
 from orynda.flow import ItemSpec
 from orynda.runstore import CUT_OFF, RunStore
 from orynda.schema import ItemState
+
+
+class Row(BaseModel):
+    n: int
 
 
 def a_dead_pid() -> int:
@@ -26,7 +32,7 @@ def a_dead_pid() -> int:
 
 def test_attempts_cut_off_by_a_kill_are_closed_with_their_cause_on_resume(tmp_path: Path) -> None:
     store = RunStore(f"sqlite:///{tmp_path / 'o.db'}")
-    run = store.create_run("register_check", {}, [ItemSpec(1, "k1", {}), ItemSpec(2, "k2", {})], tmp_path / "runs")
+    run = store.create_run("register_check", {}, [ItemSpec(n, f"k{n}", Row(n=n)) for n in (1, 2)], tmp_path / "runs")
     first, second = store.pending(run.id)
     store.start_attempt(first.id)
     store.end_attempt(first.id, "done")
