@@ -26,7 +26,8 @@ EXTRA_SHEETS: dict[str, SheetWriter] = {
 def write_report(data: ReportData, path: Path | None = None) -> Path:
     path = path or data.folder / f"report-{data.run.id}.xlsx"
     book = Workbook()
-    book.remove(book.active)  # type: ignore[arg-type]
+    for sheet in list(book.worksheets):  # the default empty sheet
+        book.remove(sheet)
     writers: list[SheetWriter] = [core_sheets.summary_sheet, core_sheets.items_sheet, core_sheets.exceptions_sheet]
     writers += [EXTRA_SHEETS[name] for name in data.flow.extra_sheets]
     for write in writers:
