@@ -78,7 +78,7 @@ async def draft_and_file(
 ) -> list[FiledDocument]:
     """Issues every act the findings (and unopened proceedings) call for and files each to its proceeding."""
     on = on or clock.now().date()
-    register = register_for(ctx.settings.db_url)
+    register = register_for(ctx.settings.db_url, ctx.settings.retry_database)
     drafts = plan(debtor, findings, on, register.sent(debtor.iin))
     if not drafts:
         return []
@@ -116,7 +116,7 @@ def documents_fields(documents: Sequence[FiledDocument]) -> dict[str, Any]:
 
 
 async def _file(ctx: ItemContext, aisep: AisEpBot, act: Act, cases: Sequence[Case]) -> None:
-    register = register_for(ctx.settings.db_url)
+    register = register_for(ctx.settings.db_url, ctx.settings.retry_database)
     for record in act.documents:
         ref = await ctx.once(
             f"upload:{record.number}",
