@@ -15,7 +15,7 @@ from loguru import logger
 from orynda import engine as engine_module
 from orynda.config import RetrySettings, Settings
 from orynda.engine import ItemEngine
-from orynda.errors import DebtorNotFound, RegistriesMissing, SiteTimeout, SiteUnavailable
+from orynda.errors import InvalidInput, RegistriesMissing, SiteTimeout, SiteUnavailable
 from orynda.flow import Flow, ItemContext, ItemResult, ItemSpec
 from orynda.retrying import async_retrying, retrying
 from orynda.runstore import RunStore
@@ -154,7 +154,7 @@ def test_business_outcomes_and_partial_results_are_never_retried(settings: Setti
     waits, tried = Waits(), list[int]()
     run = start(store, settings, 2)
     outcomes: dict[int, list[BaseException | None]] = {
-        1: [DebtorNotFound("no such debtor")],
+        1: [InvalidInput("not an IIN")],
         2: [RegistriesMissing("eGov stayed down")],
     }
     assert asyncio.run(ItemEngine(settings, store, sleep=waits).run(scripted(outcomes, tried), run))
