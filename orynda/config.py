@@ -18,19 +18,6 @@ from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, Settings
 from orynda.errors import ConfigError
 from orynda.yamlfile import describe, read_yaml
 
-# Where each site sits inside the sandbox; a real deployment sets sites.<name>.base_url instead.
-SANDBOX_PATHS = {
-    "debtor_register": "/register",
-    "aisep": "/aisep",
-    "egov_realty": "/egov/realty",
-    "egov_vehicles": "/egov/vehicles",
-    "esalyq": "/salyk",
-    "enpf": "/enpf",
-    "bank_sandyq": "/bank/sandyq",
-    "bank_qazyna": "/bank/qazyna",
-    "court_cabinet": "/court",
-}
-
 
 class RetrySettings(BaseModel):
     """A retry policy (tenacity, see orynda.retrying): attempts in all, first wait, cap, and how the wait grows."""
@@ -112,11 +99,12 @@ class Settings(BaseSettings):
         return self.database_url or f"sqlite:///{self.home / 'orynda.db'}"
 
     def site(self, name: str) -> SiteSettings:
-        """The site's settings with its base URL filled in."""
+        """The site's settings with its base URL filled in: a real deployment sets sites.<name>.base_url, else the
+        site is the sandbox's, served under its own name."""
         site = self.sites.get(name, SiteSettings())
         if site.base_url:
             return site
-        return site.model_copy(update={"base_url": self.sandbox_url.rstrip("/") + SANDBOX_PATHS.get(name, "/" + name)})
+        return site.model_copy(update={"base_url": self.sandbox_url.rstrip("/") + "/" + name})
 
     @cached_property
     def runs_dir(self) -> Path:
