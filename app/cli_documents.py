@@ -40,7 +40,7 @@ def verify(
     if settings.database_url is None and not (settings.home / "orynda.db").exists():
         console.print(f"[red]{file}: NOT VERIFIED — no register of documents at {settings.home / 'orynda.db'}[/red]")
         raise typer.Exit(2)
-    verdict = check(file, register_for(settings.db_url))
+    verdict = check(file, register_for(settings.db_url, settings.retry_database))
     if not verdict.ok:
         console.print(f"[red]{file}: NOT AUTHENTIC — {verdict.reason}[/red]")
         raise typer.Exit(1)

@@ -23,7 +23,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from app.runs import start_run
 from bench._common import PeakMemory
 from orynda import logs
-from orynda.config import SANDBOX_PATHS, Settings, SiteSettings, load_settings
+from orynda.config import Settings, SiteSettings, load_settings
+from sandbox.app import SITES
 from sandbox.credentials import write_secrets
 from sandbox.server import start_subprocess
 
@@ -59,7 +60,7 @@ def main() -> None:
             sandbox.faults("*", latency_ms=args.latency_ms)
             parallel = load_settings(home=Path(tmp) / "a", sandbox_url=sandbox.url, workers=args.workers)
             serial = load_settings(home=Path(tmp) / "b", sandbox_url=sandbox.url, workers=1).model_copy(
-                update={"sites": {site: SiteSettings(concurrency=1) for site in SANDBOX_PATHS}}
+                update={"sites": {site: SiteSettings(concurrency=1) for site in SITES}}
             )
             print(f"nightly_check at {args.latency_ms} ms page latency, documents {args.documents}")
             print(f" {args.workers} workers:")

@@ -1,7 +1,8 @@
 """Loader for the bundled tables in domain/data/*.yaml; every row carries `source` and `confidence`.
 
-Confidence tags follow the research note (../shared/domain/kz-enforcement.md): C, C-old, S, M, ? .
-Anything not tagged C is there to be corrected, which is why it is data and not code.
+Confidence tags: C read in the current text of the act its `source` names, C-old read in an older text (Law 261-IV
+as of 2010), S a secondary source's paraphrase, M from memory, ? not known. Anything not tagged C is there to be
+checked against the official text (adilet.zan.kz) and corrected, which is why it is data and not code.
 """
 
 from __future__ import annotations

@@ -1,9 +1,9 @@
-"""The domain's exceptions: business outcomes, never retried (STYLE.md, "Errors").
+"""The domain's exceptions: business outcomes, never retried (the engine retries system faults only).
 
 DomainError (ValueError)
  ├── InvalidAmount      money that is not a finite Decimal tenge amount (float, NaN, negative where forbidden)
  ├── OutsideData        a date or value the bundled tables in domain/data do not cover
- └── UnknownRule        the law's value was not found by the research note ([?]); the data file says so
+ └── UnknownRule        the law's value is not known (confidence ? in domain/data); the data file says so
 """
 
 from __future__ import annotations
@@ -22,4 +22,4 @@ class OutsideData(DomainError):
 
 
 class UnknownRule(DomainError):
-    """The rule's value is unknown ([?] in the research note); correct domain/data before relying on it."""
+    """The rule's value is unknown (confidence ? in domain/data); correct domain/data before relying on it."""

@@ -1,7 +1,8 @@
 """register_check: each row of a bailiff's list checked against the Unified Register of Debtors.
 
-Input columns (header in Kazakh, Russian or English; see README): IIN (or surname and first name), expected amount,
-proceeding number.
+Input columns (header in Kazakh, Russian or English; see README): IIN (required: the register is searched by IIN),
+the debtor's name (only shown in the report when the register does not know the IIN), expected amount, proceeding
+number.
 """
 
 from __future__ import annotations

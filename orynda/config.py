@@ -10,26 +10,33 @@ import os
 import shutil
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
-from pydantic import BaseModel, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
 
 from orynda.errors import ConfigError
 from orynda.yamlfile import describe, read_yaml
 
-# Where each site sits inside the sandbox; a real deployment sets sites.<name>.base_url instead.
-SANDBOX_PATHS = {
-    "debtor_register": "/register",
-    "aisep": "/aisep",
-    "egov_realty": "/egov/realty",
-    "egov_vehicles": "/egov/vehicles",
-    "esalyq": "/salyk",
-    "enpf": "/enpf",
-    "bank_sandyq": "/bank/sandyq",
-    "bank_qazyna": "/bank/qazyna",
-    "court_cabinet": "/court",
-}
+
+class RetrySettings(BaseModel):
+    """A retry policy (tenacity, see orynda.retrying): attempts in all, first wait, cap, and how the wait grows."""
+
+    model_config = ConfigDict(frozen=True)
+
+    attempts: int = Field(4, ge=1, description="Tries in all, the first included")
+    initial_s: float = Field(0.5, ge=0, description="First backoff wait, seconds")
+    max_s: float = Field(8.0, ge=0, description="Longest backoff wait, seconds")
+    multiplier: float = Field(2.0, ge=1, description="Growth of the wait per try (exponential backoff)")
+    backoff: Literal["exponential", "linear"] = Field(
+        "exponential", description="exponential: initial_s × multiplier per try; linear: initial_s × the try's number"
+    )
+
+
+# A step of a signed-in site is run again right after a fresh sign-in: the first run and two more, no wait.
+SIGN_IN_RETRY = RetrySettings(attempts=3, initial_s=0, max_s=0)
+# Two writers racing for a document number: the loser reads again after a few milliseconds, up to 20 times.
+DATABASE_RETRY = RetrySettings(attempts=20, initial_s=0.01, max_s=0.2, backoff="linear")
 
 
 class SiteSettings(BaseModel):
@@ -40,15 +47,9 @@ class SiteSettings(BaseModel):
     rate_per_second: float = Field(20.0, gt=0, description="Most page actions started per second")
     timeout_ms: int = Field(15_000, ge=100, description="How long one page action may wait")
     selectors: str | None = Field(None, description="Selector file in selectors/ (default: the site's name)")
-
-
-class RetrySettings(BaseModel):
-    """Backoff for system faults (tenacity): attempts in all, first wait, cap, multiplier."""
-
-    attempts: int = Field(4, ge=1, description="Tries per item, the first included")
-    initial_s: float = Field(0.5, ge=0, description="First backoff wait, seconds")
-    max_s: float = Field(8.0, ge=0, description="Longest backoff wait, seconds")
-    multiplier: float = Field(2.0, ge=1, description="Growth of the wait per try")
+    sign_in_retry: RetrySettings = Field(
+        SIGN_IN_RETRY, description="Runs of a step that found itself signed out, each after signing in again"
+    )
 
 
 class BrowserSettings(BaseModel):
@@ -75,7 +76,10 @@ class Settings(BaseSettings):
     database_url: str | None = Field(None, description="SQLAlchemy URL; empty: SQLite in home")
     sandbox_url: str = Field("http://127.0.0.1:8765", description="Root of the local sandbox registries")
     workers: int = Field(4, ge=1, description="Items processed at once in a run")
-    retry: RetrySettings = RetrySettings()
+    retry: RetrySettings = Field(RetrySettings(), description="Backoff for an item's or a lookup's system faults")
+    retry_database: RetrySettings = Field(
+        DATABASE_RETRY, description="Backoff for writers racing in the database (the document register)"
+    )
     browser: BrowserSettings = BrowserSettings()
     sites: dict[str, SiteSettings] = Field(default_factory=dict, description="Per-site address and politeness")
 
@@ -95,11 +99,12 @@ class Settings(BaseSettings):
         return self.database_url or f"sqlite:///{self.home / 'orynda.db'}"
 
     def site(self, name: str) -> SiteSettings:
-        """The site's settings with its base URL filled in."""
+        """The site's settings with its base URL filled in: a real deployment sets sites.<name>.base_url, else the
+        site is the sandbox's, served under its own name."""
         site = self.sites.get(name, SiteSettings())
         if site.base_url:
             return site
-        return site.model_copy(update={"base_url": self.sandbox_url.rstrip("/") + SANDBOX_PATHS.get(name, "/" + name)})
+        return site.model_copy(update={"base_url": self.sandbox_url.rstrip("/") + "/" + name})
 
     @cached_property
     def runs_dir(self) -> Path:

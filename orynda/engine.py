@@ -10,16 +10,17 @@ from typing import Any, TypeVar
 
 from loguru import logger
 from playwright.async_api import Error as PlaywrightError
-from tenacity import AsyncRetrying, RetryCallState, retry_if_exception, stop_after_attempt, wait_exponential
+from tenacity import AsyncRetrying
 
 from orynda import evidence
 from orynda.browser import BrowserPool, WorkerSlot, browser_pool
 from orynda.config import Settings
 from orynda.documents.numbering import DocumentRegister
-from orynda.errors import BrowserCrashed, BusinessException, OryndaError, SystemException, is_retried
+from orynda.errors import BrowserCrashed, BusinessException, OryndaError, SystemException
 from orynda.flow import Flow, ItemResult, ItemSpec, Lookup
 from orynda.masking import mask_text
 from orynda.politeness import SiteLimiter
+from orynda.retrying import async_retrying
 from orynda.runstore import RunStore
 from orynda.schema import Item, ItemState, Run, SiteCall
 from orynda.site.base import SiteBot, as_system_fault
@@ -81,15 +82,7 @@ class ItemEngine:
 
     def retrying(self) -> AsyncRetrying:
         """Backoff for system faults as configured; business outcomes and partial results are never retried."""
-        retry = self.settings.retry
-        return AsyncRetrying(
-            retry=retry_if_exception(is_retried),
-            stop=stop_after_attempt(retry.attempts),
-            wait=wait_exponential(multiplier=retry.initial_s, max=retry.max_s, exp_base=retry.multiplier),
-            sleep=self.sleep,
-            reraise=True,
-            before_sleep=_log_retry,
-        )
+        return async_retrying(self.settings.retry, sleep=self.sleep)
 
     async def _discover(self, flow: Flow[Any], run: Run, pool: BrowserPool) -> list[ItemSpec[Any]]:
         """A flow without an input file finds its work items on a site first (nightly_check: AIS EP)."""
@@ -200,12 +193,6 @@ class ItemEngine:
         self.store.add_site_calls(calls)
 
 
-def _log_retry(state: RetryCallState) -> None:
-    """Every retry in the log, with the fault that caused it: a night that retried a lot says why."""
-    fault = state.outcome.exception() if state.outcome else None
-    logger.info("retry {} after {:.1f} s: {}", state.attempt_number, state.upcoming_sleep, fault)
-
-
 class ItemRunContext:
     """The ItemContext a flow sees for one attempt of one item."""
 
@@ -214,7 +201,7 @@ class ItemRunContext:
         self.settings = engine.settings
         self.params = dict(run.params or {})
         self.run_folder = Path(run.folder)
-        self.documents = DocumentRegister(engine.store.engine)
+        self.documents = DocumentRegister(engine.store.engine, engine.settings.retry_database)
 
     def bot(self, bot_class: type[B]) -> B:
         assert issubclass(bot_class, SiteBot)
@@ -222,7 +209,7 @@ class ItemRunContext:
         return bot_class(
             self.slot.page_for(site),
             self.settings.site(site),
-            limiter=self.engine.limiter(site),  # type: ignore[return-value]
+            limiter=self.engine.limiter(site),
             on_call=self.engine.record_call(self.run_id, self.seq),
             sessions=self.slot.pool.sessions,
         )

@@ -2,10 +2,7 @@
 
 OryndaError
 ├── BusinessException          not retried: the item is answered, just not the way we hoped
-│   ├── InvalidInput           a bad row or field (names it)
-│   ├── DebtorNotFound
-│   ├── AmountMismatch
-│   └── NeedsReview            ambiguous data, a human decides
+│   └── InvalidInput           a bad row or field (names it)
 ├── SystemException            retried with backoff, then reported with evidence
 │   ├── SiteTimeout
 │   ├── SiteUnavailable        HTTP 5xx, dropped connection, site down
@@ -50,18 +47,6 @@ class BusinessException(OryndaError):
 
 
 class InvalidInput(BusinessException):
-    pass
-
-
-class DebtorNotFound(BusinessException):
-    pass
-
-
-class AmountMismatch(BusinessException):
-    pass
-
-
-class NeedsReview(BusinessException):
     pass
 
 

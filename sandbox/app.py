@@ -1,4 +1,5 @@
-"""The sandbox as one ASGI app: every registry under its own path, faults in front, a control API beside."""
+"""The sandbox as one ASGI app: every registry under its own name (/debtor_register/, /aisep/, …), so a site's
+sandbox address is the sandbox URL and the site's name (orynda.config), faults in front, a control API beside."""
 
 from __future__ import annotations
 
@@ -15,17 +16,17 @@ from starlette.staticfiles import StaticFiles
 from sandbox.faults import FaultBoard, FaultMiddleware
 from sandbox.world import World, build_world
 
-# path prefix -> site package under sandbox.sites; a site whose package is missing is simply not served
-SITES = {
-    "/register": "debtor_register",
-    "/aisep": "aisep",
-    "/egov/realty": "egov_realty",
-    "/egov/vehicles": "egov_vehicles",
-    "/salyk": "esalyq",
-    "/enpf": "enpf",
-    "/bank/sandyq": "bank_sandyq",
-    "/bank/qazyna": "bank_qazyna",
-}
+# site names, each a package under sandbox.sites served at /<name>; a site whose package is missing is not served
+SITES = (
+    "debtor_register",
+    "aisep",
+    "egov_realty",
+    "egov_vehicles",
+    "esalyq",
+    "enpf",
+    "bank_sandyq",
+    "bank_qazyna",
+)
 
 
 def create_app(seed: int = 42, debtors: int = 1000, options: dict[str, Any] | None = None) -> Starlette:
@@ -37,10 +38,10 @@ def create_app(seed: int = 42, debtors: int = 1000, options: dict[str, Any] | No
         Route("/_sandbox/stats", _stats),
         Mount("/static", app=StaticFiles(directory=Path(__file__).parent / "static"), name="static"),
     ]
-    for prefix, package in SITES.items():
-        site = _load_site(package)
+    for name in SITES:
+        site = _load_site(name)
         if site is not None:
-            routes.append(Mount(prefix, app=site.make_app(world, **_site_options(site, options or {}))))
+            routes.append(Mount(f"/{name}", app=site.make_app(world, **_site_options(site, options or {}))))
     routes.append(Route("/", _index))
     app = Starlette(routes=routes)
     app.state.world, app.state.faults = world, board
@@ -71,7 +72,7 @@ def _health(world: World) -> Any:
 
 def _faults(board: FaultBoard) -> Any:
     async def faults(request: Request) -> Response:
-        """POST {"site": "/register", "latency_ms": 100, ...} or {"reset": true}."""
+        """POST {"site": "/debtor_register", "latency_ms": 100, ...} or {"reset": true}."""
         if request.method == "POST":
             body = await request.json()
             if body.pop("reset", False):
@@ -94,5 +95,5 @@ async def _stats(_: Request) -> Response:
 
 
 async def _index(_: Request) -> Response:
-    links = "".join(f'<li><a href="{p}/">{p}</a></li>' for p in SITES)
+    links = "".join(f'<li><a href="/{name}/">/{name}/</a></li>' for name in SITES)
     return Response(f"<h1>Orynda sandbox</h1><ul>{links}</ul>", media_type="text/html")

@@ -21,7 +21,7 @@ def write_secrets(url: str, out: Path, bailiff: int = BAILIFF) -> Path:
     out.mkdir(parents=True, exist_ok=True)
     key_name = f"bailiff{bailiff}"
     key_path = out / f"{key_name}.key"
-    with urllib.request.urlopen(f"{url}/egov/realty/_keys/{key_name}", timeout=10) as response:
+    with urllib.request.urlopen(f"{url}/egov_realty/_keys/{key_name}", timeout=10) as response:
         key_path.write_bytes(response.read())
     key_path.chmod(0o600)
     logins = {

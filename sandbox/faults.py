@@ -31,7 +31,7 @@ class FaultSettings:
 
 @dataclass
 class FaultBoard:
-    """Faults for the whole sandbox ('*') and per site prefix ('/register')."""
+    """Faults for the whole sandbox ('*') and per site prefix ('/debtor_register')."""
 
     seed: int = 0
     sites: dict[str, FaultSettings] = field(default_factory=lambda: {"*": FaultSettings()})

@@ -11,7 +11,7 @@ URL="http://127.0.0.1:$PORT"
 SANDBOX=$!
 trap 'kill $SANDBOX 2>/dev/null || true' EXIT
 "$PY" -c "from sandbox.server import wait_ready; wait_ready('$URL')"
-echo "sandbox: $URL/  (Unified Register of Debtors at /register/, AIS EP at /aisep/)"
+echo "sandbox: $URL/  (Unified Register of Debtors at /debtor_register/, AIS EP at /aisep/)"
 export ORYNDA_SECRETS_FILE
 ORYNDA_SECRETS_FILE=$("$PY" -m sandbox.credentials --url "$URL" --out "${XDG_CONFIG_HOME:-$HOME/.config}/orynda/sandbox")
 

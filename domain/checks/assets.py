@@ -1,6 +1,7 @@
 """The nightly check: what a debtor owns and earns, turned into findings a bailiff acts on in the morning.
 
-Each finding cites its basis in Law 261-IV (2010 text read; see shared/domain) or the code article it rests on.
+Each finding cites its basis in Law 261-IV (2010 text read; official text on adilet.zan.kz) or the code article it
+rests on.
 """
 
 from __future__ import annotations

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from functools import lru_cache
@@ -20,14 +20,16 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
+from tenacity import RetryError
 
 from domain.documents import LANGUAGES, Sent
 from orynda import clock
+from orynda.config import DATABASE_RETRY, RetrySettings
 from orynda.database import make_engine, transaction
+from orynda.retrying import retrying
 from orynda.schema import DocumentRecord
 
 PREFIX = "ORY"
-ATTEMPTS = 20
 
 
 @dataclass(frozen=True)
@@ -54,29 +56,36 @@ class Sealed:
 
 
 class DocumentRegister:
-    def __init__(self, engine: Engine) -> None:
-        self.engine = engine
+    """The register in one database; `retry` is how a writer that lost a race reads again (Settings.retry_database)."""
+
+    def __init__(
+        self, engine: Engine, retry: RetrySettings = DATABASE_RETRY, *, sleep: Callable[[float], None] = time.sleep
+    ) -> None:
+        self.engine, self.retry, self.sleep = engine, retry, sleep
 
     def session(self) -> AbstractContextManager[Session]:
         return transaction(self.engine)
 
     def allocate(self, fact: str, subject: Subject, on: dt.date) -> list[DocumentRecord]:
         """The act's documents for a fact, one per language: the registered ones, or new numbers for a new fact."""
-        for attempt in range(ATTEMPTS):
-            try:
-                with self.session() as s:
-                    rows = _of_fact(s, fact)
-                    if rows:
-                        return rows
-                    serial = (
-                        s.scalar(select(func.max(DocumentRecord.serial)).where(DocumentRecord.year == on.year)) or 0
-                    ) + 1
-                    rows = [_row(fact, subject, on, serial, lang) for lang in LANGUAGES]
-                    s.add_all(rows)
-                return rows
-            except (IntegrityError, OperationalError):  # another writer took the serial or the fact: read again
-                time.sleep(0.01 * (attempt + 1))
-        raise RuntimeError(f"no document number after {ATTEMPTS} attempts: the register is too busy")
+        try:
+            for attempt in retrying(self.retry, sleep=self.sleep, retried=_lost_race, reraise=False):
+                with attempt:
+                    with self.session() as s:  # committed here: a lost race raises here, inside the attempt
+                        rows = _of_fact(s, fact)
+                        if rows:
+                            return rows
+                        serial = (
+                            s.scalar(select(func.max(DocumentRecord.serial)).where(DocumentRecord.year == on.year)) or 0
+                        ) + 1
+                        rows = [_row(fact, subject, on, serial, lang) for lang in LANGUAGES]
+                        s.add_all(rows)
+                    return rows
+        except RetryError as exc:
+            raise RuntimeError(
+                f"no document number after {self.retry.attempts} attempts: the register is too busy"
+            ) from exc.last_attempt.exception()
+        raise AssertionError("unreachable")  # pragma: no cover
 
     def seal(self, number: str, sealed: Sealed) -> DocumentRecord:
         """Records the final files of a document; from now on the register vouches for exactly these bytes."""
@@ -137,9 +146,14 @@ class DocumentRegister:
 
 
 @lru_cache(maxsize=8)
-def register_for(url: str) -> DocumentRegister:
+def register_for(url: str, retry: RetrySettings = DATABASE_RETRY) -> DocumentRegister:
     """The register in the run store's database (one engine per URL and process)."""
-    return DocumentRegister(make_engine(url))
+    return DocumentRegister(make_engine(url), retry)
+
+
+def _lost_race(exc: BaseException) -> bool:
+    """Another writer took the serial or the fact (a unique constraint), or held the database: read again."""
+    return isinstance(exc, (IntegrityError, OperationalError))
 
 
 def act_number(year: int, serial: int) -> str:
@@ -148,7 +162,7 @@ def act_number(year: int, serial: int) -> str:
 
 def _of_fact(s: Session, fact: str) -> list[DocumentRecord]:
     rows = s.scalars(select(DocumentRecord).where(DocumentRecord.fact == fact))
-    return sorted(rows, key=lambda r: LANGUAGES.index(r.language))  # type: ignore[arg-type]
+    return sorted(rows, key=lambda r: LANGUAGES.index(r.language))
 
 
 def _row(fact: str, subject: Subject, on: dt.date, serial: int, lang: str) -> DocumentRecord:

@@ -22,6 +22,7 @@ from playwright.async_api import expect
 from pydantic import SecretStr
 
 from orynda.errors import ConfigError, InvalidInput, SessionExpired, SiteUnavailable
+from orynda.retrying import async_retrying
 from orynda.secrets import credentials, secret
 from orynda.site.base import SiteBot
 
@@ -65,19 +66,18 @@ class KeyFileSigner:
 class SignedInBot(SiteBot):
     """A registry behind a password login: signs in when the site asks, and again when the session ran idle."""
 
-    attempts: ClassVar[int] = 3  # runs of a step: the first, and after each fresh sign-in
-
     async def signed_in(self, step: Callable[[], Awaitable[R]]) -> R:
-        """Runs a step from its start; signed out meanwhile, signs in and runs it again."""
-        for _ in range(self.attempts - 1):
-            try:
-                return await step()
-            except SignedOut:
-                await self.sign_in()
+        """Runs a step from its start; signed out meanwhile, signs in and runs it again (the site's sign_in_retry)."""
+        policy = async_retrying(self.settings.sign_in_retry, retried=lambda exc: isinstance(exc, SignedOut))
         try:
-            return await step()
+            async for attempt in policy:
+                with attempt:
+                    if attempt.retry_state.attempt_number > 1:
+                        await self.sign_in()
+                    return await step()
         except SignedOut:
             raise SessionExpired(f"{self.site}: still signed out after signing in again", site=self.site) from None
+        raise AssertionError("unreachable")  # pragma: no cover
 
     async def sign_in(self) -> None:
         await self.open("login")

@@ -62,7 +62,7 @@ def test_latin_script_name_finds_the_same_people(settings: Settings) -> None:
 
 
 def test_site_down_is_a_system_fault(settings: Settings, clean_sandbox: Sandbox) -> None:
-    clean_sandbox.faults("/register", down=True)
+    clean_sandbox.faults("/debtor_register", down=True)
     with pytest.raises(SiteUnavailable, match="HTTP 503"):
         with_bot(settings, lambda bot: bot.find_debtor("900101300811"))
 

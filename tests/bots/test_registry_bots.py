@@ -110,6 +110,6 @@ def test_a_wrong_password_is_a_configuration_error_not_a_retry(
 def test_a_registry_answering_503_is_a_system_fault(
     settings: Settings, clean_sandbox: Sandbox, assets: list[Assets]
 ) -> None:
-    clean_sandbox.faults("/bank/qazyna", down=True)
+    clean_sandbox.faults("/bank_qazyna", down=True)
     with pytest.raises(SiteUnavailable):
         with_bot(settings, QazynaBankBot, lambda bot: bot.accounts(assets[0].iin))

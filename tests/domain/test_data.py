@@ -1,4 +1,4 @@
-"""Every row of every bundled table names its source and a confidence tag of the research note."""
+"""Every row of every bundled table names its source and a confidence tag known to domain/data.py."""
 
 from collections.abc import Mapping
 from typing import Any

@@ -89,7 +89,7 @@ def test_fifty_known_debtors_give_exactly_the_expected_report(settings: Settings
 def test_at_twenty_percent_faults_every_item_ends_done_or_reported(
     settings: Settings, clean_sandbox: Sandbox, tmp_path: Path
 ) -> None:
-    clean_sandbox.faults("/register", error_rate=0.1, drop_rate=0.05, slow_rate=0.05, slow_ms=2500)
+    clean_sandbox.faults("/debtor_register", error_rate=0.1, drop_rate=0.05, slow_rate=0.05, slow_ms=2500)
     settings = settings.model_copy(update={"sites": {"debtor_register": SiteSettings(timeout_ms=1500)}})
     rows, path = sample(tmp_path, 50, start=100)
     outcome = start_run("register_check", {"input": str(path)}, settings)
@@ -116,7 +116,7 @@ def test_at_twenty_percent_faults_every_item_ends_done_or_reported(
 def test_run_killed_half_way_resumes_every_item_exactly_once(
     settings: Settings, clean_sandbox: Sandbox, tmp_path: Path
 ) -> None:
-    clean_sandbox.faults("/register", latency_ms=120)
+    clean_sandbox.faults("/debtor_register", latency_ms=120)
     rows, path = sample(tmp_path, 40, start=300)
     env = {k: v for k, v in os.environ.items() if not k.startswith("ORYNDA_")}
     command = [
@@ -171,7 +171,7 @@ def wait_for_done_items(store: RunStore, process: subprocess.Popen[bytes], at_le
 def test_ctrl_c_finishes_the_items_in_flight_and_the_run_resumes(
     settings: Settings, clean_sandbox: Sandbox, tmp_path: Path
 ) -> None:
-    clean_sandbox.faults("/register", latency_ms=120)
+    clean_sandbox.faults("/debtor_register", latency_ms=120)
     rows, path = sample(tmp_path, 30, start=400)
     env = {k: v for k, v in os.environ.items() if not k.startswith("ORYNDA_")}
     command = [

@@ -24,7 +24,7 @@ def test_precedence_default_file_env_flag(tmp_path: Path, monkeypatch: pytest.Mo
 
 
 def test_site_defaults_to_the_sandbox_and_a_real_url_wins(tmp_path: Path) -> None:
-    assert load_settings().site("debtor_register").base_url == "http://127.0.0.1:8765/register"
+    assert load_settings().site("debtor_register").base_url == "http://127.0.0.1:8765/debtor_register"
     (tmp_path / "orynda.yaml").write_text("sites:\n  debtor_register:\n    base_url: https://register.example.kz\n")
     assert load_settings().site("debtor_register").base_url == "https://register.example.kz"
 

@@ -15,33 +15,33 @@ QAZYNA_FIELDS = ("email", "access_code")
 
 
 def test_each_bank_accepts_only_its_own_accounts(password_login: Login) -> None:
-    assert password_login("/bank/sandyq", "chsi-bailiff1", "qazyna-pass-1").status_code == 401
-    assert password_login("/bank/qazyna", "bailiff1@chsi.kz", "sandyq-pass-1", QAZYNA_FIELDS).status_code == 401
-    assert password_login("/bank/sandyq", "chsi-bailiff1", "sandyq-pass-1").headers["location"] == "/bank/sandyq/"
+    assert password_login("/bank_sandyq", "chsi-bailiff1", "qazyna-pass-1").status_code == 401
+    assert password_login("/bank_qazyna", "bailiff1@chsi.kz", "sandyq-pass-1", QAZYNA_FIELDS).status_code == 401
+    assert password_login("/bank_sandyq", "chsi-bailiff1", "sandyq-pass-1").headers["location"] == "/bank_sandyq/"
     assert (
-        password_login("/bank/qazyna", "bailiff1@chsi.kz", "qazyna-pass-1", QAZYNA_FIELDS).headers["location"]
-        == "/bank/qazyna/desk"
+        password_login("/bank_qazyna", "bailiff1@chsi.kz", "qazyna-pass-1", QAZYNA_FIELDS).headers["location"]
+        == "/bank_qazyna/desk"
     )
 
 
 def test_sandyq_lists_the_worlds_accounts(
     client: TestClient, password_login: Login, world: World, assets: dict[str, Assets]
 ) -> None:
-    password_login("/bank/sandyq", "chsi-bailiff2", "sandyq-pass-2")
+    password_login("/bank_sandyq", "chsi-bailiff2", "sandyq-pass-2")
     for debtor in world.debtors:
-        got = client.get("/bank/sandyq/api/accounts", params={"iin": debtor.person.iin}).json()["accounts"]
+        got = client.get("/bank_sandyq/api/accounts", params={"iin": debtor.person.iin}).json()["accounts"]
         assert [(a["iban"], a["balance"], a["arrested"]) for a in got] == [
             (a.iban, str(a.balance), a.arrested) for a in assets[debtor.person.iin].accounts_in("sandyq")
         ]
-    assert client.get("/bank/sandyq/api/accounts", params={"iin": world.unused_iin(1)[0]}).json()["accounts"] == []
+    assert client.get("/bank_sandyq/api/accounts", params={"iin": world.unused_iin(1)[0]}).json()["accounts"] == []
 
 
 def test_qazyna_lists_the_worlds_accounts_or_says_not_a_client(
     client: TestClient, password_login: Login, world: World, assets: dict[str, Assets]
 ) -> None:
-    password_login("/bank/qazyna", "bailiff2@chsi.kz", "qazyna-pass-2", QAZYNA_FIELDS)
+    password_login("/bank_qazyna", "bailiff2@chsi.kz", "qazyna-pass-2", QAZYNA_FIELDS)
     for debtor in world.debtors:
-        answer = client.get(f"/bank/qazyna/api/v2/clients/{debtor.person.iin}/accounts")
+        answer = client.get(f"/bank_qazyna/api/v2/clients/{debtor.person.iin}/accounts")
         want = assets[debtor.person.iin].accounts_in("qazyna")
         if not want:
             assert answer.json() == {"error": "client_not_found"}
@@ -52,9 +52,9 @@ def test_qazyna_lists_the_worlds_accounts_or_says_not_a_client(
 
 
 def test_the_two_banks_share_no_page_ids(client: TestClient, password_login: Login) -> None:
-    password_login("/bank/sandyq", "chsi-bailiff1", "sandyq-pass-1")
-    password_login("/bank/qazyna", "bailiff1@chsi.kz", "qazyna-pass-1", QAZYNA_FIELDS)
-    sandyq, qazyna = client.get("/bank/sandyq/").text, client.get("/bank/qazyna/desk").text
+    password_login("/bank_sandyq", "chsi-bailiff1", "sandyq-pass-1")
+    password_login("/bank_qazyna", "bailiff1@chsi.kz", "qazyna-pass-1", QAZYNA_FIELDS)
+    sandyq, qazyna = client.get("/bank_sandyq/").text, client.get("/bank_qazyna/desk").text
     assert 'id="sq-accounts"' in sandyq and "<table" in sandyq and 'id="qz-account-cards"' in qazyna
     assert "<table" not in qazyna.split("<main>")[1]
     common = {"error", "retry", "session-expired", "session-expired-title", "session-expired-login"}

@@ -18,12 +18,12 @@ Login = Callable[..., httpx.Response]
 
 @pytest.fixture
 def everywhere(client: TestClient, key_login: Login, password_login: Login) -> TestClient:
-    key_login("/egov/realty")
-    key_login("/egov/vehicles")
-    key_login("/salyk")
+    key_login("/egov_realty")
+    key_login("/egov_vehicles")
+    key_login("/esalyq")
     password_login("/enpf", "svc.bailiff1", "enpf-pass-1")
-    password_login("/bank/sandyq", "chsi-bailiff1", "sandyq-pass-1")
-    password_login("/bank/qazyna", "bailiff1@chsi.kz", "qazyna-pass-1", ("email", "access_code"))
+    password_login("/bank_sandyq", "chsi-bailiff1", "sandyq-pass-1")
+    password_login("/bank_qazyna", "bailiff1@chsi.kz", "qazyna-pass-1", ("email", "access_code"))
     return client
 
 
@@ -34,7 +34,7 @@ def test_enpf_and_the_tax_cabinet_name_the_same_employer_unless_documented(
     for debtor in world.debtors:
         iin = debtor.person.iin
         newest = everywhere.get("/enpf/api/contributions", params={"iin": iin}).json()["items"]
-        employer = everywhere.get("/salyk/api/taxpayer", params={"iin": iin}).json()["employer"]
+        employer = everywhere.get("/esalyq/api/taxpayer", params={"iin": iin}).json()["employer"]
         if not newest:
             assert employer is None
             continue
@@ -55,7 +55,7 @@ def test_aisep_restrictions_agree_with_the_register_banks_and_egov(
     cards = _all_cards(everywhere, password_login)
     for debtor in world.debtors:
         iin = debtor.person.iin
-        register = everywhere.get("/register/api/debtor", params={"iin": iin}).json()["proceedings"]
+        register = everywhere.get("/debtor_register/api/debtor", params={"iin": iin}).json()["proceedings"]
         for _k, row in enumerate(register):
             card = cards[row["number"]]
             assert card["debtor_iin"] == iin and Decimal(card["amount"]) == Decimal(row["amount"])
@@ -63,8 +63,8 @@ def test_aisep_restrictions_agree_with_the_register_banks_and_egov(
             assert card["bailiff"]["name"] == row["bailiff"]
         first = set(cards[register[0]["number"]]["restrictions"])
         assert ("account_arrest" in first) == any(a["arrested"] for a in _accounts(everywhere, iin))
-        realty = everywhere.get("/egov/realty/api/realty", params={"iin": iin}).json()["items"]
-        vehicles = everywhere.get("/egov/vehicles/api/vehicles", params={"iin": iin}).json()["items"]
+        realty = everywhere.get("/egov_realty/api/realty", params={"iin": iin}).json()["items"]
+        vehicles = everywhere.get("/egov_vehicles/api/vehicles", params={"iin": iin}).json()["items"]
         assert ("realty_arrest" in first) == any(r["arrested"] for r in realty)
         assert ("vehicle_arrest" in first) == any(v["arrested"] for v in vehicles)
 
@@ -72,15 +72,15 @@ def test_aisep_restrictions_agree_with_the_register_banks_and_egov(
 def test_the_realty_owner_disagreement_is_where_documented(everywhere: TestClient, world: World) -> None:
     odd = set()
     for debtor in world.debtors:
-        items = everywhere.get("/egov/realty/api/realty", params={"iin": debtor.person.iin}).json()["items"]
+        items = everywhere.get("/egov_realty/api/realty", params={"iin": debtor.person.iin}).json()["items"]
         if any(i["owner_iin"] != debtor.person.iin for i in items):
             odd.add(debtor.person.index)
     assert odd and all(index % 13 == 4 for index in odd)
 
 
 def _accounts(client: TestClient, iin: str) -> list[dict[str, Any]]:
-    sandyq = client.get("/bank/sandyq/api/accounts", params={"iin": iin}).json()["accounts"]
-    qazyna = client.get(f"/bank/qazyna/api/v2/clients/{iin}/accounts")
+    sandyq = client.get("/bank_sandyq/api/accounts", params={"iin": iin}).json()["accounts"]
+    qazyna = client.get(f"/bank_qazyna/api/v2/clients/{iin}/accounts")
     return sandyq + [{"arrested": a["hasEncumbrance"]} for a in qazyna.json().get("accountList", [])]
 
 

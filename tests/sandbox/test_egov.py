@@ -13,7 +13,7 @@ from sandbox.world import World
 from sandbox.world_assets import Assets
 from tests.sandbox.fakes import IDLE_S, FakeClock
 
-SITES = {"/egov/realty": "realty", "/egov/vehicles": "vehicles"}
+SITES = {"/egov_realty": "realty", "/egov_vehicles": "vehicles"}
 Login = Callable[..., httpx.Response]
 
 
@@ -41,23 +41,23 @@ def test_a_wrong_password_a_revoked_key_and_a_foreign_file_are_refused(
 
 
 def test_a_bot_can_sign_the_challenge_itself_once(client: TestClient) -> None:
-    key = keys.open_key(client.get("/egov/realty/_keys/bailiff2").content, keys.TEST_KEYS["bailiff2"])
-    challenge = client.post("/egov/realty/api/challenge").json()["challenge"]
+    key = keys.open_key(client.get("/egov_realty/_keys/bailiff2").content, keys.TEST_KEYS["bailiff2"])
+    challenge = client.post("/egov_realty/api/challenge").json()["challenge"]
     body = {"challenge": challenge, "key_id": key.key_id, "signature": keys.sign(key.secret, challenge)}
     forged = {**body, "signature": keys.sign(key.secret, challenge + "x")}
-    assert client.post("/egov/realty/api/sign-check", json=forged).json() == {"error": "bad_signature"}
-    challenge = client.post("/egov/realty/api/challenge").json()["challenge"]
+    assert client.post("/egov_realty/api/sign-check", json=forged).json() == {"error": "bad_signature"}
+    challenge = client.post("/egov_realty/api/challenge").json()["challenge"]
     body = {"challenge": challenge, "key_id": key.key_id, "signature": keys.sign(key.secret, challenge)}
-    assert client.post("/egov/realty/api/sign-check", json=body).status_code == 200
-    assert client.post("/egov/realty/api/sign-check", json=body).json() == {"error": "unknown_challenge"}
+    assert client.post("/egov_realty/api/sign-check", json=body).status_code == 200
+    assert client.post("/egov_realty/api/sign-check", json=body).json() == {"error": "unknown_challenge"}
 
 
 def test_realty_by_iin_matches_the_world(
     client: TestClient, key_login: Login, world: World, assets: dict[str, Assets]
 ) -> None:
-    key_login("/egov/realty")
+    key_login("/egov_realty")
     for debtor in world.debtors[:20]:
-        items = client.get("/egov/realty/api/realty", params={"iin": debtor.person.iin}).json()["items"]
+        items = client.get("/egov_realty/api/realty", params={"iin": debtor.person.iin}).json()["items"]
         want = assets[debtor.person.iin].realty
         assert [(i["cadastral"], i["share"], i["owner_iin"], i["arrested"]) for i in items] == [
             (r.cadastral, r.share, r.owner_iin, r.arrested) for r in want
@@ -67,9 +67,9 @@ def test_realty_by_iin_matches_the_world(
 def test_vehicles_by_iin_match_the_world(
     client: TestClient, key_login: Login, world: World, assets: dict[str, Assets]
 ) -> None:
-    key_login("/egov/vehicles")
+    key_login("/egov_vehicles")
     for debtor in world.debtors[:20]:
-        items = client.get("/egov/vehicles/api/vehicles", params={"iin": debtor.person.iin}).json()["items"]
+        items = client.get("/egov_vehicles/api/vehicles", params={"iin": debtor.person.iin}).json()["items"]
         assert [(i["plate"], i["vin"], i["arrested"]) for i in items] == [
             (v.plate, v.vin, v.arrested) for v in assets[debtor.person.iin].vehicles
         ]

@@ -11,23 +11,23 @@ from starlette.testclient import TestClient
 Login = Callable[..., httpx.Response]
 PAGES = {  # page -> (a label in Kazakh, the same in Russian, an element id)
     "/aisep/proceedings": ("Менің іс жүргізулерім", "Мои исполнительные производства", "proceedings-table"),
-    "/egov/realty/": ("Деректер жоқ", "Нет данных", "realty-table"),
-    "/egov/vehicles/": ("Деректер жоқ", "Нет данных", "vehicles-table"),
-    "/salyk/": ("Салық берешегі және артық төлемдер", "Налоговая задолженность и переплаты", "tax-table"),
+    "/egov_realty/": ("Деректер жоқ", "Нет данных", "realty-table"),
+    "/egov_vehicles/": ("Деректер жоқ", "Нет данных", "vehicles-table"),
+    "/esalyq/": ("Салық берешегі және артық төлемдер", "Налоговая задолженность и переплаты", "tax-table"),
     "/enpf/": ("Деректер жоқ", "Нет данных", "contributions-table"),
-    "/bank/sandyq/": ("Шоттар табылмады", "Счета не найдены", "sq-accounts"),
-    "/bank/qazyna/desk": ("Банк клиенті емес", "Не является клиентом банка", "qz-account-cards"),
+    "/bank_sandyq/": ("Шоттар табылмады", "Счета не найдены", "sq-accounts"),
+    "/bank_qazyna/desk": ("Банк клиенті емес", "Не является клиентом банка", "qz-account-cards"),
 }
 
 
 @pytest.fixture
 def signed_in(client: TestClient, key_login: Login, password_login: Login) -> TestClient:
-    for prefix in ("/egov/realty", "/egov/vehicles", "/salyk"):
+    for prefix in ("/egov_realty", "/egov_vehicles", "/esalyq"):
         key_login(prefix)
     password_login("/aisep", "bailiff2", "sandbox-pass-2")
     password_login("/enpf", "svc.bailiff1", "enpf-pass-1")
-    password_login("/bank/sandyq", "chsi-bailiff1", "sandyq-pass-1")
-    password_login("/bank/qazyna", "bailiff1@chsi.kz", "qazyna-pass-1", ("email", "access_code"))
+    password_login("/bank_sandyq", "chsi-bailiff1", "sandyq-pass-1")
+    password_login("/bank_qazyna", "bailiff1@chsi.kz", "qazyna-pass-1", ("email", "access_code"))
     return client
 
 
@@ -43,7 +43,7 @@ def test_a_page_speaks_both_languages_and_carries_the_markers(signed_in: TestCli
 
 
 @pytest.mark.parametrize(
-    "prefix", ["/aisep", "/egov/realty", "/egov/vehicles", "/salyk", "/enpf", "/bank/sandyq", "/bank/qazyna"]
+    "prefix", ["/aisep", "/egov_realty", "/egov_vehicles", "/esalyq", "/enpf", "/bank_sandyq", "/bank_qazyna"]
 )
 def test_a_login_page_is_open_to_everyone(client: TestClient, prefix: str) -> None:
     assert client.get(f"{prefix}/login").status_code == 200

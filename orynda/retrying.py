@@ -1,0 +1,74 @@
+"""Every retry in Orynda from one declared policy: a `RetrySettings` (data, in the configuration) becomes a tenacity
+`AsyncRetrying` or `Retrying` with the caller's sleep, what is retried (system faults unless told otherwise), the
+attempt cap and the waits, and a log line per retry that names the fault."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from loguru import logger
+from tenacity import (
+    AsyncRetrying,
+    RetryCallState,
+    Retrying,
+    retry_if_exception,
+    stop_after_attempt,
+    wait_exponential,
+    wait_incrementing,
+)
+from tenacity.wait import wait_base
+
+from orynda.config import RetrySettings
+from orynda.errors import is_retried
+
+Predicate = Callable[[BaseException], bool]
+
+
+def waits(policy: RetrySettings) -> wait_base:
+    """The wait before retry n (n = 1, 2, …), capped at max_s: exponential is initial × multiplier^(n-1), linear is
+    initial × n."""
+    if policy.backoff == "linear":
+        return wait_incrementing(start=policy.initial_s, increment=policy.initial_s, max=policy.max_s)
+    return wait_exponential(multiplier=policy.initial_s, max=policy.max_s, exp_base=policy.multiplier)
+
+
+def async_retrying(
+    policy: RetrySettings,
+    *,
+    sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+    retried: Predicate = is_retried,
+    reraise: bool = True,
+) -> AsyncRetrying:
+    """For `async for attempt in async_retrying(...): with attempt: ...`; by default the last fault is re-raised."""
+    return AsyncRetrying(**_arguments(policy, retried, reraise), sleep=sleep)
+
+
+def retrying(
+    policy: RetrySettings,
+    *,
+    sleep: Callable[[float], None] = time.sleep,
+    retried: Predicate = is_retried,
+    reraise: bool = True,
+) -> Retrying:
+    """The same policy for code that is not async (the document register)."""
+    return Retrying(**_arguments(policy, retried, reraise), sleep=sleep)
+
+
+def log_retry(state: RetryCallState) -> None:
+    """Every retry in the log, with the fault that caused it: a night that retried a lot says why."""
+    fault = state.outcome.exception() if state.outcome else None
+    said = str(fault).splitlines()[0] if str(fault) else type(fault).__name__  # a database error: not its SQL
+    logger.info("retry {} after {:.2f} s: {}", state.attempt_number, state.upcoming_sleep, said)
+
+
+def _arguments(policy: RetrySettings, retried: Predicate, reraise: bool) -> dict[str, Any]:
+    return {
+        "retry": retry_if_exception(retried),
+        "stop": stop_after_attempt(policy.attempts),
+        "wait": waits(policy),
+        "reraise": reraise,
+        "before_sleep": log_retry,
+    }
