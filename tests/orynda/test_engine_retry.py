@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 from loguru import logger
+from pydantic import BaseModel
 
 from orynda import engine as engine_module
 from orynda.config import RetrySettings, Settings
@@ -84,11 +85,15 @@ def log() -> Iterator[list[str]]:
     logger.remove(sink)
 
 
+class Numbered(BaseModel):
+    n: int
+
+
 def scripted(outcomes: dict[int, list[BaseException | None]], tried: list[int]) -> Flow:
     """A flow whose item n meets the given outcomes in turn (an exception raised, None a success), then succeeds."""
 
-    async def process(payload: dict[str, Any], context: ItemContext) -> ItemResult:
-        n = payload["n"]
+    async def process(payload: Numbered, context: ItemContext) -> ItemResult:
+        n = payload.n
         tried.append(n)
         script = outcomes.get(n, [])
         outcome = script.pop(0) if script else None
@@ -96,11 +101,17 @@ def scripted(outcomes: dict[int, list[BaseException | None]], tried: list[int]) 
             raise outcome
         return ItemResult(fields={"n": n})
 
-    return Flow(name="scripted", title="Scripted outcomes (tests only)", load_items=lambda p, s: [], process=process)
+    return Flow(
+        name="scripted",
+        title="Scripted outcomes (tests only)",
+        load_items=lambda p, s: [],
+        process=process,
+        payload_model=Numbered,
+    )
 
 
 def start(store: RunStore, settings: Settings, items: int) -> Run:
-    specs = [ItemSpec(seq=n, key=f"item {n}", payload={"n": n}) for n in range(1, items + 1)]
+    specs = [ItemSpec(seq=n, key=f"item {n}", payload=Numbered(n=n)) for n in range(1, items + 1)]
     return store.create_run("scripted", {}, specs, settings.runs_dir)
 
 
@@ -179,12 +190,14 @@ def test_a_stop_requested_takes_no_new_item_and_lets_the_one_in_hand_finish(
     engine = ItemEngine(settings, store, sleep=waits)
     flow = scripted({1: [SiteTimeout("slow")]}, tried)
 
-    async def process(payload: dict[str, Any], context: ItemContext) -> ItemResult:
+    async def process(payload: Numbered, context: ItemContext) -> ItemResult:
         engine.request_stop()  # Ctrl-C while the first item is in hand, before its retry
         return await flow.process(payload, context)
 
     finished = asyncio.run(
-        engine.run(Flow(name="scripted", title="", load_items=flow.load_items, process=process), run)
+        engine.run(
+            Flow(name="scripted", title="", load_items=flow.load_items, process=process, payload_model=Numbered), run
+        )
     )
     assert not finished and engine.interrupted
     assert tried == [1, 1]  # the item in hand still gets its retry
