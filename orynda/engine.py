@@ -129,9 +129,9 @@ class ItemEngine:
     async def _attempt(self, flow: Flow, run: Run, item: Item, slot: WorkerSlot) -> ItemResult:
         number = self.store.start_attempt(item.id)
         await slot.ready(flow.sites)
-        await slot.fresh_trace()
         context = ItemRunContext(self, run, item, slot)
         try:
+            await slot.fresh_trace()
             result = await flow.process(dict(item.payload), context)
         except BusinessException as exc:
             self.store.end_attempt(item.id, "business", code=exc.code, message=str(exc))

@@ -7,7 +7,7 @@ from pathlib import Path
 from loguru import logger
 from playwright.async_api import BrowserContext, Page
 
-from orynda.browser import is_traced, trace_lock
+from orynda.browser import is_traced, restart_trace, trace_lock
 
 
 def folder_for(run_folder: Path, seq: int, attempt: int) -> Path:
@@ -25,8 +25,7 @@ async def capture(page: Page | None, context: BrowserContext | None, target: Pat
             logger.debug("no HTML evidence: {}", exc)
     if context is not None and tracing and is_traced(context):
         async with trace_lock(context):
-            await _try(context.tracing.stop_chunk(path=str(target / "trace.zip")), "trace")
-            await _try(context.tracing.start_chunk(), "trace restart")
+            await _try(restart_trace(context, target / "trace.zip"), "trace")
     return target
 
 
