@@ -160,8 +160,9 @@ class SignedInBot(SiteBot):
     async def search(self, iin: str) -> bool:
         """Looks an IIN up on the search page: True when the site shows results, False for 'no data'.
 
-        The search page is loaded once and then reused (each site has its own page): a night's thousands of
-        lookups cost one request each instead of a page load each. The previous answer is hidden before
+        Within an item the search page is loaded once and then reused (each site has its own page), so further
+        lookups cost one request each instead of a page load each; between items the engine empties the page, so
+        no debtor's answer is still on it in the next one's evidence. The previous answer is hidden before
         submitting, so the answer read is this IIN's and never the last one's."""
         if not await self.showing("search"):
             await self.visit("search")
