@@ -65,11 +65,24 @@ async def restart_trace(context: BrowserContext, path: Path | None = None) -> No
         await start_trace(context)
 
 
-async def untraced_context(like: BrowserContext) -> BrowserContext:
-    """A context of the same browser that is never traced and holds nothing of the run: where secrets are typed."""
+_SIGNING: weakref.WeakKeyDictionary[Browser, dict[str, tuple[asyncio.Lock, list[Page]]]] = weakref.WeakKeyDictionary()
+
+
+@asynccontextmanager
+async def signing_page(like: BrowserContext, site: str) -> AsyncIterator[Page]:
+    """The page where a site's sign-in is done: in a context of the same browser that is never traced and serves
+    only that site's sign-ins, one at a time, its cookies cleared before each. Kept between sign-ins, as a new
+    context and page for each would start a renderer each time."""
     browser = like.browser
     assert browser is not None, "a context of a launched browser"
-    return await browser.new_context(**CONTEXT_OPTIONS)
+    lock, kept = _SIGNING.setdefault(browser, {}).setdefault(site, (asyncio.Lock(), []))
+    async with lock:
+        if not kept or kept[0].is_closed():
+            context = await browser.new_context(**CONTEXT_OPTIONS)
+            kept[:] = [await context.new_page()]
+        page = kept[0]
+        await page.context.clear_cookies()
+        yield page
 
 
 class SessionCache:

@@ -15,7 +15,7 @@ from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import Locator, Page, expect
 from playwright.async_api import TimeoutError as PlaywrightTimeout
 
-from orynda.browser import SessionCache, is_traced, untraced_context
+from orynda.browser import SessionCache, is_traced, signing_page
 from orynda.config import SiteSettings
 from orynda.errors import BrowserCrashed, BusinessException, OryndaError, SiteTimeout, SiteUnavailable, SystemException
 from orynda.politeness import SiteLimiter
@@ -125,9 +125,10 @@ class SiteBot:
     @asynccontextmanager
     async def private(self) -> AsyncIterator[None]:
         """Steps that handle a secret (a sign-in, from opening the login page to the page after it): the bot works
-        on a page of a context that is never traced, so no trace (evidence) records the typed value, the login
-        request or the login form. The session cookies it ends with are given to the bot's own context; a step
-        that fails leaves the own context as it was. Nested, or on a context not traced, it changes nothing.
+        on the site's sign-in page, in a context that is never traced (orynda.browser.signing_page), so no trace
+        (evidence) records the typed value, the login request or the login form. The session cookies it ends with
+        are given to the bot's own context; a step that fails leaves the own context as it was. Nested, or on a
+        context not traced, it changes nothing.
 
         Stopping the trace around the typing is not enough: the trace's network log and its DOM snapshots of the
         form still hold the password."""
@@ -135,15 +136,13 @@ class SiteBot:
         if not is_traced(own.context):
             yield
             return
-        signing = await untraced_context(own.context)
-        try:
-            self.page = await signing.new_page()
-            yield
-            state = await signing.storage_state()
-            await own.context.add_cookies(state["cookies"])  # type: ignore[arg-type]
-        finally:
-            self.page = own
-            await signing.close()
+        async with signing_page(own.context, self.site) as page:
+            self.page = page
+            try:
+                yield
+                await own.context.add_cookies(await page.context.cookies())  # type: ignore[arg-type]
+            finally:
+                self.page = own
 
     # --- preflight ---------------------------------------------------------------------------------------
     async def prepare_check(self) -> None:
