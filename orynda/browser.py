@@ -6,6 +6,7 @@ import asyncio
 import weakref
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from pathlib import Path
 from typing import Any
 
 from playwright.async_api import Browser, BrowserContext, Page, Playwright, async_playwright
@@ -37,9 +38,51 @@ def is_traced(context: BrowserContext) -> bool:
 
 
 def trace_lock(context: BrowserContext) -> asyncio.Lock:
-    """Held by whoever stops and restarts the context's trace chunk (evidence, a secret typed), so that with
-    several pages at work one cannot restart the trace while another keeps a password out of it."""
+    """Held by whoever stops and restarts the context's trace (a new attempt, evidence saved), so that with several
+    pages at work one never restarts the trace under another."""
     return _TRACE_LOCKS.setdefault(context, asyncio.Lock())
+
+
+# Every context of a run is made alike, the untraced sign-in contexts included.
+CONTEXT_OPTIONS: dict[str, Any] = {
+    "locale": "kk-KZ",
+    "timezone_id": "Asia/Almaty",
+    "viewport": {"width": 1280, "height": 900},
+}
+
+
+async def start_trace(context: BrowserContext) -> None:
+    """A new trace from nothing: tracing.start() begins an empty network log, where start_chunk() keeps the one
+    recorded so far (and with it every earlier page's requests)."""
+    await context.tracing.start(snapshots=True, screenshots=False)
+
+
+async def restart_trace(context: BrowserContext, path: Path | None = None) -> None:
+    """Ends the context's trace (saved to `path`, else dropped) and starts a new one; the caller holds trace_lock."""
+    try:
+        await context.tracing.stop(path=path)
+    finally:
+        await start_trace(context)
+
+
+_SIGNING: weakref.WeakKeyDictionary[Browser, dict[str, tuple[asyncio.Lock, list[Page]]]] = weakref.WeakKeyDictionary()
+
+
+@asynccontextmanager
+async def signing_page(like: BrowserContext, site: str) -> AsyncIterator[Page]:
+    """The page where a site's sign-in is done: in a context of the same browser that is never traced and serves
+    only that site's sign-ins, one at a time, its cookies cleared before each. Kept between sign-ins, as a new
+    context and page for each would start a renderer each time."""
+    browser = like.browser
+    assert browser is not None, "a context of a launched browser"
+    lock, kept = _SIGNING.setdefault(browser, {}).setdefault(site, (asyncio.Lock(), []))
+    async with lock:
+        if not kept or kept[0].is_closed():
+            context = await browser.new_context(**CONTEXT_OPTIONS)
+            kept[:] = [await context.new_page()]
+        page = kept[0]
+        await page.context.clear_cookies()
+        yield page
 
 
 class SessionCache:
@@ -116,31 +159,44 @@ class WorkerSlot:
         self.last_used = page
         return page
 
-    def open_pages(self) -> list[Page]:
-        return [
-            page
-            for page in {id(p): p for p in [self.page, *self.site_pages.values()] if p}.values()
-            if not page.is_closed()
-        ]
-
     async def fresh_trace(self) -> None:
-        """Drops what the trace holds so far: a failure's trace shows only its own attempt."""
-        if self.context is not None and self.pool.settings.trace:
-            async with trace_lock(self.context):
-                await self.context.tracing.stop_chunk()
-                await self.context.tracing.start_chunk()
+        """Starts an attempt with nothing of the ones before it: every page is emptied (a site's page kept from
+        the last item still shows that debtor, hidden answers included) and the trace starts anew, network log
+        included, so a failure's evidence shows only its own attempt and its own debtor."""
+        if self.context is None:
+            return
+        async with trace_lock(self.context):
+            if is_traced(self.context):
+                await self.context.tracing.stop()
+            try:
+                await asyncio.gather(*(self._empty(page) for page in self._pages()))
+            finally:
+                if is_traced(self.context):
+                    await start_trace(self.context)
+
+    def _pages(self) -> list[Page]:
+        pages = {id(p): p for p in [self.page, *self.site_pages.values()] if p is not None}
+        return [page for page in pages.values() if not page.is_closed()]
+
+    @staticmethod
+    async def _empty(page: Page) -> None:
+        """about:blank, or closed if it will not go there: a page never carries a debtor into the next item."""
+        if page.url == "about:blank":
+            return
+        try:
+            await page.goto("about:blank")
+        except Exception:
+            await page.close()
 
     async def recycle(self) -> None:
         await self.close()
         browser = await self.pool.browser()
         self.context = await browser.new_context(
-            locale="kk-KZ",
-            timezone_id="Asia/Almaty",
-            viewport={"width": 1280, "height": 900},
-            storage_state=self.pool.sessions.state,
-        )  # type: ignore[arg-type]
+            **CONTEXT_OPTIONS,
+            storage_state=self.pool.sessions.state,  # type: ignore[arg-type]
+        )
         if self.pool.settings.trace:
-            await self.context.tracing.start(snapshots=True, screenshots=False)
+            await start_trace(self.context)
             _TRACED.add(self.context)
         self.page = await self.context.new_page()
         self.items_left = self.pool.settings.items_per_context

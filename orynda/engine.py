@@ -12,6 +12,7 @@ from loguru import logger
 from playwright.async_api import Error as PlaywrightError
 from tenacity import AsyncRetrying
 
+from domain.iin import is_valid_iin
 from orynda import evidence
 from orynda.browser import BrowserPool, WorkerSlot, browser_pool
 from orynda.config import Settings
@@ -125,9 +126,9 @@ class ItemEngine:
     async def _attempt(self, flow: Flow[Any], run: Run, item: Item, slot: WorkerSlot) -> ItemResult:
         number = self.store.start_attempt(item.id)
         await slot.ready(flow.sites)
-        await slot.fresh_trace()
         context = ItemRunContext(self, run, item, slot)
         try:
+            await slot.fresh_trace()
             result = await flow.process(flow.payload(item.payload), context)
         except BusinessException as exc:
             self.store.end_attempt(item.id, "business", code=exc.code, message=str(exc))
@@ -136,7 +137,7 @@ class ItemEngine:
             fault = exc if isinstance(exc, OryndaError) else _as_fault(exc)
             folder = evidence.folder_for(Path(run.folder), item.seq, number)
             page = slot.last_used or slot.page
-            await evidence.capture(page, slot.context, folder, self.settings.browser.trace)
+            await evidence.capture(page, slot.context, folder, self.settings.browser.trace, own_iins(item))
             fault.context["evidence"] = str(folder)
             self.store.end_attempt(item.id, "system", code=fault.code, message=str(fault), evidence=str(folder))
             logger.warning("item {} attempt {}: {}", item.seq, number, fault)
@@ -198,6 +199,7 @@ class ItemRunContext:
 
     def __init__(self, engine: ItemEngine, run: Run, item: Item, slot: WorkerSlot) -> None:
         self.engine, self.run_id, self.seq, self.slot = engine, run.id, item.seq, slot
+        self.own_iins = own_iins(item)
         self.settings = engine.settings
         self.params = dict(run.params or {})
         self.run_folder = Path(run.folder)
@@ -226,7 +228,7 @@ class ItemRunContext:
                     return Lookup(site, value, evidence=shot)
         except SystemException as exc:
             await evidence.capture(
-                self.slot.page_for(site), self.slot.context, folder / site, self.settings.browser.trace
+                self.slot.page_for(site), self.slot.context, folder / site, self.settings.browser.trace, self.own_iins
             )
             logger.warning("item {}: {} unavailable after retries: {}", self.seq, site, exc)
             return Lookup(site, None, error=str(exc), evidence=str(folder / site))
@@ -261,6 +263,12 @@ class ItemRunContext:
         ref = await effect()
         store.complete_side_effect(key, ref)
         return ref
+
+
+def own_iins(item: Item) -> set[str]:
+    """The item's own IINs (its key and payload values that are IINs): the only ones its evidence may show."""
+    values = [item.key, *(item.payload or {}).values()]
+    return {v for v in values if isinstance(v, str) and is_valid_iin(v)}
 
 
 def _as_fault(exc: BaseException) -> SystemException:

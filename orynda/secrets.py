@@ -55,3 +55,25 @@ def _file_values() -> dict[str, str]:
         if "=" in line and not line.lstrip().startswith("#")
     )
     return {k.strip(): v.strip().strip('"') for k, v in pairs}
+
+
+_SECRET_SUFFIXES = ("_PASSWORD", "_PASSPHRASE", "_TOKEN", "_SECRET", "_PIN")
+
+
+def secret_values() -> list[str]:
+    """Every secret value the run knows (passwords, key passwords, tokens, the key files' contents), from the
+    environment and the secrets file, longest first: what evidence must never contain. Values shorter than four
+    characters are left out, they would match anywhere."""
+    keys = {**_file_values(), **{k: v for k, v in os.environ.items() if k.startswith("ORYNDA_")}}
+    found = {value for key, value in keys.items() if key.upper().endswith(_SECRET_SUFFIXES)}
+    for key, value in keys.items():
+        if key.upper().endswith("_KEY_FILE") and (content := _small_text(Path(value))):
+            found.add(content)
+    return sorted((v for v in found if len(v) >= 4), key=lambda v: (-len(v), v))
+
+
+def _small_text(path: Path) -> str | None:
+    try:
+        return path.read_text(encoding="utf-8").strip() if path.is_file() and path.stat().st_size < 65536 else None
+    except (OSError, UnicodeDecodeError):
+        return None

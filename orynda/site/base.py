@@ -15,7 +15,7 @@ from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import Locator, Page, expect
 from playwright.async_api import TimeoutError as PlaywrightTimeout
 
-from orynda.browser import SessionCache, is_traced, trace_lock
+from orynda.browser import SessionCache, is_traced, signing_page
 from orynda.config import SiteSettings
 from orynda.errors import BrowserCrashed, BusinessException, OryndaError, SiteTimeout, SiteUnavailable, SystemException
 from orynda.politeness import SiteLimiter
@@ -124,17 +124,25 @@ class SiteBot:
 
     @asynccontextmanager
     async def private(self) -> AsyncIterator[None]:
-        """Steps that type a secret: kept out of the Playwright trace, which is evidence."""
-        context = self.page.context
-        if not is_traced(context):
+        """Steps that handle a secret (a sign-in, from opening the login page to the page after it): the bot works
+        on the site's sign-in page, in a context that is never traced (orynda.browser.signing_page), so no trace
+        (evidence) records the typed value, the login request or the login form. The session cookies it ends with
+        are given to the bot's own context; a step that fails leaves the own context as it was. Nested, or on a
+        context not traced, it changes nothing.
+
+        Stopping the trace around the typing is not enough: the trace's network log and its DOM snapshots of the
+        form still hold the password."""
+        own = self.page
+        if not is_traced(own.context):
             yield
             return
-        async with trace_lock(context):
-            await context.tracing.stop_chunk()
+        async with signing_page(own.context, self.site) as page:
+            self.page = page
             try:
                 yield
+                await own.context.add_cookies(await page.context.cookies())  # type: ignore[arg-type]
             finally:
-                await context.tracing.start_chunk()
+                self.page = own
 
     # --- preflight ---------------------------------------------------------------------------------------
     async def prepare_check(self) -> None:

@@ -57,10 +57,10 @@ class KeyFileSigner:
         raise ConfigError(f"no signing key: set {wanted}")
 
     async def sign(self, bot: SiteBot) -> None:
-        async with bot.private():  # the key and its password stay out of the trace
+        async with bot.private():  # the key, its password and the signing requests stay out of the trace
             await bot.el("login", "key_file").set_input_files(self.key_path)
             await bot.el("login", "key_password").fill(self.password.get_secret_value())
-        await bot.el("login", "submit").click()
+            await bot.el("login", "submit").click()
 
 
 class SignedInBot(SiteBot):
@@ -80,22 +80,25 @@ class SignedInBot(SiteBot):
         raise AssertionError("unreachable")  # pragma: no cover
 
     async def sign_in(self) -> None:
-        await self.open("login")
-        await self.submit_login()
-        shown = await self.first_visible("login", ["signed_in", "failed", *self._login_error()])
-        if shown == "failed":
-            reason = (await self.el("login", "failed").inner_text()).strip()
-            raise ConfigError(f"{self.site} refused the sign-in: {reason}", site=self.site, page="login")
-        if shown == "error":
-            raise SiteUnavailable(f"{self.site} shows its error banner at sign-in", site=self.site, page="login")
-        await self.remember_session()
+        """Signs in on a page that is never traced (`private`); the bot's own page then carries the session."""
+        async with self.private():
+            await self.open("login")
+            await self.submit_login()
+            shown = await self.first_visible("login", ["signed_in", "failed", *self._login_error()])
+            if shown == "failed":
+                reason = (await self.el("login", "failed").inner_text()).strip()
+                raise ConfigError(f"{self.site} refused the sign-in: {reason}", site=self.site, page="login")
+            if shown == "error":
+                raise SiteUnavailable(f"{self.site} shows its error banner at sign-in", site=self.site, page="login")
+            await self.remember_session()
 
     async def submit_login(self) -> None:
+        """Types the login on the login page; sign_in runs it on an untraced page."""
         login = credentials(self.site)
-        await self.el("login", "username").fill(login.user)
         async with self.private():
+            await self.el("login", "username").fill(login.user)
             await self.el("login", "password").fill(login.password.get_secret_value())
-        await self.el("login", "submit").click()
+            await self.el("login", "submit").click()
 
     async def prepare_check(self) -> None:
         await self.sign_in()
@@ -157,8 +160,9 @@ class SignedInBot(SiteBot):
     async def search(self, iin: str) -> bool:
         """Looks an IIN up on the search page: True when the site shows results, False for 'no data'.
 
-        The search page is loaded once and then reused (each site has its own page): a night's thousands of
-        lookups cost one request each instead of a page load each. The previous answer is hidden before
+        Within an item the search page is loaded once and then reused (each site has its own page), so further
+        lookups cost one request each instead of a page load each; between items the engine empties the page, so
+        no debtor's answer is still on it in the next one's evidence. The previous answer is hidden before
         submitting, so the answer read is this IIN's and never the last one's."""
         if not await self.showing("search"):
             await self.visit("search")
