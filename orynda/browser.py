@@ -234,9 +234,9 @@ async def _start_in_own_session(manager: Any) -> Playwright:
         kwargs.setdefault("start_new_session", True)
         return await original(*args, **kwargs)
 
-    asyncio.create_subprocess_exec = own_session  # type: ignore[assignment]
+    asyncio.create_subprocess_exec = own_session
     try:
         playwright: Playwright = await manager.__aenter__()
         return playwright
     finally:
-        asyncio.create_subprocess_exec = original  # type: ignore[assignment]
+        asyncio.create_subprocess_exec = original
