@@ -8,6 +8,11 @@ fact, so a rerun, a resume or the next night gets the same documents back and ma
 effects per act, each done at most once (ctx.once): the upload of each language's PDF (`upload:<number>`) and one
 registered action (`action:<act>`). Before uploading, the card AIS EP showed this attempt is checked for a document
 with the same SHA-256, which closes the window of a crash between the upload and its record.
+
+Only acts the office's policy lets the robot file (`auto`) are filed at once; every other act waits for a person in
+the review queue (ctx.review), and so does any act resting on a finding of severity `review`, whatever the policy.
+An approved act is filed by the next run that drafts it (the same once-only keys, so never twice); a rejected one
+never is, and a fact rejected as "not a finding" is not drafted again until the registries' facts change.
 """
 
 from __future__ import annotations
@@ -22,13 +27,18 @@ from loguru import logger
 from bots.aisep import AisEpBot
 from domain.checks.assets import DebtorFile
 from domain.documents import Office, default_office, plan
-from domain.findings import Finding
+from domain.documents.plan import Draft
+from domain.documents.policy import ActPolicy, mode_for
+from domain.findings import Finding, Severity
 from domain.records import Case
 from orynda import clock
 from orynda.documents import Act, issue
 from orynda.errors import SystemException
 from orynda.flow import FiledDocument, ItemContext
+from orynda.policy import policy_for
+from orynda.review import ReviewItem, facts_digest
 from orynda.schema import DocumentRecord
+from orynda.secrets import secret
 
 
 async def draft_and_file(
@@ -43,7 +53,9 @@ async def draft_and_file(
     """Issues every act the findings (and unopened proceedings) call for and files each to its proceeding."""
     on = on or clock.now().date()
     register = ctx.documents
-    drafts = plan(debtor, findings, on, register.sent(debtor.iin))
+    planned = plan(debtor, findings, on, register.sent(debtor.iin))
+    digests = {draft.fact: _facts_digest(draft) for draft in planned}
+    drafts = [d for d in planned if not ctx.review.is_suppressed(d.fact, digests[d.fact])]
     if not drafts:
         return []
     acts = await asyncio.to_thread(
@@ -57,12 +69,24 @@ async def draft_and_file(
         run_id=ctx.run_id,
         seq=ctx.seq,
     )
+    policy = policy_for(ctx.settings)
+    decisions = {
+        act.documents[0].act: _decide(ctx, policy, act, debtor, digests[act.draft.fact], findings) for act in acts
+    }
     if file:
         aisep = ctx.bot(AisEpBot)
         for act in acts:
-            await _file(ctx, aisep, act, debtor.cases)
+            decision = decisions[act.documents[0].act]
+            if decision is None or decision.review_state.approved:
+                await _file(ctx, aisep, act, debtor.cases)
+            if decision is not None and decision.review_state.approved:
+                decisions[act.documents[0].act] = ctx.review.mark_filed(
+                    decision.id, act.documents[0].act, by=f"robot:{ctx.run_id}"
+                )
     documents = [
-        _listed(act, record) for act in acts for record in register.documents(numbers=[r.number for r in act.documents])
+        _listed(act, record, decisions[act.documents[0].act])
+        for act in acts
+        for record in register.documents(numbers=[r.number for r in act.documents])
     ]
     logger.info(
         "item {}: {} documents of {} acts, {} filed",
@@ -72,6 +96,64 @@ async def draft_and_file(
         sum(d.filed for d in documents),
     )
     return documents
+
+
+def _decide(
+    ctx: ItemContext, policy: ActPolicy, act: Act, debtor: DebtorFile, digest: str, findings: Sequence[Finding]
+) -> ReviewItem | None:
+    """None when the robot may file the act itself; else its item in the review queue (proposed once)."""
+    finding = act.draft.finding
+    doubts = _doubts(finding, findings)
+    mode = mode_for(policy, act.draft.kind.name, [f.severity for f in (finding, *doubts) if f is not None])
+    if mode == "auto":
+        return None
+    first = act.documents[0]
+    return ctx.review.propose(
+        act=first.act,
+        fact=act.draft.fact,
+        kind=act.draft.kind.name,
+        proceeding=first.proceeding,
+        debtor_iin=debtor.iin,
+        debtor_name=first.debtor_name,
+        bailiff=_bailiff(),
+        run_id=ctx.run_id,
+        item_seq=ctx.seq,
+        mode=mode,
+        facts_digest=digest,
+        documents=[
+            {"number": r.number, "language": r.language, "pdf": r.pdf_path, "docx": r.docx_path} for r in act.documents
+        ],
+        evidence=[finding.evidence] if finding and finding.evidence else [],
+        conflicts=_conflicts(doubts),
+    )
+
+
+def _doubts(finding: Finding | None, findings: Sequence[Finding]) -> list[Finding]:
+    """Findings of severity review about the same asset as the act's own (registries that disagree on the employer
+    a wage levy goes to): the act rests on them too."""
+    if finding is None or finding.asset is None:
+        return []
+    same = (finding.asset.kind, finding.asset.id)
+    return [f for f in findings if f.severity is Severity.REVIEW and f.asset and (f.asset.kind, f.asset.id) == same]
+
+
+def _facts_digest(draft: Draft) -> str:
+    """What the registries said that the act rests on; a rejection holds while this stays the same."""
+    finding = draft.finding
+    facts = (
+        finding.model_dump(mode="json", include={"code", "asset", "amount", "registries", "message"}) if finding else {}
+    )
+    return facts_digest({"fact": draft.fact, "kind": draft.kind.name, "finding": facts})
+
+
+def _conflicts(doubts: Sequence[Finding]) -> dict[str, str]:
+    """What the registries that disagree say, by registries, for the reviewer's side-by-side view."""
+    return {", ".join(f.registries): f.message for f in doubts}
+
+
+def _bailiff() -> str:
+    """The AIS EP login the night works under: the proceedings it lists are that bailiff's."""
+    return secret("ORYNDA_AISEP_USER") or ""
 
 
 def documents_filed(documents: Sequence[FiledDocument]) -> int:
@@ -137,7 +219,7 @@ def _registrar(aisep: AisEpBot, act: Act, record: DocumentRecord, cases: Sequenc
     return register_action
 
 
-def _listed(act: Act, record: DocumentRecord) -> FiledDocument:
+def _listed(act: Act, record: DocumentRecord, decision: ReviewItem | None) -> FiledDocument:
     return FiledDocument(
         number=record.number,
         act=record.act,
@@ -151,4 +233,5 @@ def _listed(act: Act, record: DocumentRecord) -> FiledDocument:
         docx=record.docx_path,
         filed=record.filed_at is not None,
         upload_sha256=record.filed_ref,
+        review=decision.state if decision is not None else None,
     )

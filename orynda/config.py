@@ -82,6 +82,9 @@ class Settings(BaseSettings):
     )
     browser: BrowserSettings = BrowserSettings()
     sites: dict[str, SiteSettings] = Field(default_factory=dict, description="Per-site address and politeness")
+    acts: dict[str, str] = Field(
+        default_factory=dict, description="Act policy overrides: kind -> auto | review | manual (domain/documents)"
+    )
 
     @classmethod
     def settings_customise_sources(

@@ -22,6 +22,7 @@ from orynda.flow import Flow, ItemResult, ItemSpec, Lookup
 from orynda.masking import mask_text
 from orynda.politeness import SiteLimiter
 from orynda.retrying import async_retrying
+from orynda.review import ReviewQueue
 from orynda.runstore import RunStore
 from orynda.schema import Item, ItemState, Run, SiteCall
 from orynda.site.base import SiteBot, as_system_fault
@@ -47,6 +48,7 @@ class ItemEngine:
         self._stop_when = stop_when or (lambda: False)
         self._stop_requested = False
         self._limiters: dict[str, SiteLimiter] = {}
+        self.review = ReviewQueue(store.engine)
         self._calls: list[SiteCall] = []
 
     def request_stop(self) -> None:
@@ -204,6 +206,7 @@ class ItemRunContext:
         self.params = dict(run.params or {})
         self.run_folder = Path(run.folder)
         self.documents = DocumentRegister(engine.store.engine, engine.settings.retry_database)
+        self.review = engine.review
 
     def bot(self, bot_class: type[B]) -> B:
         assert issubclass(bot_class, SiteBot)

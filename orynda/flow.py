@@ -16,6 +16,7 @@ from orynda.config import Settings
 
 if TYPE_CHECKING:  # the documents stack loads with the flows that issue documents, not with every report
     from orynda.documents.numbering import DocumentRegister
+    from orynda.review import ReviewQueue
 
 B = TypeVar("B")
 T = TypeVar("T")
@@ -60,6 +61,7 @@ class FiledDocument(BaseModel):
     docx: str | None
     filed: bool
     upload_sha256: str | None
+    review: str | None = None  # the act's state in the review queue; None when the policy lets the robot file it
 
 
 @dataclass
@@ -124,6 +126,7 @@ class ItemContext(Protocol):
     params: dict[str, Any]
     run_folder: Path  # everything the run keeps: evidence, documents, the report
     documents: DocumentRegister
+    review: ReviewQueue  # acts the policy does not let the robot file itself wait here for a person
 
     def bot(self, bot_class: type[B]) -> B: ...
 

@@ -1,6 +1,7 @@
 """Documents sheet: one row per document an item issued or found already issued — number, kind, language, debtor,
-proceeding, links to the PDF and DOCX, and whether it is filed in AIS EP. Read from the items' results
-(ItemResult.documents, written by flows/documents_step); a filing recorded as a side effect of this run also counts."""
+proceeding, links to the PDF and DOCX, whether it is filed in AIS EP and where it stands in the review queue.
+Read from the items' results (ItemResult.documents, written by flows/documents_step); a filing recorded as a side
+effect of this run also counts."""
 
 from __future__ import annotations
 
@@ -9,7 +10,20 @@ from openpyxl import Workbook
 from orynda.report.cells import finish, header, link, put
 from orynda.report.data import ReportData
 
-TITLES = ["Row", "Number", "Act", "Kind", "Language", "Issued", "Debtor", "Proceeding", "Filed", "PDF", "DOCX"]
+TITLES = [
+    "Row",
+    "Number",
+    "Act",
+    "Kind",
+    "Language",
+    "Issued",
+    "Debtor",
+    "Proceeding",
+    "Filed",
+    "PDF",
+    "DOCX",
+    "Review",
+]
 
 
 def documents_sheet(book: Workbook, data: ReportData) -> None:
@@ -34,5 +48,6 @@ def documents_sheet(book: Workbook, data: ReportData) -> None:
                 put(ws, r, c, value, kind)
             link(ws, r, len(values) + 1, data.relative(doc.pdf))
             link(ws, r, len(values) + 2, data.relative(doc.docx))
+            put(ws, r, len(values) + 3, doc.review or "", "text")  # empty: the policy lets the robot file it
             r += 1
     finish(ws)

@@ -27,6 +27,7 @@ from sandbox.sites.aisep import cases as aisep_cases
 from sandbox.world import build_world
 from tests.bots.drive import with_bot
 from tests.conftest import DEBTORS, SEED
+from tests.documents.test_documents_step import ALL_AUTO
 
 pytestmark = pytest.mark.e2e
 ON = dt.date(2026, 11, 25)
@@ -100,6 +101,7 @@ def test_filed_once_despite_a_lost_answer_and_not_again_on_a_rerun(
 ) -> None:
     chosen = pick()
     numbers = [c.number for c in chosen.values()]
+    settings = settings.model_copy(update={"acts": ALL_AUTO})  # filing itself is tested here, not the policy
     before = cards(settings, numbers)
     real_upload, uploads = AisEpBot.upload_document, []
 

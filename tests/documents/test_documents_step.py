@@ -16,6 +16,7 @@ from openpyxl import load_workbook
 from pydantic import BaseModel
 
 from domain.checks.assets import DebtorFile
+from domain.documents.catalogue import kinds
 from domain.records import Case, CaseAction, CaseDocument
 from flows.documents_step import draft_and_file
 from orynda import clock
@@ -79,6 +80,9 @@ class FakeAisEp:
         )
 
 
+ALL_AUTO = dict.fromkeys(kinds(), "auto")
+
+
 class Context(ItemRunContext):
     def __init__(self, engine: ItemEngine, run: Run, seq: int, site: FakeAisEp) -> None:
         item = next(i for i in engine.store.items(run.id) if i.seq == seq)
@@ -98,7 +102,9 @@ class Debtor(BaseModel):
 def settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Settings]:
     for key in [k for k in __import__("os").environ if k.startswith("ORYNDA_")]:
         monkeypatch.delenv(key)
-    yield load_settings(home=tmp_path / "home")
+    # these tests are about filing each act once: the office lets the robot file every kind itself
+    # (tests/documents/test_documents_review.py has the default policy, with acts waiting for a person)
+    yield load_settings(home=tmp_path / "home").model_copy(update={"acts": ALL_AUTO})
 
 
 def new_run(settings: Settings, store: RunStore) -> Run:

@@ -25,6 +25,7 @@ from domain.records import (
 from orynda import clock
 from orynda.config import Settings
 from orynda.flow import ItemResult
+from orynda.review import ReviewQueue, ReviewState
 from orynda.runstore import RunStore
 from orynda.schema import ItemState, RunStatus
 from sandbox.credentials import write_secrets
@@ -167,11 +168,16 @@ def test_known_debtors_give_exactly_the_expected_findings(night: Settings) -> No
 
     results = {key: ItemResult.from_json(i.result) for key, i in items.items()}
     documents = [d for r in results.values() for d in r.documents]
-    assert documents and all(d.filed for d in documents)
-    assert all(r.fields["documents_filed"] == len(r.documents) for r in results.values())
+    robot_filed = [d for d in documents if d.review is None]  # the shipped policy lets the robot file these
+    waiting = [d for d in documents if d.review is not None]  # arrests, levies, exit bans: a person decides
+    assert all(d.filed for d in robot_filed)
+    assert waiting and all(d.review == "proposed" and not d.filed for d in waiting)  # not in AIS EP after the night
+    assert all(r.fields["documents_filed"] == sum(d.review is None for d in r.documents) for r in results.values())
     assert len(list(book["Documents"].iter_rows(min_row=2))) == len(documents)
     uploads = [c for c in store.site_calls(outcome.run_id) if c.action == "upload_document" and c.outcome == "ok"]
-    assert len(uploads) == len(documents)  # each language of each act uploaded once
+    assert len(uploads) == len(robot_filed)  # each language of each act the robot may file uploaded once
+    proposed = ReviewQueue(store.engine).items(state=ReviewState.PROPOSED)
+    assert sorted(d.act for d in waiting) == sorted(a.act for a in proposed for _ in a.documents)
 
 
 def test_the_next_night_files_nothing_twice(night: Settings) -> None:
