@@ -20,6 +20,7 @@ from app.console.pages.common import (
     money,
     serve,
     shown_findings,
+    within,
 )
 from app.console.starting import RetryOf
 from app.console.web import desk_of, flash, forbid, lang_of, not_found, redirect, render, t_of, user_of
@@ -114,7 +115,8 @@ def item_files(request: Request, run: Run, item: Item) -> list[str]:
     paths += [str(f["evidence"]) for f in findings_of(item) if f.get("evidence")]
     for doc in documents_of(item):
         paths += [str(doc[k]) for k in ("pdf", "docx") if doc.get(k)]
-    return list(dict.fromkeys(p for path in paths for p in str(path).split(";") if p))
+    named = dict.fromkeys(p for path in paths for p in str(path).split(";") if p)
+    return [p for p in named if within(p, Path(run.folder)) is not None]  # a file of the run, still there
 
 
 async def item_page(request: Request) -> Response:
