@@ -15,7 +15,7 @@ from starlette.testclient import TestClient
 from app.console import auth, web
 from app.console.app import create_app
 from app.console.starting import FlowStarter, RetryOf
-from orynda import leases
+from orynda import clock, leases
 from orynda.i18n import catalogue
 from orynda.review import ReviewQueue
 from orynda.runstore import RunStore
@@ -186,7 +186,7 @@ def test_a_session_ends_after_its_hours(client: TestClient, world: World, monkey
     log_in(client, "dana")
     assert client.get("/runs", follow_redirects=False).status_code == 200
     later = dt.datetime.now(dt.UTC) + dt.timedelta(hours=web.SESSION_HOURS, minutes=1)
-    monkeypatch.setattr(web.clock, "now", lambda: later)
+    monkeypatch.setattr(clock, "now", lambda: later)
     assert client.get("/runs", follow_redirects=False).status_code == 303
 
 
@@ -218,3 +218,23 @@ def test_no_template_carries_an_english_sentence() -> None:
         text = re.sub(r"<[^>]+>", " ", text)
         words = re.findall(r"[A-Za-z]{3,}", text)
         assert words == [], (template.name, words)
+
+
+def test_the_default_starter_runs_in_a_thread_and_reports_a_lease_lost_in_between(
+    world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from app import runs as app_runs
+
+    seen: list[tuple[str, dict[str, object], str]] = []
+    monkeypatch.setattr(
+        app_runs, "start_run", lambda flow, params, settings, trigger: seen.append((flow, params, trigger))
+    )
+    assert FlowStarter(world.settings)("nightly_check", {"limit": 2}, by="dana").ok
+    assert seen == [("nightly_check", {"limit": 2}, "console")]
+
+    def busy(*args: object, **kwargs: object) -> None:
+        raise leases.FlowBusy("flow nightly_check is already running")
+
+    monkeypatch.setattr(app_runs, "start_run", busy)
+    started = FlowStarter(world.settings)("nightly_check", {}, by="dana")
+    assert not started.ok and started.holder == "?"

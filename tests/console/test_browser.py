@@ -35,8 +35,10 @@ TEXTS_JS = """() => {
     const text = node.textContent.trim();
     if (text) out.push(text);
   }
-  for (const el of document.querySelectorAll("input[type=submit], input[placeholder], [title], [aria-label], img[alt]"))
-    for (const a of ["value", "title", "aria-label", "alt"]) if (el.getAttribute(a)) out.push(el.getAttribute(a).trim());
+  const labelled = "input[type=submit], input[placeholder], [title], [aria-label], img[alt]";
+  for (const el of document.querySelectorAll(labelled))
+    for (const a of ["value", "title", "aria-label", "alt"])
+      if (el.getAttribute(a)) out.push(el.getAttribute(a).trim());
   return out;
 }"""
 
