@@ -9,7 +9,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from app import cli_audit, cli_calc, cli_documents, cli_schedule, cli_users
+from app import cli_audit, cli_calc, cli_console, cli_documents, cli_schedule, cli_users
 from app.catalog import FLOWS
 from app.runs import resume_run, start_run
 from orynda import logs
@@ -172,3 +172,4 @@ cli_schedule.register(app)
 cli_documents.register(app)
 cli_users.register(app)
 cli_audit.register(app)
+cli_console.register(app)
