@@ -97,7 +97,7 @@ class FlowStarter:
         item = next((i for i in store.items(retry.run_id) if i.seq == retry.seq), None)
         if old is None or item is None:
             raise ValueError(f"no item {retry.run_id}#{retry.seq}")
-        spec = ItemSpec(seq=1, key=item.key, payload=dict(item.payload), source=f"{retry.run_id}#{retry.seq}")
+        spec = ItemSpec(seq=1, key=item.key, payload=flow.payload(item.payload), source=f"{retry.run_id}#{retry.seq}")
         with lease(store.engine, flow.name, holder_name()) as held:
             run = store.create_run(flow.name, dict(old.params), [spec], self.settings.runs_dir, trigger="retry")
             execute(
