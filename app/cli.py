@@ -11,6 +11,7 @@ from rich.table import Table
 
 from app import cli_audit, cli_calc, cli_console, cli_documents, cli_schedule, cli_users
 from app.catalog import FLOWS
+from app.cli_options import Home, SandboxUrl
 from app.runs import resume_run, start_run
 from orynda import logs
 from orynda.config import Settings, load_settings
@@ -25,9 +26,6 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 console = Console()
-
-Home = Annotated[Path | None, typer.Option("--home", help="Folder of runs, reports and the SQLite database")]
-SandboxUrl = Annotated[str | None, typer.Option("--sandbox-url", help="Root URL of the sandbox registries")]
 
 
 def _settings(home: Path | None = None, sandbox_url: str | None = None, workers: int | None = None) -> Settings:

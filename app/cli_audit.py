@@ -10,15 +10,11 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from app.cli_options import Home, engine_at
 from orynda.audit import AuditLog
-from orynda.config import load_settings
-from orynda.database import make_engine
-from orynda.errors import ConfigError
 
 console = Console(highlight=False, soft_wrap=True)
 app = typer.Typer(help="The audit log: logins, decisions, filings, policy changes.", no_args_is_help=True)
-
-Home = Annotated[Path | None, typer.Option("--home", help="Folder of runs, reports and the SQLite database")]
 
 
 def register(parent: typer.Typer) -> None:
@@ -27,12 +23,7 @@ def register(parent: typer.Typer) -> None:
 
 
 def log_at(home: Path | None) -> AuditLog:
-    try:
-        settings = load_settings(home=home)
-    except ConfigError as exc:
-        console.print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(2) from None
-    return AuditLog(make_engine(settings.db_url))
+    return AuditLog(engine_at(home, console))
 
 
 @app.command("verify")

@@ -9,12 +9,11 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
+from app.cli_options import Home
 from orynda.config import load_settings
 from orynda.errors import ConfigError
 
 console = Console(highlight=False, soft_wrap=True)
-
-Home = Annotated[Path | None, typer.Option("--home", help="Folder of runs, reports and the SQLite database")]
 
 
 def register(app: typer.Typer) -> None:

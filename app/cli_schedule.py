@@ -10,6 +10,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from app.cli_options import Home, SandboxUrl
 from app.scheduling.fires import recent_fires
 from app.scheduling.model import SchedulesFile, load_schedules, schedules_path
 from orynda.clock import ALMATY, now
@@ -22,8 +23,6 @@ console = Console()
 File = Annotated[
     Path | None, typer.Option("--file", "-f", help="Schedules file (default: $ORYNDA_SCHEDULES or schedules.yaml)")
 ]
-Home = Annotated[Path | None, typer.Option("--home", help="Folder of runs, reports and the SQLite database")]
-SandboxUrl = Annotated[str | None, typer.Option("--sandbox-url", help="Root URL of the sandbox registries")]
 
 
 def register(app: typer.Typer) -> None:

@@ -13,9 +13,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from orynda.config import load_settings
-from orynda.database import make_engine
-from orynda.errors import ConfigError
+from app.cli_options import Home, engine_at
 from orynda.users import Role, UserError, Users
 
 console = Console(highlight=False, soft_wrap=True)
@@ -23,7 +21,6 @@ app = typer.Typer(
     help="Local users of the bailiff's desk: bailiffs, supervisors, administrators.", no_args_is_help=True
 )
 
-Home = Annotated[Path | None, typer.Option("--home", help="Folder of runs, reports and the SQLite database")]
 PasswordStdin = Annotated[bool, typer.Option("--password-stdin", help="Read the password from one line of stdin")]
 
 
@@ -41,12 +38,7 @@ def actor() -> str:
 
 
 def users_at(home: Path | None) -> Users:
-    try:
-        settings = load_settings(home=home)
-    except ConfigError as exc:
-        console.print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(2) from None
-    return Users(make_engine(settings.db_url))
+    return Users(engine_at(home, console))
 
 
 @app.command("add")
