@@ -33,6 +33,10 @@ Listener = Callable[[ItemState], None]
 
 
 class ItemEngine:
+    """Works a run's pending items: `workers` at once on one browser, each attempt recorded before it starts,
+    system faults retried by the configured policy with evidence kept, business outcomes final; a stop request
+    lets the items in hand finish and takes no new one."""
+
     def __init__(
         self,
         settings: Settings,

@@ -141,8 +141,10 @@ class ItemContext(Protocol):
 
 @dataclass(frozen=True)
 class Flow(Generic[P]):
-    """A flow's work items are `payload_model`s: `load_items` (or `discover`) builds them, the store keeps their JSON,
-    and `process` gets each back validated into the model."""
+    """A flow as the runner sees it (a Robocorp task): where its work items come from — `load_items` from the run's
+    parameters, or `discover` on a site — and what `process` does with one. The items are `payload_model`s: the
+    store keeps their JSON and `process` gets each back validated into the model. `sites` are the registries it
+    uses (one page each per worker); `columns` and `extra_sheets` shape its report."""
 
     name: str
     title: str

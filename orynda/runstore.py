@@ -40,6 +40,9 @@ class RunCounts:
 
 
 class RunStore:
+    """The store of runs: runs, their work items and attempts, once-only side effects and site calls. Every method is
+    one transaction, committed before it returns, so a kill at any moment loses nothing that was recorded."""
+
     def __init__(self, url: str) -> None:
         self.engine = make_engine(url)
 
