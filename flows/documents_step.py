@@ -26,7 +26,7 @@ from loguru import logger
 
 from bots.aisep import AisEpBot
 from domain.checks.assets import DebtorFile
-from domain.documents import Office, default_office, plan
+from domain.documents import Kind, Office, default_office, plan
 from domain.documents.plan import Draft
 from domain.documents.policy import ActPolicy, mode_for
 from domain.findings import Finding, Severity
@@ -78,7 +78,7 @@ async def draft_and_file(
         for act in acts:
             decision = decisions[act.documents[0].act]
             if decision is None or decision.review_state.approved:
-                await _file(ctx, aisep, act, debtor.cases)
+                await file_act(ctx, aisep, act.draft.kind, act.documents, debtor.cases)
             if decision is not None and decision.review_state.approved:
                 decisions[act.documents[0].act] = ctx.review.mark_filed(
                     decision.id, act.documents[0].act, by=f"robot:{ctx.run_id}"
@@ -161,35 +161,38 @@ def documents_filed(documents: Sequence[FiledDocument]) -> int:
     return sum(d.filed for d in documents)
 
 
-async def _file(ctx: ItemContext, aisep: AisEpBot, act: Act, cases: Sequence[Case]) -> None:
-    for record in act.documents:
+async def file_act(
+    ctx: ItemContext, aisep: AisEpBot, kind: Kind, documents: Sequence[DocumentRecord], cases: Sequence[Case]
+) -> None:
+    """Uploads each language version of an act and registers its action in AIS EP, each at most once."""
+    for record in documents:
         ref = await ctx.once(
             f"upload:{record.number}",
             "document_upload",
-            _uploader(aisep, act, record, cases),
+            _uploader(aisep, kind, record, cases),
             detail={"number": record.number, "kind": record.kind, "proceeding": record.proceeding},
         )
         if ref is not None:
             ctx.documents.mark_filed(record.number, ref)
-    first = act.documents[0]
+    first = documents[0]
     await ctx.once(
         f"action:{first.act}",
         "document_action",
-        _registrar(aisep, act, first, cases),
-        detail={"act": first.act, "kind": act.draft.kind.action, "proceeding": first.proceeding},
+        _registrar(aisep, kind, documents, cases),
+        detail={"act": first.act, "kind": kind.action, "proceeding": first.proceeding},
     )
 
 
 Effect = Callable[[], Awaitable[str]]
 
 
-def _uploader(aisep: AisEpBot, act: Act, record: DocumentRecord, cases: Sequence[Case]) -> Effect:
+def _uploader(aisep: AisEpBot, kind: Kind, record: DocumentRecord, cases: Sequence[Case]) -> Effect:
     async def upload() -> str:
         expected = record.pdf_sha256
         assert record.pdf_path is not None and expected is not None, "issue() returns sealed documents"
         if any(d.sha256 == expected for c in cases if c.number == record.proceeding for d in c.documents):
             return expected  # already on the card: uploaded before a crash kept it from being recorded
-        shown = await aisep.upload_document(record.proceeding, Path(record.pdf_path), act.draft.kind.upload)
+        shown = await aisep.upload_document(record.proceeding, Path(record.pdf_path), kind.upload)
         if shown != expected:
             raise SystemException(
                 f"AIS EP shows SHA-256 {shown} for {record.number}, the register holds {expected}",
@@ -201,9 +204,9 @@ def _uploader(aisep: AisEpBot, act: Act, record: DocumentRecord, cases: Sequence
     return upload
 
 
-def _registrar(aisep: AisEpBot, act: Act, record: DocumentRecord, cases: Sequence[Case]) -> Effect:
-    kind = act.draft.kind
-    comment = f"{record.act}: {kind.title['ru']} ({', '.join(r.number for r in act.documents)})"
+def _registrar(aisep: AisEpBot, kind: Kind, documents: Sequence[DocumentRecord], cases: Sequence[Case]) -> Effect:
+    record = documents[0]
+    comment = f"{record.act}: {kind.title['ru']} ({', '.join(r.number for r in documents)})"
 
     async def register_action() -> str:
         logged = any(

@@ -238,3 +238,29 @@ def test_expired_sessions_are_renewed_mid_run(
     renewed = {k.replace(":expired", ":sign_ins") for k in expired}
     assert all(after[k] - before.get(k, 0) >= 2 for k in renewed)  # signed in, expired, signed in again
     assert outcome.summary.retries == 0
+
+
+def test_an_act_waiting_for_a_person_is_filed_once_when_approved_and_never_when_rejected(night: Settings) -> None:
+    start_run("nightly_check", {"limit": "4"}, night)
+    store = RunStore(night.db_url)
+    queue = ReviewQueue(store.engine)
+    waiting = queue.items(state=ReviewState.PROPOSED)
+    assert len(waiting) >= 2, "the night proposed too few acts to test both decisions"
+
+    def uploaded(run_id: str) -> set[str]:
+        return {e.key.removeprefix("upload:") for e in store.side_effects(run_id=run_id, kind="document_upload")}
+
+    approved, rejected = waiting[0], waiting[1]
+    queue.approve(approved.id, "bailiff1", "checked against the card")
+    queue.reject(rejected.id, "bailiff1", "the account is the employer's", not_a_finding=True)
+    filing = start_run("file_approved", {}, night)
+    assert filing.status is RunStatus.DONE and filing.summary.total == 1
+    assert uploaded(filing.run_id) == {d["number"] for d in approved.documents}  # kk and ru, each once
+    assert queue.get(approved.id).state == ReviewState.FILED  # type: ignore[union-attr]
+
+    assert start_run("file_approved", {}, night).summary.total == 0  # nothing approved is left to file
+    next_night = start_run("nightly_check", {"limit": "4"}, night)
+    numbers = {d["number"] for d in (*approved.documents, *rejected.documents)}
+    assert not uploaded(next_night.run_id) & numbers  # the filed act not again, the rejected one never
+    assert queue.get(rejected.id).state == ReviewState.REJECTED  # type: ignore[union-attr]
+    assert [i.act for i in queue.items() if i.fact == rejected.fact] == [rejected.act]  # not proposed again
