@@ -12,10 +12,12 @@ from rich.table import Table
 from app import cli_audit, cli_calc, cli_console, cli_documents, cli_schedule, cli_users
 from app.catalog import FLOWS
 from app.cli_options import Home, SandboxUrl
+from app.flow_params import params_of, parse_extra, validate
 from app.runs import resume_run, start_run
 from orynda import logs
 from orynda.config import Settings, load_settings
 from orynda.errors import ConfigError
+from orynda.i18n import texts
 from orynda.runs import RunOutcome, open_store
 from orynda.schema import RunStatus
 
@@ -59,9 +61,7 @@ def run(
 ) -> None:
     """Run a flow now (or resume one with --resume RUN_ID)."""
     settings = _settings(home, sandbox_url, workers)
-    params: dict[str, Any] = dict(p.split("=", 1) for p in (param or []) if "=" in p)
-    if input:
-        params["input"] = str(input)
+    params = {} if resume else _checked_params(flow, param or [], input, settings)
     with _errors():
         outcome = (
             resume_run(resume, settings, progress=progress)
@@ -139,6 +139,22 @@ EXIT_CODES = {RunStatus.DONE: 0, RunStatus.DONE_WITH_FAILURES: 3, RunStatus.INTE
 
 def exit_code(status: RunStatus) -> int:
     return EXIT_CODES.get(status, 1)
+
+
+def _checked_params(flow: str, pairs: list[str], input: Path | None, settings: Settings) -> dict[str, Any]:
+    """The flow's parameters as given, once each is known and well-typed; else every problem and exit code 2."""
+    given, problems = parse_extra("\n".join(pairs))
+    files = {"input": str(input)} if input else {}
+    if flow in FLOWS:
+        problems += validate(flow, given, files)[1]
+    if problems:
+        say = texts(settings.language)
+        for problem in problems:
+            console.print(f"[red]{say(problem.key, **problem.values)}[/red]", highlight=False)
+        known = ", ".join(p.name for p in params_of(flow)) or "—"
+        console.print(f"{flow}: --param {known}", highlight=False)
+        raise typer.Exit(2)
+    return {**given, **files}
 
 
 def _print_outcome(outcome: RunOutcome) -> None:

@@ -85,6 +85,7 @@ class Settings(BaseSettings):
     acts: dict[str, str] = Field(
         default_factory=dict, description="Act policy overrides: kind -> auto | review | manual (domain/documents)"
     )
+    language: Literal["kk", "ru"] = Field("kk", description="The office's language: reports, console, messages")
 
     @classmethod
     def settings_customise_sources(

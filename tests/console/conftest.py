@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 from argon2 import PasswordHasher
+from pydantic import BaseModel
 from starlette.applications import Starlette
 
 with warnings.catch_warnings():
@@ -56,6 +57,12 @@ class World:
     aliya_item: int  # a review item of aliya's proceeding
     bolat_item: int  # a review item of bolat's proceeding
     more_items: list[int]
+
+
+class Debtor(BaseModel):
+    iin: str
+    name: str
+    bailiff: str
 
 
 @pytest.fixture
@@ -104,9 +111,9 @@ def world(console_settings: Settings) -> World:
     users.add("dana", "Дана Ахметова", "supervisor", PASSWORD)
     users.add("erlan", "Ерлан Әбілов", "admin", PASSWORD)
     specs = [
-        ItemSpec(1, "900101100001", {"iin": "900101100001", "name": "Иванов И.", "bailiff": "aisep.aliya"}),
-        ItemSpec(2, "900101100002", {"iin": "900101100002", "name": "Петров П.", "bailiff": "aisep.bolat"}),
-        ItemSpec(3, "900101100003", {"iin": "900101100003", "name": "Сидоров С.", "bailiff": "aisep.aliya"}),
+        ItemSpec(1, "900101100001", Debtor(iin="900101100001", name="Иванов И.", bailiff="aisep.aliya")),
+        ItemSpec(2, "900101100002", Debtor(iin="900101100002", name="Петров П.", bailiff="aisep.bolat")),
+        ItemSpec(3, "900101100003", Debtor(iin="900101100003", name="Сидоров С.", bailiff="aisep.aliya")),
     ]
     run = store.create_run("nightly_check", {"limit": 3}, specs, settings.runs_dir, trigger="schedule")
     folder = Path(run.folder)

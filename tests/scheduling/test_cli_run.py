@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from app import catalog
+from app import catalog, flow_params
 from app.cli import app
+from app.flow_params import Param
 from orynda.config import Settings
 from orynda.runstore import RunStore
 from orynda.schema import RunStatus
@@ -21,6 +22,7 @@ runner = CliRunner()
 def test_flows(monkeypatch: pytest.MonkeyPatch) -> None:
     for flow in (fakeflow.FLOW, fakeflow.FLAKY):
         monkeypatch.setitem(catalog.FLOWS, flow.name, flow)
+        monkeypatch.setitem(flow_params.FLOW_PARAMS, flow.name, (Param("items", "int"), Param("delay", "text")))
     monkeypatch.setenv("ORYNDA_RETRY__ATTEMPTS", "2")
     monkeypatch.setenv("ORYNDA_RETRY__INITIAL_S", "0.01")
 
@@ -46,3 +48,21 @@ def test_a_run_with_failed_items_exits_3_and_says_so_in_its_status(plain_setting
     assert store.counts(failed.id).failed == 2 and store.counts(failed.id).by_state["done"] == 5
     resumed = runner.invoke(app, ["resume", failed.id, "--home", str(plain_settings.home)])
     assert resumed.exit_code == 2 and "already done" in resumed.output  # a finished run is not resumed
+
+
+@pytest.mark.parametrize(
+    ("params", "said"),
+    [
+        (["items=abc"], "«items» бүтін сан болуы керек, берілгені: abc."),
+        (["itmes=3"], "«itmes» деген параметр жоқ"),
+        (["items"], "items"),
+    ],
+    ids=["not-a-number", "typo", "not-a-pair"],
+)
+def test_an_unknown_or_mistyped_param_is_refused_before_any_run(
+    plain_settings: Settings, params: list[str], said: str
+) -> None:
+    args = ["run", "fake_count", "--home", str(plain_settings.home)]
+    result = runner.invoke(app, [*args, *[f"--param={p}" for p in params]], env={"COLUMNS": "200"})
+    assert result.exit_code == 2 and said in result.output and "--param items, delay" in result.output
+    assert RunStore(plain_settings.db_url).list_runs() == []

@@ -13,9 +13,9 @@ from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
 
 from app.console import csrf
-from app.console.params import Problem, params_of, parse_extra, validate
 from app.console.starting import running_holder
 from app.console.web import back, desk_of, flash, not_found, redirect, render, user_of
+from app.flow_params import Problem, params_of, parse_extra, validate
 from orynda import clock
 from orynda.users import Role
 

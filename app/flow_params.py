@@ -1,7 +1,8 @@
-"""The parameters each flow takes from the start form, with their types: an unknown or mistyped one is refused.
+"""The parameters each flow takes, with their types: the console's start form and `runner.py run --param` refuse an
+unknown or mistyped one before any browser starts.
 
-A flow's `load_items` reads its parameters from a plain dict, so what it accepts is declared here, next to the form
-that offers it. A flow of the catalogue missing from this table takes no parameters.
+A flow's `load_items` reads its parameters from a plain dict, so what it accepts is declared here, for both doors.
+A flow of the catalogue missing from this table takes no parameters.
 """
 
 from __future__ import annotations
