@@ -196,7 +196,7 @@ def test_ctrl_c_finishes_the_items_in_flight_and_the_run_resumes(
     os.killpg(process.pid, signal.SIGINT)
     _, stderr = process.communicate(timeout=60)
 
-    assert process.returncode == 0, stderr.decode()[-2000:]
+    assert process.returncode == 4, stderr.decode()[-2000:]  # interrupted: `resume` goes on (README, Exit codes)
     assert store.get_run(run_id).status == RunStatus.INTERRUPTED
     assert not [a for a in store.attempts(run_id) if a.outcome == "system"]  # nothing in flight was cut off
     assert not [i for i in store.items(run_id) if i.state == ItemState.IN_PROGRESS]
