@@ -27,7 +27,10 @@ def serve(
     port: Annotated[int, typer.Option("--port", help="Port to listen on")] = 8780,
     home: Home = None,
     language: Annotated[
-        str | None, typer.Option("--language", help="Default language: kk or ru (else $ORYNDA_CONSOLE_LANGUAGE, kk)")
+        str | None,
+        typer.Option(
+            "--language", help="Default language: kk or ru (else $ORYNDA_CONSOLE_LANGUAGE, else the setting `language`)"
+        ),
     ] = None,
     schedules: Annotated[
         Path | None, typer.Option("--schedules", help="Schedules file (default: $ORYNDA_SCHEDULES or schedules.yaml)")

@@ -41,11 +41,12 @@ def create_app(
     https_only: bool = False,
 ) -> Starlette:
     """The console over these settings' store. `language`: the default for a new session (else
-    $ORYNDA_CONSOLE_LANGUAGE, else Kazakh); `https_only`: the cookie travels only over HTTPS (behind a TLS proxy)."""
+    $ORYNDA_CONSOLE_LANGUAGE, else the office's `language` setting); `https_only`: the cookie travels only over
+    HTTPS (behind a TLS proxy)."""
     desk = Desk(
         settings=settings,
         start_flow=start_flow or FlowStarter(settings),
-        language=language or os.environ.get(LANGUAGE_ENV) or "kk",
+        language=language or os.environ.get(LANGUAGE_ENV) or settings.language,
         schedules_file=schedules_file,
     )
     key = secret_key or auth.session_key(settings.home)
