@@ -129,3 +129,10 @@ def _why_bad_check_digit(value: str) -> str | None:
     if expected != int(value[11]):
         return f"check digit is {value[11]}, expected {expected}"
     return None
+
+
+def normal_iin(text: str) -> str:
+    """An IIN as people type it, as 12 digits: spaces, dashes and dots dropped; 11 digits are an IIN whose leading
+    zero was lost (a number cell in Excel), so the zero is put back. Anything else is returned for the check."""
+    digits = "".join(ch for ch in text if ch not in " -.\u00a0\t")
+    return digits.zfill(12) if digits.isdigit() and len(digits) == 11 else digits

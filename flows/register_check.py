@@ -7,6 +7,7 @@ number.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
@@ -15,7 +16,7 @@ from pydantic import BaseModel
 
 from bots.debtor_register import DebtorRegisterBot
 from domain.checks.register import Expected, check_register
-from domain.iin import why_invalid_iin
+from domain.iin import normal_iin, why_invalid_iin
 from orynda.config import Settings
 from orynda.errors import BusinessException, InvalidInput
 from orynda.flow import Flow, ItemContext, ItemResult, ItemSpec, ReportColumn
@@ -49,17 +50,33 @@ def load_items(params: dict[str, Any], settings: Settings) -> list[ItemSpec[Regi
     if not params.get("input"):
         raise InputFileError("register_check needs --input FILE (an .xlsx or .csv list of debtors)")
     path = Path(params["input"])
-    return [_spec(path, row) for row in read_rows(path, COLUMNS)]
+    return _without_repeats([_spec(path, row) for row in read_rows(path, COLUMNS)])
+
+
+def _without_repeats(specs: list[ItemSpec[RegisterCheckItem]]) -> list[ItemSpec[RegisterCheckItem]]:
+    """A row that repeats an earlier one (same IIN and proceeding) is reported, not checked twice."""
+    first: dict[tuple[str, str | None], int] = {}
+    out = []
+    for spec in specs:
+        key = (spec.payload.iin, spec.payload.proceeding)
+        if spec.error is None and key in first:
+            spec = replace(spec, error=f"{spec.source}: the same debtor and proceeding as row {first[key]}")
+        elif spec.error is None:
+            first[key] = spec.seq
+        out.append(spec)
+    return out
 
 
 def _spec(path: Path, row: InputRow) -> ItemSpec[RegisterCheckItem]:
-    iin = cell_text(row.values.get("iin"))
-    if iin.isdigit() and len(iin) == 11 and not isinstance(row.values.get("iin"), str):
-        iin = iin.zfill(12)  # a number cell lost the IIN's leading zero
+    typed = cell_text(row.values.get("iin"))
+    iin = normal_iin(typed)
     where = f"{path.name} row {row.number}"
-    problems = []
+    problems = [f"{field}: {reason}" for field, reason in row.problems.items()]
     if reason := why_invalid_iin(iin):
-        problems.append(f"IIN {iin!r}: {reason}")
+        shown = (
+            repr(iin) if iin == typed or not isinstance(row.values.get("iin"), str) else f"{typed!r} (read as {iin!r})"
+        )
+        problems.append(f"IIN {shown}: {reason}")
     raw_amount = row.values.get("expected_amount")
     try:
         amount = _amount(raw_amount)

@@ -4,6 +4,7 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
+from domain.iin import normal_iin
 from flows.nightly_check import load_items as nightly_items
 from flows.register_check import RegisterCheckItem, load_items
 from orynda.config import load_settings
@@ -66,7 +67,8 @@ def test_bad_rows_name_row_and_field_and_others_go_on(tmp_path: Path) -> None:
     assert [s.seq for s in specs] == [2, 3, 4, 5, 6, 8]  # the blank row 7 is no item
     errors = {s.seq: s.error for s in specs}
     assert errors[2] is None and errors[8] is None
-    assert errors[3] == "list.xlsx row 3: IIN '90010130081': must have 12 digits, has 11 characters"
+    # 11 digits typed as text: an IIN whose leading zero was lost, restored and then checked
+    assert errors[3].startswith("list.xlsx row 3: IIN '90010130081' (read as '090010130081'): digits 1–6")
     assert errors[4] == "list.xlsx row 4: IIN '900101300812': check digit is 2, expected 1"
     assert errors[5] is not None and errors[5].startswith("list.xlsx row 5: IIN '': must have 12 digits")
     assert errors[6] == "list.xlsx row 6: expected amount 'десять' is not a number"
@@ -125,3 +127,30 @@ def test_nightly_documents_parameter_is_checked_before_the_run(params: dict[str,
     else:
         with pytest.raises(ConfigError, match="documents=maybe"):
             nightly_items(params, load_settings())
+
+
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [
+        ("900101300811", GOOD),
+        ("900 101 300 811", GOOD),
+        ("900101-300811", GOOD),
+        ("9001.0130.0811", GOOD),
+        ("\u00a0900101300811 ", GOOD),
+        ("61211600012", "061211600012"),
+        ("ABC", "ABC"),
+    ],
+    ids=["plain", "spaces", "dash", "dots", "nbsp", "lost-zero", "not-digits"],
+)
+def test_an_iin_is_read_as_people_type_it(typed: str, read: str) -> None:
+    assert normal_iin(typed) == read
+
+
+def test_a_repeated_row_is_reported_not_checked_twice(tmp_path: Path) -> None:
+    path = xlsx(
+        tmp_path / "list.xlsx",
+        [["ИИН", "Номер производства"], [GOOD, "P-1"], [GOOD, "P-2"], ["900 101 300 811", "P-1"]],
+    )
+    errors = {s.seq: s.error for s in items(path)}
+    assert errors[2] is None and errors[3] is None  # another proceeding of the same debtor is its own row
+    assert errors[4] == "list.xlsx row 4: the same debtor and proceeding as row 2"
