@@ -113,25 +113,19 @@ def test_at_twenty_percent_faults_every_item_ends_done_or_reported(
     }
 
 
+def runner_command(path: Path, settings: Settings, sandbox: Sandbox) -> list[str]:
+    """`runner.py run register_check` on this list, as a person types it, for a run in a process of its own."""
+    return [sys.executable, str(ROOT / "runner.py"), "run", "register_check", "--input", str(path),
+            "--home", str(settings.home), "--sandbox-url", sandbox.url, "--no-progress"]  # fmt: skip
+
+
 def test_run_killed_half_way_resumes_every_item_exactly_once(
     settings: Settings, clean_sandbox: Sandbox, tmp_path: Path
 ) -> None:
     clean_sandbox.faults("/debtor_register", latency_ms=120)
     rows, path = sample(tmp_path, 40, start=300)
     env = {k: v for k, v in os.environ.items() if not k.startswith("ORYNDA_")}
-    command = [
-        sys.executable,
-        str(ROOT / "runner.py"),
-        "run",
-        "register_check",
-        "--input",
-        str(path),
-        "--home",
-        str(settings.home),
-        "--sandbox-url",
-        clean_sandbox.url,
-        "--no-progress",
-    ]
+    command = runner_command(path, settings, clean_sandbox)
     process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     store = RunStore(settings.db_url)
     run_id = wait_for_done_items(store, process, at_least=12)
@@ -174,19 +168,7 @@ def test_ctrl_c_finishes_the_items_in_flight_and_the_run_resumes(
     clean_sandbox.faults("/debtor_register", latency_ms=120)
     rows, path = sample(tmp_path, 30, start=400)
     env = {k: v for k, v in os.environ.items() if not k.startswith("ORYNDA_")}
-    command = [
-        sys.executable,
-        str(ROOT / "runner.py"),
-        "run",
-        "register_check",
-        "--input",
-        str(path),
-        "--home",
-        str(settings.home),
-        "--sandbox-url",
-        clean_sandbox.url,
-        "--no-progress",
-    ]
+    command = runner_command(path, settings, clean_sandbox)
     # its own process group, as a terminal's foreground job: Ctrl-C reaches every process in the group
     process = subprocess.Popen(
         command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True
