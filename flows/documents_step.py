@@ -36,7 +36,7 @@ from orynda.documents import Act, issue
 from orynda.errors import SystemException
 from orynda.flow import FiledDocument, ItemContext
 from orynda.policy import policy_for
-from orynda.review import ReviewItem, facts_digest
+from orynda.review import IllegalTransition, ReviewItem, ReviewState, facts_digest
 from orynda.schema import DocumentRecord
 from orynda.secrets import secret
 
@@ -77,12 +77,11 @@ async def draft_and_file(
         aisep = ctx.bot(AisEpBot)
         for act in acts:
             decision = decisions[act.documents[0].act]
-            if decision is None or decision.review_state.approved:
+            if decision is None:
                 await file_act(ctx, aisep, act.draft.kind, act.documents, debtor.cases)
-            if decision is not None and decision.review_state.approved:
-                decisions[act.documents[0].act] = ctx.review.mark_filed(
-                    decision.id, act.documents[0].act, by=f"robot:{ctx.run_id}"
-                )
+            elif decision.review_state.approved:
+                await file_approved_act(ctx, aisep, decision, act.draft.kind, act.documents, debtor.cases)
+                decisions[act.documents[0].act] = ctx.review.get(decision.id) or decision
     documents = [
         _listed(act, record, decisions[act.documents[0].act])
         for act in acts
@@ -184,6 +183,24 @@ async def file_act(
 
 
 Effect = Callable[[], Awaitable[str]]
+
+
+async def file_approved_act(
+    ctx: ItemContext,
+    aisep: AisEpBot,
+    item: ReviewItem,
+    kind: Kind,
+    documents: Sequence[DocumentRecord],
+    cases: Sequence[Case],
+) -> None:
+    """Files an act a person approved and marks it filed in the queue. Whoever files it first (the night or
+    file_approved), the once-only keys keep AIS EP from getting it twice and the other finds it filed."""
+    await file_act(ctx, aisep, kind, documents, cases)
+    try:
+        ctx.review.mark_filed(item.id, item.act, by=f"robot:{ctx.run_id}")
+    except IllegalTransition as exc:
+        if exc.current != ReviewState.FILED:
+            raise
 
 
 def _uploader(aisep: AisEpBot, kind: Kind, record: DocumentRecord, cases: Sequence[Case]) -> Effect:

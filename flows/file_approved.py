@@ -12,11 +12,11 @@ from pydantic import BaseModel
 
 from bots.aisep import AisEpBot
 from domain.documents import kind
-from flows.documents_step import file_act
+from flows.documents_step import file_approved_act
 from orynda.config import Settings
 from orynda.errors import InvalidInput
 from orynda.flow import Flow, ItemContext, ItemResult, ItemSpec, ReportColumn
-from orynda.review import IllegalTransition, ReviewState
+from orynda.review import ReviewState
 
 
 class ApprovedAct(BaseModel):
@@ -56,13 +56,7 @@ async def process(payload: ApprovedAct, ctx: ItemContext) -> ItemResult:
         raise InvalidInput(f"act {payload.act}: the register holds none of its documents")
     aisep = ctx.bot(AisEpBot)
     case = await aisep.read_case(payload.proceeding)
-    await file_act(ctx, aisep, kind(payload.kind), records, [case])
-    try:
-        ctx.review.mark_filed(item.id, payload.act, by=f"robot:{ctx.run_id}")
-    except IllegalTransition as exc:
-        if exc.current != ReviewState.FILED:
-            raise
-        # the night filed it meanwhile: the once-only keys kept AIS EP from getting it twice
+    await file_approved_act(ctx, aisep, item, kind(payload.kind), records, [case])
     return ItemResult(fields={"act": payload.act, "proceeding": payload.proceeding, "review": ReviewState.FILED.value})
 
 

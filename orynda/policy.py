@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Mapping
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -48,8 +49,14 @@ def load_policy(
 
 
 def policy_for(settings: Any) -> ActPolicy:
-    """The policy for these settings: their `acts` overrides when the settings have that field."""
-    return load_policy(getattr(settings, "acts", None) or None)
+    """The policy for these settings: their `acts` overrides when the settings have that field. Read once per
+    process and set of overrides: the night asks for it for every debtor."""
+    return _cached_policy(tuple(sorted((getattr(settings, "acts", None) or {}).items())))
+
+
+@lru_cache(maxsize=8)
+def _cached_policy(overrides: tuple[tuple[str, str], ...]) -> ActPolicy:
+    return load_policy(dict(overrides) or None)
 
 
 def policy_digest(policy: ActPolicy) -> str:
