@@ -37,6 +37,9 @@ class AssetRef(Record):
 
 
 class Finding(Record):
+    """`message` is for developers (English); a person reads the catalogue's text for `text or code`, filled with
+    `params` (orynda/wording.py). `text` names a variant when one code reads two ways."""
+
     code: str
     message: str
     legal_basis: str
@@ -46,6 +49,8 @@ class Finding(Record):
     asset: AssetRef | None = None
     action: str | None = None
     evidence: str | None = None
+    params: dict[str, Any] = {}
+    text: str | None = None
 
     @property
     def blocking(self) -> bool:
