@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from orynda.flow import Flow, ItemResult
+from orynda.i18n import Texts, texts
 from orynda.runstore import RunStore
 from orynda.schema import Attempt, Item, Run, SideEffect, SiteCall
 from orynda.summary import RunSummary, summarize
@@ -21,6 +22,11 @@ class ReportData:
     attempts: list[Attempt]
     site_calls: list[SiteCall]
     side_effects: list[SideEffect]
+    lang: str = "kk"  # the office's language (settings.language): every text of the report is in it
+
+    @property
+    def texts(self) -> Texts:
+        return texts(self.lang)
 
     @property
     def folder(self) -> Path:
@@ -39,7 +45,7 @@ class ReportData:
         return ItemResult.from_json(item.result)
 
 
-def load(store: RunStore, run: Run, flow: Flow[Any]) -> ReportData:
+def load(store: RunStore, run: Run, flow: Flow[Any], lang: str = "kk") -> ReportData:
     return ReportData(
         run,
         flow,
@@ -48,4 +54,5 @@ def load(store: RunStore, run: Run, flow: Flow[Any]) -> ReportData:
         store.attempts(run.id),
         store.site_calls(run.id),
         store.side_effects(run.id),
+        lang,
     )
