@@ -8,6 +8,7 @@ OryndaError
 │   ├── SiteUnavailable        HTTP 5xx, dropped connection, site down
 │   ├── SessionExpired
 │   ├── BrowserCrashed
+│   ├── ElementMissing         a loaded page lacks an element (the site changed): retried once, named
 │   └── RegistriesMissing      some registries failed after their own retries: partial result, not retried again
 └── ConfigError                stops the run before any browser starts (file, key, line)
 """
@@ -68,6 +69,19 @@ class SessionExpired(SystemException):
 
 class BrowserCrashed(SystemException):
     pass
+
+
+class ElementMissing(SystemException):
+    """A page that finished loading has none of an element's candidate selectors: its layout changed. Retried once
+    (a page drawn late may still show it), never four times like a slow site."""
+
+    def __init__(self, site: str, page: str, element: str, candidates: tuple[str, ...]) -> None:
+        tried = ", ".join(repr(c) for c in candidates)
+        super().__init__(
+            f"{site}: page {page!r} has no element {element!r} (tried {tried})", site=site, page=page, element=element
+        )
+        self.element = element
+        self.candidates = candidates
 
 
 class RegistriesMissing(SystemException):

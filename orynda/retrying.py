@@ -14,6 +14,7 @@ from tenacity import (
     AsyncRetrying,
     RetryCallState,
     Retrying,
+    retry_base,
     retry_if_exception,
     stop_after_attempt,
     wait_exponential,
@@ -22,7 +23,7 @@ from tenacity import (
 from tenacity.wait import wait_base
 
 from orynda.config import RetrySettings
-from orynda.errors import is_retried
+from orynda.errors import ElementMissing, is_retried
 
 Predicate = Callable[[BaseException], bool]
 
@@ -64,9 +65,19 @@ def log_retry(state: RetryCallState) -> None:
     logger.info("retry {} after {:.2f} s: {}", state.attempt_number, state.upcoming_sleep, said)
 
 
+class retry_missing_element_once(retry_base):
+    """A missing element is retried once (a page drawn late may show it); a page whose layout changed will not
+    show it on the third try, and four tries of a full timeout each only make the night longer."""
+
+    def __call__(self, retry_state: RetryCallState) -> bool:
+        outcome = retry_state.outcome
+        fault = outcome.exception() if outcome is not None and outcome.failed else None
+        return not (isinstance(fault, ElementMissing) and retry_state.attempt_number >= 2)  # only a first try
+
+
 def _arguments(policy: RetrySettings, retried: Predicate, reraise: bool) -> dict[str, Any]:
     return {
-        "retry": retry_if_exception(retried),
+        "retry": retry_if_exception(retried) & retry_missing_element_once(),
         "stop": stop_after_attempt(policy.attempts),
         "wait": waits(policy),
         "reraise": reraise,

@@ -19,6 +19,7 @@ from orynda.browser import SessionCache, is_traced, signing_page
 from orynda.config import SiteSettings
 from orynda.errors import BrowserCrashed, BusinessException, OryndaError, SiteTimeout, SiteUnavailable, SystemException
 from orynda.politeness import SiteLimiter
+from orynda.site.drift import Asked, missing_element, watch
 from orynda.site.locators import Locators, load_locators
 
 P = ParamSpec("P")
@@ -52,13 +53,23 @@ class SiteBot:
         on_call: CallListener | None = None,
         sessions: SessionCache | None = None,
     ) -> None:
-        self.page = page
         self.sessions = sessions
         self.settings = settings
         self.locators = locators or load_locators(settings.selectors or self.site)
         self.limiter = limiter or SiteLimiter(settings.concurrency, settings.rate_per_second)
         self.on_call = on_call
         self.timeout = settings.timeout_ms
+        self.asked = Asked()
+        self._depth = 0  # actions in progress: an action calling another shares its asked elements
+        self.page = self._adopt(page)
+
+    def _adopt(self, page: Page) -> Page:
+        """Every action on the page waits at most the configured timeout (not Playwright's 30 s), and the page's
+        requests in flight are counted to tell a slow site from a missing element."""
+        page.set_default_timeout(self.timeout)
+        page.set_default_navigation_timeout(self.timeout)
+        watch(page)
+        return page
 
     # --- addresses and elements --------------------------------------------------------------------------
     def url(self, page: str, **query: str) -> str:
@@ -71,6 +82,7 @@ class SiteBot:
 
     def all(self, page: str, element: str) -> Locator:
         candidates = self.locators.candidates(page, element)
+        self.asked.note(page, element, candidates)
         locator = self.page.locator(candidates[0])
         for selector in candidates[1:]:
             locator = locator.or_(self.page.locator(selector))
@@ -137,10 +149,15 @@ class SiteBot:
             yield
             return
         async with signing_page(own.context, self.site) as page:
-            self.page = page
+            self.page = self._adopt(page)
             try:
                 yield
                 await own.context.add_cookies(await page.context.cookies())  # type: ignore[arg-type]
+            except (PlaywrightTimeout, AssertionError) as exc:
+                missing = await missing_element(page, self.site, self.asked)  # on the sign-in page, not our own
+                if missing is not None:
+                    raise missing from exc
+                raise
             finally:
                 self.page = own
 
@@ -169,6 +186,9 @@ def action(fn: Callable[P, Awaitable[R]]) -> Callable[P, Awaitable[R]]:
         bot: SiteBot = args[0]  # type: ignore[assignment]
         async with bot.limiter:
             started, outcome = time.perf_counter(), "ok"
+            if bot._depth == 0:
+                bot.asked = Asked()
+            bot._depth += 1
             try:
                 return await fn(*args, **kwargs)
             except BusinessException:
@@ -177,13 +197,19 @@ def action(fn: Callable[P, Awaitable[R]]) -> Callable[P, Awaitable[R]]:
             except OryndaError:
                 outcome = "system"
                 raise
-            except PlaywrightTimeout as exc:
+            except (PlaywrightTimeout, AssertionError) as exc:
+                if isinstance(exc, AssertionError) and not _is_expect_timeout(exc):
+                    raise
                 outcome = "system"
+                missing = await missing_element(bot.page, bot.site, bot.asked)
+                if missing is not None:
+                    raise missing from exc
                 raise SiteTimeout(f"{bot.site}.{fn.__name__}: timed out: {_first_line(exc)}", site=bot.site) from exc
             except PlaywrightError as exc:
                 outcome = "system"
                 raise as_system_fault(exc, bot.site, fn.__name__) from exc
             finally:
+                bot._depth -= 1
                 if bot.on_call:
                     bot.on_call(bot.site, fn.__name__, outcome, int((time.perf_counter() - started) * 1000))
 
@@ -195,6 +221,11 @@ def as_system_fault(exc: BaseException, site: str, what: str) -> SystemException
     if _CRASH.search(text):
         return BrowserCrashed(f"{site}.{what}: browser closed: {text}", site=site)
     return SiteUnavailable(f"{site}.{what}: {text}", site=site)
+
+
+def _is_expect_timeout(exc: AssertionError) -> bool:
+    """Playwright's `expect` gives up with an AssertionError naming the locator; any other one is a bug."""
+    return str(exc).lstrip().startswith(("Locator expected", "Page expected"))
 
 
 def _first_line(exc: BaseException) -> str:

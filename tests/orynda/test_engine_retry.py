@@ -16,7 +16,7 @@ from pydantic import BaseModel
 from orynda import engine as engine_module
 from orynda.config import RetrySettings, Settings
 from orynda.engine import ItemEngine
-from orynda.errors import InvalidInput, RegistriesMissing, SiteTimeout, SiteUnavailable
+from orynda.errors import ElementMissing, InvalidInput, RegistriesMissing, SiteTimeout, SiteUnavailable
 from orynda.flow import Flow, ItemContext, ItemResult, ItemSpec
 from orynda.retrying import async_retrying, retrying
 from orynda.runstore import RunStore
@@ -240,3 +240,27 @@ def test_a_policy_retries_only_what_its_predicate_names() -> None:
 
     assert asyncio.run(attempts()) == 3
     assert waits.seconds == [1, 2]
+
+
+def _missing() -> ElementMissing:
+    return ElementMissing("debtor_register", "search", "iin_input", ("#iin",))
+
+
+@pytest.mark.parametrize(
+    ("faults", "tries", "last"),
+    [
+        ([_missing] * 4, 2, ElementMissing),  # a changed page: tried again once, not four times
+        ([SiteTimeout, _missing, _missing], 2, ElementMissing),  # missing on a retry: not tried again
+        ([_missing, SiteTimeout, SiteTimeout, SiteTimeout], 4, SiteTimeout),  # then a slow site: the policy's cap
+        ([SiteTimeout] * 4, 4, SiteTimeout),
+    ],
+)
+def test_a_missing_element_is_retried_at_most_once(faults: list[Any], tries: int, last: type[Exception]) -> None:
+    made: list[Exception] = []
+    with pytest.raises(last):
+        for attempt in retrying(RetrySettings(attempts=4, initial_s=0), sleep=lambda _: None):
+            with attempt:
+                fault = faults[len(made)]
+                made.append(fault() if fault is _missing else fault("slow"))
+                raise made[-1]
+    assert len(made) == tries

@@ -1,0 +1,76 @@
+"""Telling a changed page from a slow one: a selector that matches nothing on a page that has finished loading is a
+missing element (the site's layout drifted), named by site, page, element and the candidates tried; a timeout while
+the page still waits for the server is the site being slow.
+
+Playwright reports both as the same timeout, so the bot notes which elements it asked for and each page counts its
+requests in flight; the action wrapper asks `missing_element` when a timeout comes.
+"""
+
+from __future__ import annotations
+
+import weakref
+from dataclasses import dataclass, field
+
+from playwright.async_api import Error as PlaywrightError
+from playwright.async_api import Page, Request
+
+from orynda.errors import ElementMissing
+
+_WAITED_TYPES = {"document", "fetch", "xhr"}  # what a page waits on before its elements can show
+
+
+@dataclass
+class InFlight:
+    """Requests a page has sent and not yet seen answered (documents and data, not images or fonts)."""
+
+    open: set[int] = field(default_factory=set)
+
+    def sent(self, request: Request) -> None:
+        if request.resource_type in _WAITED_TYPES:
+            self.open.add(id(request))
+
+    def ended(self, request: Request) -> None:
+        self.open.discard(id(request))
+
+
+_PAGES: weakref.WeakKeyDictionary[Page, InFlight] = weakref.WeakKeyDictionary()
+
+
+def watch(page: Page) -> InFlight:
+    """The page's requests in flight, counted from the first bot that works on it."""
+    tracker = _PAGES.get(page)
+    if tracker is None:
+        tracker = _PAGES[page] = InFlight()
+        page.on("request", tracker.sent)
+        page.on("requestfinished", tracker.ended)
+        page.on("requestfailed", tracker.ended)
+    return tracker
+
+
+@dataclass
+class Asked:
+    """The elements a bot asked for in the current action, latest last."""
+
+    elements: list[tuple[str, str, tuple[str, ...]]] = field(default_factory=list)
+
+    def note(self, page: str, element: str, candidates: list[str]) -> None:
+        entry = (page, element, tuple(candidates))
+        if entry in self.elements:
+            self.elements.remove(entry)
+        self.elements.append(entry)
+
+
+async def missing_element(page: Page, site: str, asked: Asked) -> ElementMissing | None:
+    """The element asked for that the loaded page does not have (the earliest asked of those), or None when the
+    page is still loading or every asked element is there (then the timeout is the site's slowness)."""
+    if page.is_closed() or _PAGES.get(page, InFlight()).open:
+        return None
+    try:
+        if await page.evaluate("document.readyState") != "complete":
+            return None
+        for name, element, candidates in asked.elements:
+            if not any([await page.locator(c).count() for c in candidates]):
+                return ElementMissing(site, name, element, candidates)
+    except PlaywrightError:
+        return None  # the page went away while we looked: not a drift we can name
+    return None
