@@ -59,10 +59,10 @@ class AisEpBot(SignedInBot):
     # --- steps -----------------------------------------------------------------------------------------------
     async def _list_active(self) -> list[CaseSummary]:
         await self.visit("list")
-        await self.outcome("list", ["results", "no_results"])  # the unfiltered first load, before filtering
+        await self.page_outcome("list", ["results", "no_results"])  # the unfiltered first load, before filtering
         await self.el("list", "status_filter").select_option("active")
         await self.press("list", "apply")
-        if await self.outcome("list", ["results", "no_results"]) == "no_results":
+        if await self.page_outcome("list", ["results", "no_results"]) == "no_results":
             return []
         return [self._summary(row) for row in await self.read_pages("list", "row", _ROW_CELLS)]
 

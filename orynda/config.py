@@ -50,6 +50,10 @@ class SiteSettings(BaseModel):
     sign_in_retry: RetrySettings = Field(
         SIGN_IN_RETRY, description="Runs of a step that found itself signed out, each after signing in again"
     )
+    page_retry: RetrySettings = Field(
+        RetrySettings(),
+        description="Loads of one page of a list that showed the site's error banner, with the site's retry button",
+    )
 
 
 class BrowserSettings(BaseModel):

@@ -21,6 +21,7 @@ class FaultSettings:
     slow_ms: int = 20_000
     drop_rate: float = 0.0  # share of API requests cut off mid-response
     down: bool = False  # every request answered 503
+    error_every: int = 0  # every n-th request answered 503 (deterministic, for tests of per-page retries)
 
     def update(self, values: dict[str, Any]) -> None:
         for key, value in values.items():
@@ -70,7 +71,8 @@ class FaultMiddleware:
         delay = faults.latency_ms + (faults.slow_ms if rng.random() < faults.slow_rate else 0)
         if delay:
             await asyncio.sleep(delay / 1000)
-        if faults.down or rng.random() < faults.error_rate:
+        nth = self.board.requests[prefix]
+        if faults.down or rng.random() < faults.error_rate or (faults.error_every and nth % faults.error_every == 0):
             return await _unavailable(send)
         if "/api/" in path and rng.random() < faults.drop_rate:
             return await _cut_off(send)

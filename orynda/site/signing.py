@@ -184,8 +184,29 @@ class SignedInBot(SiteBot):
                 return rows
             number = int((await self.el(page, "page_number").inner_text()).strip())
             await self.press(page, "next_page")
-            await self.outcome(page, ["results"])
+            await self.page_outcome(page, ["results"])
             await expect(self.el(page, "page_number")).to_have_text(str(number + 1), timeout=self.timeout)
+
+    async def page_outcome(self, page: str, elements: list[str]) -> str:
+        """`outcome` for one page of a list, retried on its own: when the site shows its error banner, its retry
+        button loads that page again (the `page_retry` policy), so one fault on page 60 does not re-read pages 1–59.
+        A page without a `retry` element in its selector file is not retried here."""
+        policy = self.settings.page_retry
+        if "retry" not in self.locators.elements(page):
+            policy = policy.model_copy(update={"attempts": 1})
+        try:
+            async for attempt in async_retrying(policy, retried=lambda e: isinstance(e, SiteUnavailable)):
+                with attempt:
+                    if attempt.retry_state.attempt_number > 1:
+                        await self.press(page, "retry")
+                    return await self.outcome(page, elements)
+        except SiteUnavailable as exc:
+            raise SiteUnavailable(
+                f"{self.site}: page {page!r} shows the error banner after {policy.attempts} attempt(s)",
+                site=self.site,
+                page=page,
+            ) from exc
+        raise AssertionError("unreachable")  # pragma: no cover
 
     def _login_error(self) -> list[str]:
         return ["error"] if "error" in self.locators.elements("login") else []

@@ -10,7 +10,8 @@ import pytest
 from bots.aisep import AisEpBot
 from domain.records import Case
 from orynda.config import Settings
-from orynda.errors import InvalidInput
+from orynda.errors import InvalidInput, SiteUnavailable
+from sandbox.server import Sandbox
 from sandbox.sites.aisep import cases as aisep_cases
 from sandbox.world import build_world
 from tests.bots.drive import with_bot
@@ -93,3 +94,26 @@ def test_another_bailiffs_proceeding_is_not_found(settings: Settings) -> None:
     theirs = next(c for c in aisep_cases.build_cases(build_world(SEED, DEBTORS)).values() if c.holder != "bailiff1")
     with pytest.raises(InvalidInput, match="no proceeding"):
         with_bot(settings, AisEpBot, lambda bot: bot.read_case(theirs.number))
+
+
+def _fast_pages(settings: Settings) -> Settings:
+    site = settings.site("aisep")
+    quick = site.model_copy(update={"page_retry": site.page_retry.model_copy(update={"initial_s": 0.05})})
+    return settings.model_copy(update={"sites": {**settings.sites, "aisep": quick}})
+
+
+def test_a_list_page_that_fails_is_loaded_again_on_its_own(
+    settings: Settings, clean_sandbox: Sandbox, mine: list[aisep_cases.Case]
+) -> None:
+    active = {c.number for c in mine if c.status == "active"}
+    before = clean_sandbox.faults("/aisep/api/proceedings", error_every=2)["requests"].get("/aisep/api/proceedings", 0)
+    found = with_bot(_fast_pages(settings), AisEpBot, lambda bot: bot.list_active_proceedings())
+    assert sorted(c.number for c in found) == sorted(active)
+    served = clean_sandbox.faults("/aisep/api/proceedings")["requests"]["/aisep/api/proceedings"] - before
+    assert served >= 4  # at least two pages, each answered 503 once and then loaded again
+
+
+def test_a_list_that_stays_down_says_which_page(settings: Settings, clean_sandbox: Sandbox) -> None:
+    clean_sandbox.faults("/aisep/api/proceedings", down=True)
+    with pytest.raises(SiteUnavailable, match="page 'list' shows the error banner after 4 attempt"):
+        with_bot(_fast_pages(settings), AisEpBot, lambda bot: bot.list_active_proceedings())
