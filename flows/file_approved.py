@@ -55,7 +55,7 @@ async def process(payload: ApprovedAct, ctx: ItemContext) -> ItemResult:
     if not records:
         raise InvalidInput(f"act {payload.act}: the register holds none of its documents")
     aisep = ctx.bot(AisEpBot)
-    case = await aisep.read_case(payload.proceeding)
+    case = await ctx.step("aisep", f"read proceeding {payload.proceeding}", lambda: aisep.read_case(payload.proceeding))
     await file_approved_act(ctx, aisep, item, kind(payload.kind), records, [case])
     return ItemResult(fields={"act": payload.act, "proceeding": payload.proceeding, "review": ReviewState.FILED.value})
 

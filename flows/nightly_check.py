@@ -12,6 +12,7 @@ waits for the night that has them all. `--param documents=draft` drafts without 
 from __future__ import annotations
 
 import asyncio
+from functools import partial
 from typing import Any
 
 from pydantic import BaseModel
@@ -69,7 +70,9 @@ async def discover(ctx: ItemContext) -> list[ItemSpec[NightlyCheckItem]]:
 async def process(payload: NightlyCheckItem, ctx: ItemContext) -> ItemResult:
     iin = payload.iin
     aisep = ctx.bot(AisEpBot)
-    cases = tuple([await aisep.read_case(number) for number in payload.proceedings])
+    cases = tuple(
+        [await ctx.step("aisep", f"read proceeding {n}", partial(aisep.read_case, n)) for n in payload.proceedings]
+    )
     answers = {lookup.site: lookup for lookup in await _ask_registries(ctx, iin)}
     tax = answers["esalyq"].value
     if tax is not None and tax.certificate is not None:

@@ -17,7 +17,7 @@ from orynda import evidence
 from orynda.browser import BrowserPool, WorkerSlot, browser_pool
 from orynda.config import Settings
 from orynda.documents.numbering import DocumentRegister
-from orynda.errors import BrowserCrashed, BusinessException, OryndaError, SystemException
+from orynda.errors import BrowserCrashed, BusinessException, OryndaError, StepFailed, SystemException, is_retried
 from orynda.flow import Flow, ItemResult, ItemSpec, Lookup
 from orynda.masking import mask_text
 from orynda.politeness import SiteLimiter
@@ -241,6 +241,23 @@ class ItemRunContext:
             return Lookup(site, None, error=str(exc), evidence=str(folder / site))
         raise AssertionError("unreachable")  # pragma: no cover
 
+    async def step(self, site: str, name: str, call: Callable[[], Awaitable[T]]) -> T:
+        """One exchange with a site that the item cannot do without (read a card, upload, register an action),
+        retried on its own system faults by the run's policy, so one 503 does not redo the item's other lookups.
+        When it keeps failing the item fails with a message that names the step; a crashed browser is left to the
+        item's retry, which gets a fresh page."""
+        tries = 0
+        try:
+            async for attempt in async_retrying(self.settings.retry, sleep=self.engine.sleep, retried=_step_retried):
+                with attempt:
+                    tries += 1
+                    return await call()
+        except SystemException as exc:
+            if isinstance(exc, BrowserCrashed | StepFailed):
+                raise
+            raise StepFailed(site, name, exc, tries) from exc
+        raise AssertionError("unreachable")  # pragma: no cover
+
     async def _screenshot(self, site: str, path: Path) -> str | None:
         page = self.slot.page_for(site)
         if page.is_closed():
@@ -276,6 +293,10 @@ def own_iins(item: Item) -> set[str]:
     """The item's own IINs (its key and payload values that are IINs): the only ones its evidence may show."""
     values = [item.key, *(item.payload or {}).values()]
     return {v for v in values if isinstance(v, str) and is_valid_iin(v)}
+
+
+def _step_retried(exc: BaseException) -> bool:
+    return is_retried(exc) and not isinstance(exc, BrowserCrashed)
 
 
 def _as_fault(exc: BaseException) -> SystemException:

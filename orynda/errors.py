@@ -9,6 +9,7 @@ OryndaError
 │   ├── SessionExpired
 │   ├── BrowserCrashed
 │   ├── ElementMissing         a loaded page lacks an element (the site changed): retried once, named
+│   ├── StepFailed             one step with a site failed after its own retries: not retried again
 │   └── RegistriesMissing      some registries failed after their own retries: partial result, not retried again
 └── ConfigError                stops the run before any browser starts (file, key, line)
 """
@@ -84,6 +85,20 @@ class ElementMissing(SystemException):
         self.candidates = candidates
 
 
+class StepFailed(SystemException):
+    """One exchange with a site (read a card, upload, register an action) kept failing through its own retries;
+    the message names the step. Its code is the fault's own (SiteUnavailable, SiteTimeout…), so the report says
+    what went wrong and the message says where."""
+
+    def __init__(self, site: str, step: str, fault: SystemException, attempts: int) -> None:
+        super().__init__(f"{site}: {step}: {fault} (after {attempts} attempt(s))", site=site, page=fault.page)
+        self.step, self.fault, self.attempts = step, fault, attempts
+
+    @property
+    def code(self) -> str:
+        return self.fault.code
+
+
 class RegistriesMissing(SystemException):
     """Some registries stayed down after their retries (`missing`); what the others said is kept with the item."""
 
@@ -108,7 +123,7 @@ class ConfigError(OryndaError):
 
 # Declared once, as data: what the runner retries. Playwright's own errors are mapped to these in orynda/site/base.py.
 RETRIED: tuple[type[BaseException], ...] = (SystemException,)
-FINAL: tuple[type[BaseException], ...] = (RegistriesMissing,)  # already retried registry by registry
+FINAL: tuple[type[BaseException], ...] = (RegistriesMissing, StepFailed)  # already retried where they failed
 
 
 def is_retried(exc: BaseException) -> bool:

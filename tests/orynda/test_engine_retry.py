@@ -264,3 +264,46 @@ def test_a_missing_element_is_retried_at_most_once(faults: list[Any], tries: int
                 made.append(fault() if fault is _missing else fault("slow"))
                 raise made[-1]
     assert len(made) == tries
+
+
+def stepping(faults: list[BaseException], calls: list[str]) -> Flow:
+    """A flow whose item reads one card through ctx.step: the card meets the faults in turn, then answers."""
+
+    async def read_card() -> str:
+        calls.append("card")
+        if faults:
+            raise faults.pop(0)
+        return "card read"
+
+    async def process(payload: Numbered, context: ItemContext) -> ItemResult:
+        calls.append("item")
+        card = await context.step("aisep", "read proceeding 0001", read_card)
+        return ItemResult(fields={"card": card})
+
+    return Flow(
+        name="stepping",
+        title="A step (tests only)",
+        load_items=lambda p, s: [],
+        process=process,
+        payload_model=Numbered,
+    )
+
+
+def test_a_step_retries_its_own_faults_without_redoing_the_item(settings: Settings, store: RunStore) -> None:
+    calls: list[str] = []
+    run = start(store, settings, 1)
+    flow = stepping([SiteUnavailable("HTTP 503"), SiteTimeout("slow")], calls)
+    assert asyncio.run(ItemEngine(settings, store, sleep=Waits()).run(flow, run))
+    assert calls == ["item", "card", "card", "card"]  # the item's other work done once
+    assert states(store, run) == [(1, ItemState.DONE, 1)]
+
+
+def test_a_step_that_keeps_failing_names_itself_and_is_not_retried_whole(settings: Settings, store: RunStore) -> None:
+    calls: list[str] = []
+    run = start(store, settings, 1)
+    flow = stepping([SiteUnavailable("HTTP 503") for _ in range(10)], calls)
+    asyncio.run(ItemEngine(settings, store, sleep=Waits()).run(flow, run))
+    item = store.items(run.id)[0]
+    assert calls == ["item"] + ["card"] * 4  # the policy's four tries of the step, one attempt of the item
+    assert (ItemState(item.state), item.attempts, item.error_code) == (ItemState.SYSTEM, 1, "SiteUnavailable")
+    assert item.error_message == "aisep: read proceeding 0001: HTTP 503 (after 4 attempt(s))"
