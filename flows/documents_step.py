@@ -21,6 +21,7 @@ import asyncio
 import datetime as dt
 from collections.abc import Awaitable, Callable, Sequence
 from pathlib import Path
+from typing import TypeVar
 
 from loguru import logger
 
@@ -39,6 +40,8 @@ from orynda.policy import policy_for
 from orynda.review import IllegalTransition, ReviewItem, ReviewState, facts_digest
 from orynda.schema import DocumentRecord
 from orynda.secrets import secret
+
+T = TypeVar("T")
 
 
 async def draft_and_file(
@@ -168,7 +171,7 @@ async def file_act(
         ref = await ctx.once(
             f"upload:{record.number}",
             "document_upload",
-            _uploader(aisep, kind, record, cases),
+            _uploader(ctx, aisep, kind, record, cases),
             detail={"number": record.number, "kind": record.kind, "proceeding": record.proceeding},
         )
         if ref is not None:
@@ -177,7 +180,7 @@ async def file_act(
     await ctx.once(
         f"action:{first.act}",
         "document_action",
-        _registrar(aisep, kind, documents, cases),
+        _registrar(ctx, aisep, kind, documents, cases),
         detail={"act": first.act, "kind": kind.action, "proceeding": first.proceeding},
     )
 
@@ -203,13 +206,15 @@ async def file_approved_act(
             raise
 
 
-def _uploader(aisep: AisEpBot, kind: Kind, record: DocumentRecord, cases: Sequence[Case]) -> Effect:
+def _uploader(ctx: ItemContext, aisep: AisEpBot, kind: Kind, record: DocumentRecord, cases: Sequence[Case]) -> Effect:
+    card = _Card(aisep, record.proceeding, cases)
+
     async def upload() -> str:
         expected = record.pdf_sha256
         assert record.pdf_path is not None and expected is not None, "issue() returns sealed documents"
-        if any(d.sha256 == expected for c in cases if c.number == record.proceeding for d in c.documents):
-            return expected  # already on the card: uploaded before a crash kept it from being recorded
-        shown = await aisep.upload_document(record.proceeding, Path(record.pdf_path), kind.upload)
+        if any(d.sha256 == expected for d in (await card.read()).documents):
+            return expected  # already on the card: uploaded before a fault or a crash kept it from being recorded
+        shown = await card.changing(aisep.upload_document(record.proceeding, Path(record.pdf_path), kind.upload))
         if shown != expected:
             raise SystemException(
                 f"AIS EP shows SHA-256 {shown} for {record.number}, the register holds {expected}",
@@ -218,25 +223,44 @@ def _uploader(aisep: AisEpBot, kind: Kind, record: DocumentRecord, cases: Sequen
             )
         return shown
 
-    return upload
+    return lambda: ctx.step("aisep", f"upload {record.number} to proceeding {record.proceeding}", upload)
 
 
-def _registrar(aisep: AisEpBot, kind: Kind, documents: Sequence[DocumentRecord], cases: Sequence[Case]) -> Effect:
+def _registrar(
+    ctx: ItemContext, aisep: AisEpBot, kind: Kind, documents: Sequence[DocumentRecord], cases: Sequence[Case]
+) -> Effect:
     record = documents[0]
     comment = f"{record.act}: {kind.title['ru']} ({', '.join(r.number for r in documents)})"
+    card = _Card(aisep, record.proceeding, cases)
 
     async def register_action() -> str:
-        logged = any(
-            a.kind == kind.action and record.act in a.comment
-            for c in cases
-            if c.number == record.proceeding
-            for a in c.actions
-        )
+        logged = any(a.kind == kind.action and record.act in a.comment for a in (await card.read()).actions)
         if not logged:
-            await aisep.register_action(record.proceeding, kind.action, comment)
+            await card.changing(aisep.register_action(record.proceeding, kind.action, comment))
         return f"{kind.action}:{record.act}"
 
-    return register_action
+    return lambda: ctx.step("aisep", f"register {kind.action} on proceeding {record.proceeding}", register_action)
+
+
+class _Card:
+    """A proceeding's card as last read: the one read at the item's start, read again after a change that failed
+    on the way (its answer lost, the change may still have landed), so a retried step never files twice."""
+
+    def __init__(self, aisep: AisEpBot, number: str, cases: Sequence[Case]) -> None:
+        self.aisep, self.number = aisep, number
+        self.known: Case | None = next((c for c in cases if c.number == number), None)
+
+    async def read(self) -> Case:
+        if self.known is None:
+            self.known = await self.aisep.read_case(self.number)
+        return self.known
+
+    async def changing(self, change: Awaitable[T]) -> T:
+        try:
+            return await change
+        except SystemException:
+            self.known = None
+            raise
 
 
 def _listed(act: Act, record: DocumentRecord, decision: ReviewItem | None) -> FiledDocument:
