@@ -131,8 +131,12 @@ async def process(payload: RegisterCheckItem, ctx: ItemContext) -> ItemResult:
         "difference": next((f.amount for f in findings if f.code == "amount_mismatch"), None),
     }
     blocking = [f for f in findings if f.blocking]
-    if blocking:
-        raise BusinessException("; ".join(f.message for f in blocking), findings=findings, fields=fields)
+    if blocking:  # a case for a person: what the register showed is kept for them to see
+        shown = await ctx.keep_page(DebtorRegisterBot.site)
+        findings = [f.model_copy(update={"evidence": shown}) for f in findings]  # each rests on that page
+        raise BusinessException(
+            "; ".join(f.message for f in blocking), findings=findings, fields=fields, evidence=shown
+        )
     return ItemResult(findings=findings, fields=fields)
 
 
