@@ -74,6 +74,7 @@ def test_fifty_known_debtors_give_exactly_the_expected_report(settings: Settings
             assert "no debtor with this IIN" in item["Findings"]
         if row.expect == "invalid":
             assert item["Attempts"] == 0 and "check digit" in item["Message"]
+            assert (item["Debtor"], Decimal(str(item["Expected, ₸"]))) == (row.name, row.amount)  # as the row gave
     assert_register_evidence(outcome.folder, outcome.run_id, settings, rows, items)
     summary = {r["Figure"]: r["Value"] for r in report_rows(outcome.report, "Summary")}
     counts = {
