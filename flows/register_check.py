@@ -46,7 +46,8 @@ class RegisterCheckItem(BaseModel):
 
 
 def load_items(params: dict[str, Any], settings: Settings) -> list[ItemSpec[RegisterCheckItem]]:
-    """One item per input row; a bad row is recorded as a business exception naming the row and field."""
+    """One item per input row, numbered as the supervisor sees the row; a bad row is recorded as a business
+    exception naming the row and field, and keeps the name and amount it gave for the report."""
     if not params.get("input"):
         raise InputFileError("register_check needs --input FILE (an .xlsx or .csv list of debtors)")
     path = Path(params["input"])
@@ -90,7 +91,13 @@ def _spec(path: Path, row: InputRow) -> ItemSpec[RegisterCheckItem]:
         expected_amount=amount,
     )
     error = f"{where}: " + "; ".join(problems) if problems else None
-    return ItemSpec(seq=row.number, key=iin or f"row {row.number}", payload=payload, source=where, error=error)
+    as_given = {
+        "name": payload.name or None,
+        "expected": amount if amount is not None else cell_text(raw_amount) or None,
+    }
+    return ItemSpec(
+        seq=row.number, key=iin or f"row {row.number}", payload=payload, source=where, error=error, fields=as_given
+    )
 
 
 def _amount(value: Any) -> Decimal | None:
@@ -124,8 +131,12 @@ async def process(payload: RegisterCheckItem, ctx: ItemContext) -> ItemResult:
         "difference": next((f.amount for f in findings if f.code == "amount_mismatch"), None),
     }
     blocking = [f for f in findings if f.blocking]
-    if blocking:
-        raise BusinessException("; ".join(f.message for f in blocking), findings=findings, fields=fields)
+    if blocking:  # a case for a person: what the register showed is kept for them to see
+        shown = await ctx.keep_page(DebtorRegisterBot.site)
+        findings = [f.model_copy(update={"evidence": shown}) for f in findings]  # each rests on that page
+        raise BusinessException(
+            "; ".join(f.message for f in blocking), findings=findings, fields=fields, evidence=shown
+        )
     return ItemResult(findings=findings, fields=fields)
 
 

@@ -120,7 +120,8 @@ class ItemEngine:
                 with attempt:
                     result = await self._attempt(flow, run, item, slot)
         except BusinessException as exc:
-            self._finish(item, ItemState.BUSINESS, ItemResult(list(exc.findings), exc.fields).to_json(), exc)
+            answered = ItemResult(list(exc.findings), exc.fields).to_json()
+            self._finish(item, ItemState.BUSINESS, answered, exc, evidence=exc.context.get("evidence"))
         except OryndaError as exc:
             partial = ItemResult(
                 getattr(exc, "findings", []), getattr(exc, "fields", {}), missing=tuple(getattr(exc, "missing", ()))
@@ -137,7 +138,8 @@ class ItemEngine:
             await slot.fresh_trace()
             result = await flow.process(flow.payload(item.payload), context)
         except BusinessException as exc:
-            self.store.end_attempt(item.id, "business", code=exc.code, message=str(exc))
+            shown = exc.context.get("evidence")
+            self.store.end_attempt(item.id, "business", code=exc.code, message=str(exc), evidence=shown)
             raise
         except (SystemException, PlaywrightError, Exception) as exc:  # anything else is an application fault
             fault = exc if isinstance(exc, OryndaError) else _as_fault(exc)
@@ -265,6 +267,18 @@ class ItemRunContext:
         path.parent.mkdir(parents=True, exist_ok=True)
         await page.screenshot(path=str(path), full_page=True)
         return str(path)
+
+    async def keep_page(self, site: str) -> str | None:
+        """Keeps what the site's page shows now (a business exception's proof: what the register said) as this
+        item's evidence: its screenshot, and its HTML checked for other debtors' IINs; returns the screenshot's path,
+        None when the page is gone. The page holds only this item's work: every attempt starts on emptied pages."""
+        page = self.slot.page_for(site)
+        if page.is_closed():
+            return None
+        folder = self.run_folder / "evidence" / f"item-{self.seq:05d}" / site
+        await evidence.capture(page, None, folder, False, self.own_iins)
+        shot = folder / "screenshot.png"
+        return str(shot) if shot.exists() else None
 
     def keep(self, name: str, content: bytes) -> Path:
         """Keeps a registry's download (a certificate) as evidence of this item."""

@@ -26,13 +26,15 @@ P = TypeVar("P", bound=BaseModel)
 @dataclass(frozen=True)
 class ItemSpec(Generic[P]):
     """One unit of work as a flow hands it in: its payload is the flow's model (stored as its JSON); `error` marks a
-    row already known to be bad."""
+    row already known to be bad, and `fields` are what the Items sheet shows of it then (what the row said), as
+    processing never fills them."""
 
     seq: int
     key: str
     payload: P
     source: str = ""
     error: str | None = None
+    fields: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -135,6 +137,8 @@ class ItemContext(Protocol):
     async def step(self, site: str, name: str, call: Callable[[], Awaitable[T]]) -> T: ...
 
     def keep(self, name: str, content: bytes) -> Path: ...
+
+    async def keep_page(self, site: str) -> str | None: ...
 
     async def once(
         self, key: str, kind: str, effect: Callable[[], Awaitable[str]], detail: dict[str, Any] | None = None

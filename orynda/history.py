@@ -27,7 +27,12 @@ class RunFigures:
     documents: int
     acts_filed: int
     acts_waiting: int  # drafted, waiting in the review queue
-    failures: int
+    failures: int  # items that did not end done: cases for a person and system failures
+    ended: dt.datetime | None = None
+    checked: int = 0  # items finished, whatever their outcome (the rest are left for a later window)
+    business: int = 0  # cases for a person (business exceptions)
+    system: int = 0  # system failures after their retries
+    left: int = 0
 
 
 def run_figures(store: RunStore, run: Run) -> RunFigures:
@@ -49,4 +54,9 @@ def run_figures(store: RunStore, run: Run) -> RunFigures:
         acts_filed=len({d.act for d in documents if d.filed}),
         acts_waiting=len({d.act for d in documents if d.review == "proposed"}),
         failures=sum(item.state in (ItemState.BUSINESS, ItemState.SYSTEM) for item in items),
+        ended=run.ended_at,
+        checked=sum(ItemState(item.state).finished for item in items),
+        business=sum(item.state == ItemState.BUSINESS for item in items),
+        system=sum(item.state == ItemState.SYSTEM for item in items),
+        left=sum(not ItemState(item.state).finished for item in items),
     )

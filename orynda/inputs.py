@@ -2,14 +2,17 @@
 
 A missing column or an unreadable file stops before any browser starts (InputFileError), with what the file is
 ("not an Excel file", "protected by a password", "has no data rows"); a bad cell only marks its own row
-(`InputRow.problems`). CSV files may be UTF-8 or a legacy Cyrillic code page (Excel on Russian Windows saves
-cp1251), with `,` `;` or tab between cells, or a single column.
+(`InputRow.problems`). The header is the first row that names the required columns, so a title above it is
+allowed; each row keeps the number the supervisor sees (Excel's row number, the CSV's line number). CSV files may
+be UTF-8 or a legacy Cyrillic code page (Excel on Russian Windows saves cp1251), with `,` `;` or tab between cells,
+or a single column.
 """
 
 from __future__ import annotations
 
 import csv
 import datetime as dt
+import io
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -35,7 +38,8 @@ class Column:
 
 @dataclass(frozen=True)
 class InputRow:
-    """One data row: its row number as a person sees it in the file (header is row 1) and its cells by field."""
+    """One data row: its number as the supervisor sees it (the row number Excel shows, the line number of a CSV;
+    title and blank rows counted) and its cells by field."""
 
     number: int
     values: dict[str, Any]
@@ -48,29 +52,46 @@ LEGACY_ENCODINGS = ["cp1251", "koi8_r", "cp866", "utf_16"]
 UNCALCULATED = object()
 
 
+# How many filled rows from the top may stand above the header (a title, the office's name, a date).
+HEADER_SEARCH = 10
+Numbered = tuple[int, list[Any]]  # a row's number in the file and its cells
+
+
 def read_rows(path: Path, columns: list[Column]) -> list[InputRow]:
-    rows = _read_table(path)
-    if not rows:
+    filled = [(number, cells) for number, cells in _read_table(path) if not all(_blank(c) for c in cells)]
+    if not filled:
         raise InputFileError(f"{path}: the file is empty (no header row)")
-    header, body = rows[0], rows[1:]
-    positions = _match_columns(path, header, columns)
+    at, positions = _find_header(path, filled, columns)
     out = []
-    for offset, cells in enumerate(body, start=2):
-        if all(_blank(c) for c in cells):
-            continue
+    for number, cells in filled[at + 1 :]:
         values = {f: (cells[i] if i < len(cells) else None) for f, i in positions.items()}
         problems = {
             f: "a formula without a calculated value (open the file in Excel and save it)"
             for f, v in values.items()
             if v is UNCALCULATED
         }
-        out.append(InputRow(offset, {f: (None if v is UNCALCULATED else v) for f, v in values.items()}, problems))
+        out.append(InputRow(number, {f: (None if v is UNCALCULATED else v) for f, v in values.items()}, problems))
     if not out:
         raise InputFileError(f"{path}: the file has a header row but no data rows")
     return out
 
 
-def _match_columns(path: Path, header: list[Any], columns: list[Column]) -> dict[str, int]:
+def _find_header(path: Path, filled: list[Numbered], columns: list[Column]) -> tuple[int, dict[str, int]]:
+    """The first of the top rows that names every required column; else the missing columns of the row that
+    names the most of them are the error."""
+    top = filled[:HEADER_SEARCH]
+    for at, (_, cells) in enumerate(top):
+        positions, missing = _match_columns(cells, columns)
+        if not missing:
+            return at, positions
+    best = max(top, key=lambda row: len(_match_columns(row[1], columns)[0]))[1]
+    missing = _match_columns(best, columns)[1]
+    found = ", ".join(str(c) for c in best if not _blank(c))
+    raise InputFileError(f"{path}: missing column(s): {'; '.join(missing)}. Found: {found}")
+
+
+def _match_columns(header: list[Any], columns: list[Column]) -> tuple[dict[str, int], list[str]]:
+    """Where each column is in a candidate header row, and the required ones it lacks."""
     names = [_norm(h) for h in header]
     positions, missing = {}, []
     for column in columns:
@@ -79,12 +100,10 @@ def _match_columns(path: Path, header: list[Any], columns: list[Column]) -> dict
             positions[column.field] = index
         elif column.required:
             missing.append(f"{column.field} (one of: {', '.join(column.aliases)})")
-    if missing:
-        raise InputFileError(f"{path}: missing column(s): {'; '.join(missing)}. Found: {', '.join(map(str, header))}")
-    return positions
+    return positions, missing
 
 
-def _read_table(path: Path) -> list[list[Any]]:
+def _read_table(path: Path) -> list[Numbered]:
     if not path.exists():
         raise InputFileError(f"{path}: no such file")
     suffix = path.suffix.lower()
@@ -99,8 +118,9 @@ def _read_table(path: Path) -> list[list[Any]]:
         raise InputFileError(f"{path}: cannot read as {suffix[1:]}: {exc}") from exc
 
 
-def _excel_rows(path: Path, data: bytes) -> list[list[Any]]:
-    """The first sheet's values; a formula Excel never calculated is marked UNCALCULATED, not read as empty."""
+def _excel_rows(path: Path, data: bytes) -> list[Numbered]:
+    """The first sheet's values by row number; a formula Excel never calculated is marked UNCALCULATED, not read
+    as empty."""
     if data.startswith(b"\xd0\xcf\x11\xe0"):  # an OLE compound file: encrypted OOXML, or a 97–2003 .xls
         if "EncryptionInfo".encode("utf-16-le") in data:
             raise InputFileError(f"{path}: the workbook is protected by a password; save a copy without one")
@@ -116,25 +136,33 @@ def _excel_rows(path: Path, data: bytes) -> list[list[Any]]:
         formulas.close()
 
 
-def _with_uncalculated(values: Iterator[Any], formulas: Iterator[Any]) -> Iterator[list[Any]]:
+def _with_uncalculated(values: Iterator[Any], formulas: Iterator[Any]) -> Iterator[Numbered]:
+    """Rows from the sheet's first (openpyxl yields the empty ones too); a cell's own row number wins."""
+    number = 0
     for value_row, formula_row in zip(values, formulas):
+        number = next((c.row for c in value_row if getattr(c, "row", None)), number + 1)
         cells = [getattr(c, "value", None) for c in value_row]
         for i, cell in enumerate(formula_row):
             if cells[i] is None and getattr(cell, "data_type", None) == "f":
                 cells[i] = UNCALCULATED
-        yield cells
+        yield number, cells
 
 
-def _csv_rows(path: Path, data: bytes) -> list[list[Any]]:
+def _csv_rows(path: Path, data: bytes) -> list[Numbered]:
+    """Records by the line each starts on (a quoted cell may hold a line break); a blank line is an empty row."""
     text = _decode(path, data)
     if not text.strip():
         return []
-    lines = text.splitlines()
     try:
         dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
     except csv.Error:  # no delimiter anywhere: a list of one column
         dialect = csv.excel
-    return [list(r) for r in csv.reader(lines, dialect)]
+    reader = csv.reader(io.StringIO(text, newline=""), dialect)
+    rows, line = [], 1
+    for cells in reader:
+        rows.append((line, list(cells)))
+        line = reader.line_num + 1
+    return rows
 
 
 def _decode(path: Path, data: bytes) -> str:

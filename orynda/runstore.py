@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from orynda import clock
 from orynda.database import make_engine, transaction
-from orynda.flow import ItemSpec
+from orynda.flow import ItemResult, ItemSpec
 from orynda.schema import Attempt, Item, ItemState, Run, RunStatus, SideEffect, SiteCall
 
 CUT_OFF = "the attempt was cut off: the run stopped (killed, crashed or powered off) while it was in flight"
@@ -251,6 +251,7 @@ def _item_row(run_id: str, spec: ItemSpec[Any], now: Any) -> Item:
             source=spec.source,
             payload=spec.payload.model_dump(mode="json"),
             state=ItemState.BUSINESS,
+            result=ItemResult(fields=spec.fields).to_json() if spec.fields else None,
             error_code="InvalidInput",
             error_message=spec.error,
             updated_at=now,

@@ -1,5 +1,6 @@
 """What one fire of a schedule entry does: claim the fire, resume the flow's unfinished run or start a new one,
-stop taking items at the window's end (paused) or on SIGTERM (interrupted), then log and e-mail the counts."""
+stop taking items at the window's end (paused) or on SIGTERM (interrupted), then log the counts and e-mail the
+figures with the report, in the office's language."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from app.scheduling.model import Notify, Schedule, SchedulesFile
 from orynda import clock
 from orynda.config import Settings
 from orynda.errors import ConfigError
+from orynda.history import run_figures
 from orynda.leases import FlowBusy
 from orynda.runs import RunOutcome, open_store
 from orynda.runstore import RunStore, holder_name
@@ -66,14 +68,14 @@ def _handle(name: str, entry: Schedule, ctx: FireContext, store: RunStore, momen
     try:
         outcome = _resume_or_start(entry, ctx, store, _stop_when(ctx, closes))
     except FlowBusy as exc:
-        ctx.send(ctx.schedules.notify, notify.failure_message(ctx.schedules.notify, name, entry.flow, str(exc)))
+        ctx.send(ctx.schedules.notify, _failure(ctx, name, entry.flow, str(exc), busy=True))
         return f"busy: {exc}"
     except Exception as exc:  # unattended: whatever went wrong, the supervisor hears of it and the service goes on
         problem = str(exc) if isinstance(exc, ConfigError) else f"{type(exc).__name__}: {exc}"
         logger.error("schedule {}: {} could not run: {}{}", name, entry.flow, problem, _trace(exc))
-        ctx.send(ctx.schedules.notify, notify.failure_message(ctx.schedules.notify, name, entry.flow, problem))
+        ctx.send(ctx.schedules.notify, _failure(ctx, name, entry.flow, problem))
         return f"failed: {problem}"
-    _report(name, outcome, ctx)
+    _report(name, outcome, ctx, store)
     return f"run {outcome.run_id} {outcome.status}"
 
 
@@ -115,7 +117,7 @@ def _stop_when(ctx: FireContext, closes: dt.datetime | None) -> Callable[[], boo
     return stop
 
 
-def _report(name: str, outcome: RunOutcome, ctx: FireContext) -> None:
+def _report(name: str, outcome: RunOutcome, ctx: FireContext, store: RunStore) -> None:
     s = outcome.summary
     logger.info(
         "schedule {}: run {} of {} {}: {} items, done {}, business {}, system {}, left {}, retries {}; report {}",
@@ -131,8 +133,17 @@ def _report(name: str, outcome: RunOutcome, ctx: FireContext) -> None:
         s.retries,
         outcome.report,
     )
-    message = notify.run_message(ctx.schedules.notify, name, s, outcome.report, outcome.folder)
+    run = store.get_run(outcome.run_id)
+    assert run is not None, outcome.run_id
+    figures = run_figures(store, run)
+    message = notify.run_message(
+        ctx.schedules.notify, name, figures, outcome.report, outcome.folder, ctx.settings.language
+    )
     ctx.send(ctx.schedules.notify, message)
+
+
+def _failure(ctx: FireContext, name: str, flow: str, problem: str, *, busy: bool = False) -> EmailMessage:
+    return notify.failure_message(ctx.schedules.notify, name, flow, problem, ctx.settings.language, busy=busy)
 
 
 def _trace(exc: Exception) -> str:

@@ -80,6 +80,9 @@ class Notify(BaseModel):
     sender: Address = Field("orynda@localhost", description="From: address")
     supervisors: list[Address] = Field(default_factory=list, description="To: addresses; empty: no e-mail")
     timeout_s: float = Field(30.0, gt=0, description="How long the SMTP server may take to answer")
+    report_max_mb: float = Field(
+        10.0, gt=0, description="Largest report attached to the e-mail, MB; a larger one is only named by its path"
+    )
 
     @property
     def password(self) -> SecretStr | None:

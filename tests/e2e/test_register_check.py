@@ -74,6 +74,8 @@ def test_fifty_known_debtors_give_exactly_the_expected_report(settings: Settings
             assert "no debtor with this IIN" in item["Findings"]
         if row.expect == "invalid":
             assert item["Attempts"] == 0 and "check digit" in item["Message"]
+            assert (item["Debtor"], Decimal(str(item["Expected, ₸"]))) == (row.name, row.amount)  # as the row gave
+    assert_register_evidence(outcome.folder, outcome.run_id, settings, rows, items)
     summary = {r["Figure"]: r["Value"] for r in report_rows(outcome.report, "Summary")}
     counts = {
         e: sum(1 for r in rows if STATE_OF[r.expect] == s)
@@ -84,6 +86,31 @@ def test_fifty_known_debtors_give_exactly_the_expected_report(settings: Settings
         counts["business"],
         0,
     )
+
+
+def assert_register_evidence(
+    folder: Path, run_id: str, settings: Settings, rows: list[SampleRow], items: list[dict[str, Any]]
+) -> None:
+    """A case for a person (amount mismatch, debtor not found) keeps a screenshot of what the register showed, of that
+    debtor alone, linked from its row; a row the register agreed with, or one never sent to it, keeps none."""
+    stored = {i.seq: i for i in RunStore(settings.db_url).items(run_id)}
+    debtors = {d.person.iin for d in build_world(SEED, DEBTORS).debtors}
+    cases = 0
+    for row, item in zip(rows, items):
+        kept = stored[item["Row"]].evidence
+        if row.expect not in ("mismatch", "not_found"):
+            assert kept is None and item["Evidence"] is None, row
+            continue
+        cases += 1
+        assert kept is not None and Path(kept).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n", row
+        assert item["Evidence"] == str(Path(kept).relative_to(folder))
+        page = (Path(kept).parent / "page.html").read_text(encoding="utf-8")  # the page the screenshot is of
+        assert sorted(iin for iin in debtors - {row.iin} if iin in page) == [], row
+        assert (row.iin in page) == (row.expect == "mismatch")  # the debtor's card, or 'not found' for an IIN
+    assert cases >= 5
+    assert not list(folder.rglob("redacted.json"))  # nobody else was on those pages to mask
+    business = {r["Row"]: r["Evidence"] for r in report_rows(folder / f"report-{run_id}.xlsx", "Exceptions")}
+    assert {n: e for n, e in business.items() if e} == {r["Row"]: r["Evidence"] for r in items if r["Evidence"]}
 
 
 def test_at_twenty_percent_faults_every_item_ends_done_or_reported(

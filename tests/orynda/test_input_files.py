@@ -94,3 +94,60 @@ def test_a_file_that_cannot_be_used_is_named_for_what_it_is(
     with pytest.raises(InputFileError) as raised:
         read_rows(path, COLUMNS)
     assert message in str(raised.value) and str(path) in str(raised.value)
+
+
+def sheet(path: Path, cells: dict[str, object]) -> Path:
+    book = Workbook()
+    ws = book.active
+    assert ws is not None
+    for ref, value in cells.items():
+        ws[ref] = value
+    book.save(path)
+    return path
+
+
+def lines(path: Path, text: str) -> Path:
+    path.write_bytes(text.encode("utf-8"))
+    return path
+
+
+@pytest.mark.parametrize(
+    ("make", "numbers"),
+    [
+        pytest.param(
+            lambda p: sheet(p / "l.xlsx", {"A1": "ИИН", "A2": "900101300811", "A3": "850512400123"}), [2, 3], id="plain"
+        ),
+        pytest.param(
+            lambda p: sheet(
+                p / "l.xlsx", {"A1": "Тізім", "B3": "ИИН", "C3": "ФИО", "B4": "900101300811", "B7": "850512400123"}
+            ),
+            [4, 7],
+            id="xlsx-title-blank-rows-and-a-gap",
+        ),
+        pytest.param(
+            lambda p: sheet(p / "l.xlsx", {"C5": "ИИН", "C6": "900101300811", "D9": "Иванов", "C10": "850512400123"}),
+            [6, 9, 10],
+            id="xlsx-header-on-row-5",
+        ),
+        pytest.param(lambda p: lines(p / "l.csv", "ИИН;ФИО\n\n900101300811;А\n\n\n850512400123;Б\n"), [3, 6], id="csv"),
+        pytest.param(
+            lambda p: lines(p / "l.csv", "Список;\r\n;\r\nИИН;ФИО\r\n900101300811;А\r\n850512400123;Б\r\n"),
+            [4, 5],
+            id="csv-title-crlf",
+        ),
+        pytest.param(
+            lambda p: lines(p / "l.csv", 'ИИН;ФИО\n900101300811;"Иванов\nИван"\n850512400123;Б\n'),
+            [2, 4],
+            id="csv-a-cell-over-two-lines",
+        ),
+    ],
+)
+def test_each_row_has_the_number_the_supervisor_sees(tmp_path: Path, make: object, numbers: list[int]) -> None:
+    path = make(tmp_path)  # type: ignore[operator]
+    assert [r.number for r in read_rows(path, COLUMNS)] == numbers
+
+
+def test_a_header_missing_a_column_below_a_title_is_named(tmp_path: Path) -> None:
+    path = sheet(tmp_path / "l.xlsx", {"A1": "Тізім 2026", "A2": "ФИО", "B2": "Сумма", "A3": "Иванов"})
+    with pytest.raises(InputFileError, match=r"missing column\(s\): iin \(one of: ИИН, IIN\)\. Found: ФИО, Сумма$"):
+        read_rows(path, [Column("iin", ("ИИН", "IIN")), Column("name", ("ФИО",), required=False)])

@@ -1,5 +1,6 @@
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import pytest
 from openpyxl import Workbook
@@ -11,6 +12,8 @@ from orynda.config import load_settings
 from orynda.errors import ConfigError
 from orynda.flow import ItemSpec
 from orynda.inputs import InputFileError
+from orynda.runstore import RunStore
+from orynda.schema import ItemState
 
 GOOD = "900101300811"
 
@@ -154,3 +157,83 @@ def test_a_repeated_row_is_reported_not_checked_twice(tmp_path: Path) -> None:
     errors = {s.seq: s.error for s in items(path)}
     assert errors[2] is None and errors[3] is None  # another proceeding of the same debtor is its own row
     assert errors[4] == "list.xlsx row 4: the same debtor and proceeding as row 2"
+
+
+TITLED = [
+    ["Список должников на проверку"],
+    [None],
+    ["№", "ИИН", "ФИО", "Сумма"],
+    [1, GOOD, "Иванов Иван", 1500.5],
+    [None, None, None, None],
+    [2, "900101300812", "Петров Пётр", "1 000,50"],
+    [3, "061211600012", "Сәрсенбаева Әйгерім", "много"],
+    [4, GOOD, "Иванов Иван", 99],
+]
+TITLED_CSV = (
+    "Список должников на проверку;;;\n"
+    "\n"
+    "№;ИИН;ФИО;Сумма\n"
+    f"1;{GOOD};Иванов Иван;1500,50\n"
+    ";;;\n"
+    "2;900101300812;Петров Пётр;1 000,50\n"
+    '3;061211600012;"Сәрсенбаева\nӘйгерім";много\n'
+    f"4;{GOOD};Иванов Иван;99\n"
+)
+
+
+def titled_csv(path: Path) -> Path:
+    path.write_text(TITLED_CSV, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("make", "rows"),
+    [
+        pytest.param(
+            lambda tmp: xlsx(tmp / "list.xlsx", TITLED),
+            [
+                (4, None, "Иванов Иван", Decimal("1500.50")),
+                (6, "check digit", "Петров Пётр", Decimal("1000.50")),
+                (7, "'много' is not a number", "Сәрсенбаева Әйгерім", "много"),
+                (8, "the same debtor and proceeding as row 4", "Иванов Иван", Decimal("99.00")),
+            ],
+            id="xlsx-title-above-header",
+        ),
+        pytest.param(
+            lambda tmp: titled_csv(tmp / "list.csv"),
+            [
+                (4, None, "Иванов Иван", Decimal("1500.50")),
+                (6, "check digit", "Петров Пётр", Decimal("1000.50")),
+                (7, "'много' is not a number", "Сәрсенбаева\nӘйгерім", "много"),  # a cell over two lines
+                (9, "the same debtor and proceeding as row 4", "Иванов Иван", Decimal("99.00")),
+            ],
+            id="csv-title-above-header",
+        ),
+    ],
+)
+def test_rows_keep_the_number_the_supervisor_sees_and_a_bad_row_what_it_gave(
+    tmp_path: Path, make: Any, rows: list[tuple[int, str | None, str, object]]
+) -> None:
+    path = make(tmp_path)
+    specs = items(path)
+    assert [s.seq for s in specs] == [number for number, *_ in rows]
+    for spec, (number, problem, name, amount) in zip(specs, rows):
+        assert spec.source == f"{path.name} row {number}"
+        if problem is None:
+            assert spec.error is None
+        else:
+            assert spec.error is not None and spec.error.startswith(f"{spec.source}: ") and problem in spec.error
+        assert spec.fields == {"name": name, "expected": amount}
+
+
+def test_a_rejected_row_is_stored_with_what_it_gave(tmp_path: Path) -> None:
+    specs = items(xlsx(tmp_path / "list.xlsx", TITLED))
+    store = RunStore(f"sqlite:///{tmp_path / 'runs.db'}")
+    run = store.create_run("register_check", {}, specs, tmp_path / "runs")
+    shown = {i.seq: (i.state, (i.result or {}).get("fields")) for i in store.items(run.id)}
+    assert shown == {
+        4: (ItemState.NEW, None),  # checked against the register, which fills its fields
+        6: (ItemState.BUSINESS, {"name": "Петров Пётр", "expected": "1000.50"}),
+        7: (ItemState.BUSINESS, {"name": "Сәрсенбаева Әйгерім", "expected": "много"}),
+        8: (ItemState.BUSINESS, {"name": "Иванов Иван", "expected": "99.00"}),
+    }

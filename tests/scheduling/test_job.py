@@ -1,5 +1,6 @@
 """One fire of an entry, with real runs: the window's end pauses, the next window resumes with every item done once,
-two schedulers on one database run the flow once, a busy flow is refused, and supervisors get the counts by e-mail."""
+two schedulers on one database run the flow once, a busy flow is refused, and supervisors get the figures and the
+report by e-mail in the office's language."""
 
 from __future__ import annotations
 
@@ -83,9 +84,9 @@ def test_window_end_pauses_and_the_next_window_resumes_each_item_once(
     checked = [i for i in items if i.error_code != "InvalidInput"]
     assert [i.attempts for i in checked] == [1] * len(checked)
     assert len(store.attempts(run.id)) == len(checked)
-    assert [m["Subject"].split(": ", 1)[1].split(" — ")[0] for m in outbox.sent] == [
-        "register_check paused",
-        "register_check done",
+    assert [m["Subject"].split(" — ")[0] for m in outbox.sent] == [  # the office's language: Kazakh by default
+        "[Orynda] Борышкерлер тізілімі бойынша тексеру: Кідіртілді",
+        "[Orynda] Борышкерлер тізілімі бойынша тексеру: Аяқталды",
     ]
 
 
@@ -112,7 +113,11 @@ def test_a_flow_busy_on_demand_is_not_started_and_the_supervisor_is_told(
         ),
     )
     assert said.startswith("busy: flow fake_count is already running (held by desk-7:4242")
-    assert store.list_runs() == [] and "did not run" in outbox.sent[0]["Subject"]
+    assert (
+        store.list_runs() == [] and outbox.sent[0]["Subject"] == "[Orynda] «night»: «fake_count» процесі іске қосылмады"
+    )
+    body = outbox.sent[0].get_content()
+    assert "басқа жерде орындалып жатыр" in body and "desk-7:4242" in body
 
 
 def test_a_fire_that_fails_is_reported_and_leaves_the_service_running(
@@ -127,7 +132,8 @@ def test_a_fire_that_fails_is_reported_and_leaves_the_service_running(
         ),
     )
     assert said == "failed: RuntimeError: the list of the night is gone"
-    assert outbox.sent[0]["Subject"] == "[Orynda] night: broken_count did not run"
+    assert outbox.sent[0]["Subject"] == "[Orynda] «night»: «broken_count» процесі іске қосылмады"
+    assert "Техникалық мәлімет: RuntimeError: the list of the night is gone" in outbox.sent[0].get_content()
     [fired] = recent_fires(RunStore(plain_settings.db_url).engine, "night")
     assert fired.outcome == said
 
@@ -157,8 +163,25 @@ def test_two_schedulers_on_one_database_run_the_flow_once(
     assert fired.outcome == f"run {run.id} done"
 
 
-def test_the_supervisors_get_the_counts_by_e_mail(
-    plain_settings: Settings, fake_flow: str, smtp_server: tuple[Inbox, int]
+MAILED = {
+    "kk": (
+        "[Orynda] fake_count: Аяқталды — 3 борышкер тексерілді, 0 дерек табылды, 0 қате",
+        ["Тексерілген борышкерлер: 3 (3 ішінен)", "Табылған ақша: 0,00 ₸", "Шешім күтетін актілер: 0"],
+        "Есеп хатқа тіркелді: report-{run}.xlsx.",
+        "Есеп хатқа тіркеу үшін тым үлкен",
+    ),
+    "ru": (
+        "[Orynda] fake_count: Завершён — проверено должников: 3, находок: 0, ошибок: 0",
+        ["Проверено должников: 3 из 3", "Найдено денег: 0,00 ₸", "Актов ждут решения: 0"],
+        "Отчёт приложен к письму: report-{run}.xlsx.",
+        "Отчёт слишком велик для вложения",
+    ),
+}
+
+
+@pytest.mark.parametrize(("lang", "cap_mb"), [("kk", 10.0), ("ru", 10.0), ("kk", 0.001), ("ru", 0.001)])
+def test_the_supervisors_get_the_figures_and_the_report_in_the_office_language(
+    plain_settings: Settings, fake_flow: str, smtp_server: tuple[Inbox, int], lang: str, cap_mb: float
 ) -> None:
     inbox, port = smtp_server
     schedules = _schedules(
@@ -168,16 +191,28 @@ def test_the_supervisors_get_the_counts_by_e_mail(
         smtp_port=port,
         sender="orynda@court.kz",
         supervisors=["head@court.kz", "deputy@court.kz"],
+        report_max_mb=cap_mb,
     )
-    said = run_entry("night", FireContext(schedules, plain_settings, now=lambda: almaty(2026, 3, 20, 22, 0, 5)))
-    [run] = RunStore(plain_settings.db_url).list_runs()
+    settings = plain_settings.model_copy(update={"language": lang})
+    said = run_entry("night", FireContext(schedules, settings, now=lambda: almaty(2026, 3, 20, 22, 0, 5)))
+    [run] = RunStore(settings.db_url).list_runs()
     assert said == f"run {run.id} done"
     [mail] = inbox.messages
     assert inbox.recipients == [["head@court.kz", "deputy@court.kz"]]
-    assert mail["Subject"] == "[Orynda] night: fake_count done — 3 done, 0 exceptions, 0 left"
-    body = mail.get_content()
-    assert "Items:               3" in body and "Done:                3" in body and "System exceptions:   0" in body
-    assert f"report-{run.id}.xlsx" in body
+    subject, figures, attached, too_large = MAILED[lang]
+    assert mail["Subject"] == subject
+    body = mail.get_body(preferencelist=("plain",))
+    assert body is not None
+    text = body.get_content()
+    assert all(f"  {line}\n" in text for line in figures), text
+    report = Path(run.folder) / f"report-{run.id}.xlsx"
+    files = list(mail.iter_attachments())
+    if report.stat().st_size <= cap_mb * 2**20:
+        assert attached.format(run=run.id) in text and too_large not in text
+        [xlsx] = files
+        assert xlsx.get_filename() == report.name and xlsx.get_content() == report.read_bytes()
+    else:  # over the cap: no attachment, the mail says so and where the report is
+        assert files == [] and too_large in text and str(report) in text
 
 
 def _machine(settings: Settings, schedules: SchedulesFile) -> ManualScheduler:
