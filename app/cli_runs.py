@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 from decimal import Decimal
+from pathlib import Path
 from typing import Annotated, Any
 
 import typer
@@ -83,7 +84,7 @@ def columns(t: Texts) -> list[Column]:
     ]
 
 
-def cells(t: Texts, line: RunLine) -> dict[str, str]:
+def cells(t: Texts, line: RunLine, runs_dir: Path) -> dict[str, str]:
     f = line.figures
     return {
         "run_id": f.run_id,
@@ -97,8 +98,16 @@ def cells(t: Texts, line: RunLine) -> dict[str, str]:
         "done": str(line.done),
         "left": str(line.left),
         "retries": str(line.retries),
-        "report": line.report or "",
+        "report": _under(Path(line.report), runs_dir) if line.report else "",
     }
+
+
+def _under(path: Path, folder: Path) -> str:
+    """A report's path from the runs folder (the line under the table names it), else in full."""
+    try:
+        return str(path.relative_to(folder))
+    except ValueError:
+        return str(path)
 
 
 def record(line: RunLine) -> dict[str, Any]:
@@ -121,5 +130,5 @@ def runs(
     if not lines:
         console.print(Text(t("cli.runs.none", home=str(settings.home))))
         return
-    print_table(console, t, columns(t), [cells(t, line) for line in lines])
+    print_table(console, t, columns(t), [cells(t, line, settings.runs_dir) for line in lines])
     console.print(Text(t("cli.runs.folder", folder=str(settings.runs_dir))))
