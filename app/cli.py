@@ -7,19 +7,22 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
-from rich.table import Table
+from rich.text import Text
 
-from app import cli_audit, cli_calc, cli_console, cli_documents, cli_schedule, cli_users
+from app import cli_audit, cli_calc, cli_console, cli_documents, cli_runs, cli_schedule, cli_users
 from app.catalog import FLOWS
-from app.cli_options import Home, SandboxUrl
+from app.cli_options import Home, Json, SandboxUrl, fail, settings_or_exit, words
+from app.cli_tables import Column, print_json, print_table
 from app.flow_params import params_of, parse_extra, validate
 from app.runs import resume_run, start_run
 from orynda import logs
-from orynda.config import Settings, load_settings
-from orynda.errors import ConfigError
-from orynda.i18n import texts
+from orynda.config import Settings
+from orynda.errors import ConfigError, SystemException
+from orynda.i18n import Texts
+from orynda.leases import FlowBusy, holder_of
 from orynda.runs import RunOutcome, open_store
 from orynda.schema import RunStatus
+from orynda.wording import status_name
 
 app = typer.Typer(
     help="Orynda: bots for enforcement proceedings. Flows, runs, calculations.",
@@ -27,11 +30,7 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-console = Console()
-
-
-def _settings(home: Path | None = None, sandbox_url: str | None = None, workers: int | None = None) -> Settings:
-    return load_settings(home=home, sandbox_url=sandbox_url, workers=workers)
+console = Console(highlight=False)
 
 
 @app.callback()
@@ -39,13 +38,43 @@ def _main(verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Debug l
     logs.configure("DEBUG" if verbose else "INFO")
 
 
+def flow_title(t: Texts, name: str) -> str:
+    """A flow's title in the office's language (the console's words for it), else its developer's title."""
+    key = f"console.flow.{name}"
+    return t(key) if t.has(key) else FLOWS[name].title if name in FLOWS else name
+
+
 @app.command("list")
-def list_flows() -> None:
+def list_flows(json: Json = False) -> None:
     """The flows this installation can run."""
-    table = Table("flow", "what it does", "input", "registries")
-    for flow in FLOWS.values():
-        table.add_row(flow.name, flow.title, "file (--input)" if flow.needs_input else "none", ", ".join(flow.sites))
-    console.print(table)
+    t = words(settings_or_exit(console))
+    if json:
+        print_json(
+            [
+                {"flow": f.name, "title": flow_title(t, f.name), "input": f.needs_input, "sites": list(f.sites),
+                 "params": [p.name for p in params_of(f.name)]}
+                for f in FLOWS.values()
+            ]
+        )  # fmt: skip
+        return
+    columns = [
+        Column("flow", t("cli.flows.flow"), wrap=False),
+        Column("title", t("cli.flows.title")),
+        Column("params", t("cli.flows.params"), priority=1),
+        Column("input", t("cli.flows.input"), priority=2),
+        Column("sites", t("cli.flows.sites"), priority=3),
+    ]
+    rows = [
+        {
+            "flow": f.name,
+            "title": flow_title(t, f.name),
+            "params": ", ".join(p.name for p in params_of(f.name)) or "—",
+            "input": t("cli.flows.input_file") if f.needs_input else t("cli.flows.input_none"),
+            "sites": "\n".join(t.site(site) for site in f.sites),
+        }
+        for f in FLOWS.values()
+    ]
+    print_table(console, t, columns, rows)
 
 
 @app.command()
@@ -60,15 +89,13 @@ def run(
     sandbox_url: SandboxUrl = None,
 ) -> None:
     """Run a flow now (or resume one with --resume RUN_ID)."""
-    settings = _settings(home, sandbox_url, workers)
-    params = {} if resume else _checked_params(flow, param or [], input, settings)
-    with _errors():
-        outcome = (
-            resume_run(resume, settings, progress=progress)
-            if resume
-            else start_run(flow, params, settings, progress=progress)
-        )
-    _print_outcome(outcome)
+    settings = settings_or_exit(console, home=home, sandbox_url=sandbox_url, workers=workers)
+    if resume:
+        _resume(resume, settings, progress)
+    params = _checked_params(flow, param or [], input, settings)
+    with _errors(settings, flow):
+        outcome = start_run(flow, params, settings, progress=progress)
+    _print_outcome(outcome, words(settings))
     raise typer.Exit(exit_code(outcome.status))
 
 
@@ -80,33 +107,23 @@ def resume(
     sandbox_url: SandboxUrl = None,
 ) -> None:
     """Resume an interrupted run without redoing its finished items."""
-    with _errors():
-        outcome = resume_run(run_id, _settings(home, sandbox_url), progress=progress)
-    _print_outcome(outcome)
+    _resume(run_id, settings_or_exit(console, home=home, sandbox_url=sandbox_url), progress)
+
+
+def _resume(run_id: str | None, settings: Settings, progress: bool) -> None:
+    """Refuses in the office's language what cannot be resumed, then goes on with the run and exits by its end."""
+    t, store = words(settings), open_store(settings)
+    found = store.get_run(run_id) if run_id else store.latest_unfinished()
+    if found is None:
+        fail(console, t, t("cli.resume.no_run", run_id=run_id) if run_id else t("cli.resume.nothing"))
+        return
+    if RunStatus(found.status).finished:
+        status, report = status_name(t, found.status), found.report_path or "—"
+        fail(console, t, t("cli.resume.finished", run_id=found.id, status=status, report=report))
+    with _errors(settings, found.flow):
+        outcome = resume_run(found.id, settings, progress=progress)
+    _print_outcome(outcome, t)
     raise typer.Exit(exit_code(outcome.status))
-
-
-@app.command()
-def runs(limit: Annotated[int, typer.Option(help="How many, newest first")] = 20, home: Home = None) -> None:
-    """Past runs with their counts and report paths."""
-    store = open_store(_settings(home))
-    table = Table("run id", "flow", "status", "items", "done", "business", "system", "left", "retries", "report")
-    for r in store.list_runs(limit):
-        c = store.counts(r.id)
-        by = c.by_state
-        table.add_row(
-            r.id,
-            r.flow,
-            r.status,
-            str(c.total),
-            str(by["done"]),
-            str(by["business_exception"]),
-            str(by["system_exception"]),
-            str(c.left),
-            str(c.retries),
-            r.report_path or "",
-        )
-    console.print(table)
 
 
 @app.command()
@@ -114,27 +131,44 @@ def check(
     sites: Annotated[list[str] | None, typer.Argument(help="Sites to check; default: all")] = None,
     home: Home = None,
     sandbox_url: SandboxUrl = None,
+    json: Json = False,
 ) -> None:
     """Pre-flight: visit each site's pages and confirm every listed selector resolves; writes nothing."""
     from app.preflight import check_sites
 
-    results = check_sites(list(sites or []), _settings(home, sandbox_url))
-    table = Table("site", "page", "element", "resolves")
-    missing = 0
-    for site, pages in results.items():
-        for page, elements in pages.items():
-            for element, ok in elements.items():
-                missing += not ok
-                table.add_row(site, page, element, "yes" if ok else "[red]NO[/red]")
-    console.print(table)
+    settings = settings_or_exit(console, home=home, sandbox_url=sandbox_url)
+    t = words(settings)
+    try:
+        results = check_sites(list(sites or []), settings)
+    except SystemException as exc:
+        fail(console, t, t("cli.check.unreachable", problem=str(exc)), code=1)
+        raise
+    found = [
+        {"site": site, "page": page, "element": element, "resolves": ok}
+        for site, pages in results.items()
+        for page, elements in pages.items()
+        for element, ok in elements.items()
+    ]
+    missing = sum(not row["resolves"] for row in found)
+    if json:
+        print_json(found)
+    else:
+        columns = [Column(key, t(f"cli.check.{key}"), wrap=False) for key in ("site", "page", "element", "resolves")]
+        rows = [{**row, "resolves": t.value(row["resolves"])} for row in found]
+        print_table(console, t, columns, [{k: str(v) for k, v in row.items()} for row in rows])
     if missing:
-        console.print(f"[red]{missing} selector(s) do not resolve[/red]")
-        raise typer.Exit(1)
+        fail(console, t, t("cli.check.missing", count=missing), code=1)
 
 
 # What `run` and `resume` exit with, for the scheduler's wrapper and any script (README, "Exit codes");
 # 1 is a crash and 2 a configuration or input error, before any item ran.
-EXIT_CODES = {RunStatus.DONE: 0, RunStatus.DONE_WITH_FAILURES: 3, RunStatus.INTERRUPTED: 4, RunStatus.PAUSED: 4}
+EXIT_CODES = {
+    RunStatus.DONE: 0,
+    RunStatus.DONE_WITH_FAILURES: 3,
+    RunStatus.INTERRUPTED: 4,
+    RunStatus.PAUSED: 4,
+    RunStatus.FAILED: 5,
+}
 
 
 def exit_code(status: RunStatus) -> int:
@@ -143,42 +177,61 @@ def exit_code(status: RunStatus) -> int:
 
 def _checked_params(flow: str, pairs: list[str], input: Path | None, settings: Settings) -> dict[str, Any]:
     """The flow's parameters as given, once each is known and well-typed; else every problem and exit code 2."""
+    t = words(settings)
+    if flow not in FLOWS:
+        fail(console, t, t("cli.params.no_flow", flow=flow, names=", ".join(FLOWS)))
     given, problems = parse_extra("\n".join(pairs))
     files = {"input": str(input)} if input else {}
-    if flow in FLOWS:
-        problems += validate(flow, given, files)[1]
+    problems += validate(flow, given, files)[1]
     if problems:
-        say = texts(settings.language)
         for problem in problems:
-            console.print(f"[red]{say(problem.key, **problem.values)}[/red]", highlight=False)
+            console.print(Text(t(problem.key, **problem.values), style="red"))
         known = ", ".join(p.name for p in params_of(flow)) or "—"
-        console.print(f"{flow}: --param {known}", highlight=False)
+        console.print(Text(t("cli.params.known", flow=flow, names=known)))
         raise typer.Exit(2)
     return {**given, **files}
 
 
-def _print_outcome(outcome: RunOutcome) -> None:
+def _print_outcome(outcome: RunOutcome, t: Texts) -> None:
     s = outcome.summary
-    console.print(
-        f"[bold]run {outcome.run_id}[/bold] {outcome.status}: {s.total} items — done {s.done}, "
-        f"business exceptions {s.business}, system exceptions {s.system}, left {s.left}, retries {s.retries}"
-        + (f", {s.items_per_minute} items/min" if s.items_per_minute else "")
-    )
-    console.print(f"report:   {outcome.report}")
-    console.print(f"logs:     {outcome.folder / 'log.jsonl'}")
-    console.print(f"evidence: {outcome.folder / 'evidence'}")
+    status = status_name(t, outcome.status)
+    counts = {"total": s.total, "done": s.done, "business": s.business, "system": s.system, "left": s.left}
+    line = t("cli.outcome.summary", run_id=outcome.run_id, flow=s.flow, status=status, retries=s.retries, **counts)
+    console.print(Text(line, style="bold red" if outcome.status is RunStatus.FAILED else "bold"))
+    if outcome.status is RunStatus.FAILED:
+        site = t.site(outcome.failed_site) if outcome.failed_site else None
+        why = (
+            t("cli.outcome.site_down", site=site, run_id=outcome.run_id)
+            if site
+            else t("cli.outcome.start_failed", problem=outcome.failure or "—")
+        )
+        console.print(Text(why, style="red"))
+    if s.items_per_minute:
+        console.print(Text(t("cli.outcome.pace", pace=f"{s.items_per_minute:.1f}".replace(".", ","))))
+    console.print(Text(t("cli.outcome.report", path=str(outcome.report))))
+    console.print(Text(t("cli.outcome.log", path=str(outcome.folder / "log.jsonl"))))
+    console.print(Text(t("cli.outcome.evidence", path=str(outcome.folder / "evidence"))))
 
 
 class _errors:
-    """Configuration and input errors end the command with their message and exit code 2, no traceback."""
+    """Configuration and input errors end the command with their message and exit code 2, no traceback; a flow
+    running elsewhere is refused naming who runs it."""
+
+    def __init__(self, settings: Settings, flow: str) -> None:
+        self.settings, self.flow = settings, flow
 
     def __enter__(self) -> None:
         return None
 
     def __exit__(self, kind: Any, exc: BaseException | None, tb: Any) -> None:
+        t = words(self.settings)
+        if isinstance(exc, FlowBusy):
+            holder = holder_of(open_store(self.settings).engine, self.flow)
+            if holder is not None:
+                since = t.value(holder.acquired_at)
+                fail(console, t, t("cli.busy", flow=self.flow, holder=holder.holder, since=since))
         if isinstance(exc, ConfigError):
-            console.print(f"[red]error:[/red] {exc}", markup=True, highlight=False)
-            raise typer.Exit(2)
+            fail(console, t, str(exc))
 
 
 app.add_typer(cli_calc.app, name="calc", help="Enforcement calculations: fee, interest, alimony, distribution…")
@@ -187,3 +240,4 @@ cli_documents.register(app)
 cli_users.register(app)
 cli_audit.register(app)
 cli_console.register(app)
+cli_runs.register(app)

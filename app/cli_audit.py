@@ -8,12 +8,15 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.table import Table
+from rich.text import Text
 
-from app.cli_options import Home, engine_at
+from app.cli_options import Home, Json, day_and_time, settings_or_exit, words
+from app.cli_tables import Column, print_json, print_table
 from orynda.audit import AuditLog
+from orynda.database import make_engine
+from orynda.i18n import Texts
 
-console = Console(highlight=False, soft_wrap=True)
+console = Console(highlight=False)
 app = typer.Typer(help="The audit log: logins, decisions, filings, policy changes.", no_args_is_help=True)
 
 
@@ -22,27 +25,52 @@ def register(parent: typer.Typer) -> None:
     parent.add_typer(app, name="audit", help="The audit log: verify the chain, show a subject's trail.")
 
 
-def log_at(home: Path | None) -> AuditLog:
-    return AuditLog(engine_at(home, console))
+def log_at(home: Path | None) -> tuple[AuditLog, Texts]:
+    settings = settings_or_exit(console, home=home)
+    return AuditLog(make_engine(settings.db_url)), words(settings)
 
 
 @app.command("verify")
 def verify(home: Home = None) -> None:
     """Check every entry against its hash and the one before it; name the first altered or missing entry."""
-    check = log_at(home).verify()
+    log, t = log_at(home)
+    check = log.verify()
     if not check.ok:
-        console.print(f"[red]{check}[/red]")
+        console.print(Text(t("cli.audit.broken", entry=check.bad_id, reason=check.reason), style="red"))
         raise typer.Exit(1)
-    console.print(f"[green]{check}[/green]")
+    console.print(Text(t("cli.audit.intact", entries=check.entries, head=check.head or "-"), style="green"))
 
 
 @app.command("trail")
 def trail(
-    subject: Annotated[str, typer.Argument(help="review:<id>, user:<login> or policy")], home: Home = None
+    subject: Annotated[str, typer.Argument(help="review:<id>, user:<login> or policy")],
+    home: Home = None,
+    json: Json = False,
 ) -> None:
     """Every entry about one subject, oldest first."""
-    table = Table("#", "at", "actor", "action", "detail")
-    for e in log_at(home).trail(subject):
-        detail = ", ".join(f"{k}={v}" for k, v in e.detail.items())
-        table.add_row(str(e.id), f"{e.at:%Y-%m-%d %H:%M:%S}", e.actor, e.action, detail)
-    console.print(table)
+    log, t = log_at(home)
+    entries = log.trail(subject)
+    if json:
+        print_json(
+            [{"id": e.id, "at": e.at.isoformat(), "actor": e.actor, "action": e.action, "detail": e.detail}
+             for e in entries]
+        )  # fmt: skip
+        return
+    columns = [
+        Column("number", t("cli.audit.number"), numeric=True),
+        Column("at", t("cli.audit.at")),
+        Column("actor", t("cli.audit.actor"), wrap=False, priority=1),
+        Column("action", t("cli.audit.action"), wrap=False),
+        Column("detail", t("cli.audit.detail"), priority=2),
+    ]
+    rows = [
+        {
+            "number": str(e.id),
+            "at": day_and_time(e.at) + f":{e.at:%S}",
+            "actor": e.actor,
+            "action": e.action,
+            "detail": ", ".join(f"{k}={v}" for k, v in e.detail.items()),
+        }
+        for e in entries
+    ]
+    print_table(console, t, columns, rows)

@@ -7,10 +7,12 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.text import Text
 
-from app.cli_options import Home
+from app.cli_options import FALLBACK_LANGUAGE, Home, fail, words
 from orynda.config import load_settings
 from orynda.errors import ConfigError
+from orynda.i18n import texts
 
 console = Console(highlight=False)
 
@@ -48,7 +50,7 @@ def serve(
         settings = load_settings(home=home)
         app = create_app(settings, language=language, schedules_file=schedules, https_only=https_only)
     except (ConfigError, ValueError) as exc:
-        console.print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(2) from None
-    console.print(f"console: http://{host}:{port}/  (home {settings.home})")
+        fail(console, texts(FALLBACK_LANGUAGE), str(exc))
+        raise
+    console.print(Text(words(settings)("cli.console.serving", host=host, port=port, home=str(settings.home))))
     uvicorn.run(app, host=host, port=port, log_level="warning", proxy_headers=True, forwarded_allow_ips="127.0.0.1")

@@ -2,23 +2,26 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.table import Table
+from rich.text import Text
 
-from app.cli_options import Home, SandboxUrl
-from app.scheduling.fires import recent_fires
+from app.cli_options import FALLBACK_LANGUAGE, Home, Json, SandboxUrl, day_and_time, fail, settings_or_exit, words
+from app.cli_tables import Column, print_json, print_table
+from app.scheduling.fires import FireRow, recent_fires
 from app.scheduling.model import SchedulesFile, load_schedules, schedules_path
 from orynda.clock import ALMATY, now
-from orynda.config import Settings, load_settings
+from orynda.config import Settings
 from orynda.database import make_engine
 from orynda.errors import ConfigError
+from orynda.i18n import Texts, texts
 
-console = Console()
+console = Console(highlight=False)
 
 File = Annotated[
     Path | None, typer.Option("--file", "-f", help="Schedules file (default: $ORYNDA_SCHEDULES or schedules.yaml)")
@@ -46,7 +49,8 @@ def schedule(
     config, settings = _load(file), _settings(home, sandbox_url)
     unknown = [name for name in run_now or [] if name not in config.schedules]
     if unknown:
-        _fail(f"--run-now {', '.join(unknown)}: no such entry in {schedules_path(file)}")
+        t = words(settings)
+        fail(console, t, t("cli.schedules.no_entry", names=", ".join(unknown), file=str(schedules_path(file))))
     raise typer.Exit(serve(config, settings, run_now=run_now))
 
 
@@ -54,30 +58,78 @@ def schedules(
     file: File = None,
     home: Home = None,
     count: Annotated[int, typer.Option("--count", "-n", help="Fire times to show per entry")] = 3,
+    json: Json = False,
 ) -> None:
     """Every entry with its next fire times (Asia/Almaty, holidays skipped) and its last fire's outcome."""
     config, settings = _load(file), _settings(home)
-    table = Table("entry", "flow", "cron (calendar)", "window", "next fires", "last fire")
-    moment = now()
-    for name, entry in config.schedules.items():
-        fires = [f"{f:%a %Y-%m-%d %H:%M}" for f in itertools.islice(entry.trigger().fire_times(moment), count)]
-        table.add_row(
+    t, moment = words(settings), now()
+    entries = [
+        (
             name,
-            entry.flow,
-            str(entry.trigger()),
-            str(entry.window or "any time"),
-            "\n".join(fires) if entry.enabled else "(disabled)",
+            entry,
+            list(itertools.islice(entry.trigger().fire_times(moment), count)) if entry.enabled else [],
             _last_fire(settings, name),
         )
-    console.print(table)
-    console.print(f"times in {ALMATY.key}; e-mail to: {', '.join(config.notify.supervisors) or 'nobody'}")
+        for name, entry in config.schedules.items()
+    ]
+    if json:
+        print_json(
+            [
+                {"entry": name, "flow": entry.flow, "cron": entry.cron, "calendar": entry.calendar,
+                 "window": str(entry.window) if entry.window else None, "enabled": entry.enabled,
+                 "next": [f.isoformat() for f in fires],
+                 "last": {"fire_time": last.fire_time.isoformat(), "outcome": last.outcome} if last else None}
+                for name, entry, fires, last in entries
+            ]
+        )  # fmt: skip
+        return
+    columns = [
+        Column("entry", t("cli.schedules.entry"), wrap=False),
+        Column("flow", t("cli.schedules.flow"), wrap=False, priority=4),  # most entries are named after their flow
+        Column("cron", t("cli.schedules.cron"), wrap=False, priority=3),
+        Column("window", t("cli.schedules.window"), priority=2),
+        Column("next", t("cli.schedules.next"), wrap=False, priority=1),
+        Column("last", t("cli.schedules.last"), priority=1),
+    ]
+    rows = [
+        {
+            "entry": name,
+            "flow": entry.flow,
+            "cron": f"{entry.cron}\n({_calendar(t, entry.calendar)})",
+            "window": str(entry.window) if entry.window else t("cli.schedules.any_time"),
+            "next": "\n".join(_fire(t, f) for f in fires) if entry.enabled else t("cli.schedules.disabled"),
+            "last": _last_text(t, last),
+        }
+        for name, entry, fires, last in entries
+    ]
+    print_table(console, t, columns, rows)
+    recipients = ", ".join(config.notify.supervisors) or t("cli.schedules.nobody")
+    console.print(Text(t("cli.schedules.zone", recipients=recipients)))
 
 
-def _last_fire(settings: Settings, name: str) -> str:
+def _fire(t: Texts, moment: dt.datetime) -> str:
+    """A fire time with its weekday in the office's language (the console's short names), dd.mm.yyyy HH:MM."""
+    key = f"console.weekday.{moment.astimezone(ALMATY).weekday()}"
+    weekday = t(key) if t.has(key) else f"{moment.astimezone(ALMATY):%a}"
+    return f"{weekday} {day_and_time(moment)}"
+
+
+def _calendar(t: Texts, calendar: str) -> str:
+    key = f"console.calendar.{calendar}"
+    return t(key) if t.has(key) else calendar
+
+
+def _last_text(t: Texts, fire: FireRow | None) -> str:
+    if fire is None:
+        return t("cli.schedules.never")
+    return f"{day_and_time(fire.fire_time)}: {fire.outcome or t('cli.schedules.running')}"
+
+
+def _last_fire(settings: Settings, name: str) -> FireRow | None:
     if settings.database_url is None and not (settings.home / "orynda.db").exists():
-        return "never"
+        return None
     fires = recent_fires(make_engine(settings.db_url), name, limit=1)
-    return f"{fires[0].fire_time:%Y-%m-%d %H:%M}: {fires[0].outcome or 'running'}" if fires else "never"
+    return fires[0] if fires else None
 
 
 def _load(file: Path | None) -> SchedulesFile:
@@ -89,13 +141,8 @@ def _load(file: Path | None) -> SchedulesFile:
 
 
 def _settings(home: Path | None, sandbox_url: str | None = None) -> Settings:
-    try:
-        return load_settings(home=home, sandbox_url=sandbox_url)
-    except ConfigError as exc:
-        _fail(str(exc))
-        raise
+    return settings_or_exit(console, home=home, sandbox_url=sandbox_url)
 
 
 def _fail(message: str) -> None:
-    console.print(f"[red]error:[/red] {message}", markup=True, highlight=False)
-    raise typer.Exit(2)
+    fail(console, texts(FALLBACK_LANGUAGE), message)

@@ -1,6 +1,6 @@
 """`runner.py users add|passwd|disable|unlock|list`: the desk's local users. Passwords are typed twice without echo
 (or read from one line of stdin with --password-stdin) and stored as argon2 hashes. Exit 2 on a refused change.
-Messages are short English for now: the desk's Kazakh and Russian text catalogue does not exist yet."""
+Messages are in the office's language; a refusal's reason comes from orynda.users as it words it."""
 
 from __future__ import annotations
 
@@ -11,9 +11,12 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.table import Table
+from rich.text import Text
 
-from app.cli_options import Home, engine_at
+from app.cli_options import Home, Json, day_and_time, fail, settings_or_exit, words
+from app.cli_tables import Column, print_json, print_table
+from orynda.database import make_engine
+from orynda.i18n import Texts
 from orynda.users import Role, UserError, Users
 
 console = Console(highlight=False, soft_wrap=True)
@@ -37,8 +40,18 @@ def actor() -> str:
         return "cli:unknown"
 
 
-def users_at(home: Path | None) -> Users:
-    return Users(engine_at(home, console))
+def users_at(home: Path | None) -> tuple[Users, Texts]:
+    settings = settings_or_exit(console, home=home)
+    return Users(make_engine(settings.db_url)), words(settings)
+
+
+def role_name(t: Texts, role: str) -> str:
+    key = f"console.role.{role}"
+    return t(key) if t.has(key) else role
+
+
+def say(text: str) -> None:
+    console.print(Text(text))
 
 
 @app.command("add")
@@ -51,75 +64,112 @@ def add(
     home: Home = None,
 ) -> None:
     """Add a user; the password is asked twice (hidden)."""
-    users = users_at(home)
-    password = _password(password_stdin)
-    with _refused():
+    users, t = users_at(home)
+    password = _password(password_stdin, t)
+    with _refused(t):
         user = users.add(login, name, role, password, aisep_login=aisep_login, by=actor())
-    console.print(
-        f"user {user.login} added: {user.role}" + (f", AIS EP {user.aisep_login}" if user.aisep_login else "")
-    )
+    role_text = role_name(t, user.role)
+    if user.aisep_login:
+        say(t("cli.users.added_aisep", login=user.login, role=role_text, aisep=user.aisep_login))
+    else:
+        say(t("cli.users.added", login=user.login, role=role_text))
 
 
 @app.command("passwd")
 def passwd(login: Annotated[str, typer.Argument()], password_stdin: PasswordStdin = False, home: Home = None) -> None:
     """Set a user's password (clears a lock after wrong passwords)."""
-    users = users_at(home)
-    if users.get(login) is None:
-        console.print(f"[red]error:[/red] no user {login}")
-        raise typer.Exit(2)
-    password = _password(password_stdin)
-    with _refused():
+    users, t = users_at(home)
+    _known(users, t, login)
+    password = _password(password_stdin, t)
+    with _refused(t):
         users.set_password(login, password, by=actor())
-    console.print(f"password of {login} changed")
+    say(t("cli.users.passwd", login=login))
 
 
 @app.command("disable")
 def disable(login: Annotated[str, typer.Argument()], home: Home = None) -> None:
     """Disable a user: no more logins; their decisions and trail stay."""
-    with _refused():
-        users_at(home).disable(login, by=actor())
-    console.print(f"user {login} disabled")
+    users, t = users_at(home)
+    _known(users, t, login)
+    with _refused(t):
+        users.disable(login, by=actor())
+    say(t("cli.users.disabled", login=login))
 
 
 @app.command("unlock")
 def unlock(login: Annotated[str, typer.Argument()], home: Home = None) -> None:
     """Lift the lock after wrong passwords."""
-    with _refused():
-        users_at(home).unlock(login, by=actor())
-    console.print(f"user {login} unlocked")
+    users, t = users_at(home)
+    _known(users, t, login)
+    with _refused(t):
+        users.unlock(login, by=actor())
+    say(t("cli.users.unlocked", login=login))
 
 
 @app.command("list")
-def list_users(home: Home = None) -> None:
+def list_users(home: Home = None, json: Json = False) -> None:
     """Every user with role, AIS EP login and state."""
-    table = Table("login", "name", "role", "AIS EP login", "active", "locked until", "last login")
-    for u in users_at(home).all():
-        table.add_row(
-            u.login,
-            u.name,
-            u.role,
-            u.aisep_login or "",
-            "yes" if u.active else "no",
-            f"{u.locked_until:%Y-%m-%d %H:%M}" if u.locked_until else "",
-            f"{u.last_login_at:%Y-%m-%d %H:%M}" if u.last_login_at else "",
-        )
-    console.print(table)
+    users, t = users_at(home)
+    everyone = users.all()
+    if json:
+        print_json(
+            [
+                {"login": u.login, "name": u.name, "role": u.role, "aisep_login": u.aisep_login, "active": u.active,
+                 "locked_until": u.locked_until.isoformat() if u.locked_until else None,
+                 "last_login": u.last_login_at.isoformat() if u.last_login_at else None}
+                for u in everyone
+            ]
+        )  # fmt: skip
+        return
+    columns = [
+        Column("login", t("cli.users.login"), wrap=False),
+        Column("name", t("cli.users.name")),
+        Column("role", t("cli.users.role"), priority=1),
+        Column("aisep", t("cli.users.aisep"), wrap=False, priority=2),
+        Column("active", t("cli.users.active"), priority=3),
+        Column("locked", t("cli.users.locked"), priority=4),
+        Column("last_login", t("cli.users.last_login"), priority=5),
+    ]
+    rows = [
+        {
+            "login": u.login,
+            "name": u.name,
+            "role": role_name(t, u.role),
+            "aisep": u.aisep_login or "",
+            "active": t.value(u.active),
+            "locked": day_and_time(u.locked_until),
+            "last_login": day_and_time(u.last_login_at),
+        }
+        for u in everyone
+    ]
+    print_table(console, t, columns, rows)
 
 
-def _password(from_stdin: bool) -> str:
+def _known(users: Users, t: Texts, login: str) -> None:
+    if users.get(login) is None:
+        fail(console, t, t("cli.users.no_user", login=login))
+
+
+def _password(from_stdin: bool, t: Texts) -> str:
     if from_stdin:
         return sys.stdin.readline().rstrip("\r\n")
-    value: str = typer.prompt("Password", hide_input=True, confirmation_prompt=True)
-    return value
+    while True:  # asked twice, until both match
+        first: str = typer.prompt(t("cli.users.password"), hide_input=True)
+        second: str = typer.prompt(t("cli.users.password_again"), hide_input=True)
+        if first == second:
+            return first
+        console.print(Text(t("cli.users.no_match"), style="red"))
 
 
 class _refused:
     """A refused change ends the command with its message and exit code 2."""
+
+    def __init__(self, t: Texts) -> None:
+        self.t = t
 
     def __enter__(self) -> None:
         return None
 
     def __exit__(self, kind: object, exc: BaseException | None, tb: object) -> None:
         if isinstance(exc, UserError):
-            console.print(f"[red]error:[/red] {exc}")
-            raise typer.Exit(2)
+            fail(console, self.t, str(exc))

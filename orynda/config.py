@@ -2,6 +2,12 @@
 
 Precedence: default < config file (orynda.yaml, or $ORYNDA_CONFIG) < environment (ORYNDA_…, nested with __) < flags.
 Secrets never live here: see orynda.secrets.
+
+Where things are does not depend on the folder a command is typed in: the home folder (runs, reports, the SQLite
+database) is $ORYNDA_HOME, else the user's data folder (~/.local/share/orynda on Linux); the settings file is
+$ORYNDA_CONFIG, else an orynda.yaml in the current folder (a checkout's own), else the user's config folder's
+(~/.config/orynda/orynda.yaml, next to secrets.env). A relative --home is made absolute at once, so the paths a
+run records are found from anywhere later.
 """
 
 from __future__ import annotations
@@ -12,7 +18,8 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from platformdirs import user_config_dir, user_data_dir
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
 
 from orynda.errors import ConfigError
@@ -76,7 +83,10 @@ class BrowserSettings(BaseModel):
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="ORYNDA_", env_nested_delimiter="__", extra="forbid")
 
-    home: Path = Field(Path("var"), description="Runs, evidence, reports and the SQLite database live here")
+    home: Path = Field(
+        default_factory=lambda: default_home(),
+        description="Runs, evidence, reports and the SQLite database live here; default: the user's data folder",
+    )
     database_url: str | None = Field(None, description="SQLAlchemy URL; empty: SQLite in home")
     sandbox_url: str = Field("http://127.0.0.1:8765", description="Root of the local sandbox registries")
     workers: int = Field(4, ge=1, description="Items processed at once in a run")
@@ -101,6 +111,11 @@ class Settings(BaseSettings):
         file_secret_settings: PydanticBaseSettingsSource,
     ) -> tuple[PydanticBaseSettingsSource, ...]:
         return init_settings, env_settings, _YamlSource(settings_cls)
+
+    @field_validator("home")
+    @classmethod
+    def _absolute_home(cls, home: Path) -> Path:
+        return absolute(home)
 
     @property
     def db_url(self) -> str:
@@ -133,12 +148,24 @@ class _YamlSource(PydanticBaseSettingsSource):
         return data if isinstance(data, dict) else {}
 
 
+def default_home() -> Path:
+    """The user's data folder for Orynda (platformdirs: XDG on Linux, AppData on Windows)."""
+    return Path(user_data_dir("orynda", appauthor=False))
+
+
+def absolute(path: Path) -> Path:
+    return Path(path).expanduser().absolute()
+
+
 def config_path() -> Path | None:
+    """The settings file: named by $ORYNDA_CONFIG, else the current folder's orynda.yaml, else the user's."""
     named = os.environ.get("ORYNDA_CONFIG")
     if named:
         return Path(named)
-    default = Path("orynda.yaml")
-    return default if default.exists() else None
+    for candidate in (Path("orynda.yaml"), Path(user_config_dir("orynda", appauthor=False)) / "orynda.yaml"):
+        if candidate.exists():
+            return candidate
+    return None
 
 
 def load_settings(**overrides: Any) -> Settings:
@@ -149,7 +176,10 @@ def load_settings(**overrides: Any) -> Settings:
         path = config_path()
         lines = read_yaml(path)[1] if path else {}
         raise ConfigError(describe(exc, path or Path("(environment)"), lines)) from exc
-    return settings.model_copy(update={k: v for k, v in overrides.items() if v is not None})
+    given = {k: v for k, v in overrides.items() if v is not None}
+    if "home" in given:
+        given["home"] = absolute(given["home"])
+    return settings.model_copy(update=given)
 
 
 def _playwright_chromium_installed() -> bool:

@@ -16,7 +16,7 @@ from loguru import logger
 from orynda import logs
 from orynda.config import Settings
 from orynda.engine import ItemEngine
-from orynda.errors import ConfigError
+from orynda.errors import ConfigError, SystemException
 from orynda.flow import Flow
 from orynda.leases import Lease, lease
 from orynda.progress import RunProgress
@@ -34,6 +34,8 @@ class RunOutcome:
     report: Path
     folder: Path
     summary: RunSummary
+    failure: str | None = None  # why a failed run worked nothing (developer's words, masked)
+    failed_site: str | None = None  # the registry that stayed down at the start, when one did
 
 
 def open_store(settings: Settings) -> RunStore:
@@ -129,10 +131,16 @@ def execute(
     engine = ItemEngine(
         settings, store, on_item=bar.advance if bar else None, on_found=bar.found if bar else None, stop_when=stop_when
     )
+    failure: SystemException | None = None
     try:
         with bar or nullcontext():
             finished = asyncio.run(_run_with_signals(engine, flow, run))
         status = _end_status(finished, engine.interrupted, stop_status, failed=store.counts(run.id).failed)
+    except SystemException as exc:
+        # Item faults never get here (each ends its item); this is what the run needs before any item: the browser,
+        # or the registry that lists the work (nightly_check's AIS EP). It stayed down after its retries.
+        failure, status = exc, RunStatus.FAILED
+        logger.error("run {} failed before its items: {}", run.id, exc)
     except BaseException:
         store.set_status(run.id, RunStatus.INTERRUPTED, ended=True)
         raise
@@ -142,7 +150,15 @@ def execute(
     report = write_report(load(store, store.get_run(run.id) or run, flow, settings.language))
     store.set_status(run.id, status, report=report)
     final = store.get_run(run.id) or run
-    return RunOutcome(run.id, status, report, Path(run.folder), summarize(store, final))
+    return RunOutcome(
+        run.id,
+        status,
+        report,
+        Path(run.folder),
+        summarize(store, final),
+        failure=str(failure) if failure else None,
+        failed_site=failure.site if failure else None,
+    )
 
 
 def _end_status(finished: bool, interrupted: bool, stop_status: StopStatus, *, failed: int) -> RunStatus:

@@ -5,7 +5,9 @@
 set -euo pipefail
 PY=${PY:-.venv/bin/python}
 PORT=${SANDBOX_PORT:-8765}
-HOME_DIR=${ORYNDA_HOME:-var}
+# The home folder every runner.py command finds by itself: $ORYNDA_HOME, else the user's data folder.
+HOME_DIR=$("$PY" -c "from orynda.config import load_settings; print(load_settings().home)")
+mkdir -p "$HOME_DIR"
 NIGHTLY_LIMIT=${NIGHTLY_LIMIT:-40}
 URL="http://127.0.0.1:$PORT"
 "$PY" -m sandbox --port "$PORT" --seed 42 --debtors 1000 &

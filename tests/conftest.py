@@ -20,6 +20,17 @@ from tests.databases import KINDS, fresh_database  # noqa: E402
 SEED, DEBTORS = 42, 1000
 
 
+@pytest.fixture(scope="session", autouse=True)
+def own_user_folders(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The tests never read or write the user's own data and config folders (the default home, the settings file);
+    the subprocesses they start inherit the same."""
+    root = tmp_path_factory.mktemp("user")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("XDG_DATA_HOME", str(root / "data"))
+        patch.setenv("XDG_CONFIG_HOME", str(root / "config"))
+        yield root
+
+
 @pytest.fixture(params=KINDS)
 def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     """An empty database for the store: each test that asks runs on SQLite and on PostgreSQL."""

@@ -44,3 +44,41 @@ def test_credentials_from_env_or_secrets_file_print_as_stars(tmp_path: Path, mon
     login = credentials("aisep")
     assert login.password.get_secret_value() == "s3cret"
     assert "s3cret" not in repr(login) and "s3cret" not in str(login.password)
+
+
+@pytest.mark.parametrize(
+    ("env", "home"),
+    [
+        pytest.param({"ORYNDA_HOME": "{tmp}/office"}, "{tmp}/office", id="orynda-home"),
+        pytest.param({"XDG_DATA_HOME": "{tmp}/data"}, "{tmp}/data/orynda", id="xdg-data-home"),
+        pytest.param({"HOME": "{tmp}/user"}, "{tmp}/user/.local/share/orynda", id="user-data-folder"),
+    ],
+)
+def test_the_default_home_does_not_depend_on_the_current_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, env: dict[str, str], home: str
+) -> None:
+    monkeypatch.delenv("XDG_DATA_HOME", raising=False)
+    for key, value in env.items():
+        monkeypatch.setenv(key, value.format(tmp=tmp_path))
+    for folder in (tmp_path, tmp_path / "elsewhere"):
+        folder.mkdir(exist_ok=True)
+        monkeypatch.chdir(folder)
+        settings = load_settings()
+        assert settings.home == Path(home.format(tmp=tmp_path))
+        assert settings.db_url == f"sqlite:///{tmp_path}/{home.format(tmp='').lstrip('/')}/orynda.db"
+
+
+def test_a_relative_home_is_made_absolute_where_it_was_typed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert load_settings(home=Path("var")).home == tmp_path / "var"
+    monkeypatch.setenv("ORYNDA_HOME", "office")
+    assert load_settings().home == tmp_path / "office"
+
+
+def test_the_settings_file_is_the_folders_own_else_the_users(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    (tmp_path / "config" / "orynda").mkdir(parents=True)
+    (tmp_path / "config" / "orynda" / "orynda.yaml").write_text("language: ru\nworkers: 3\n")
+    monkeypatch.chdir(tmp_path / "config")
+    assert (load_settings().language, load_settings().workers) == ("ru", 3)
+    (tmp_path / "config" / "orynda.yaml").write_text("workers: 5\n")
+    assert (load_settings().language, load_settings().workers) == ("kk", 5)

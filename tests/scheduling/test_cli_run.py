@@ -47,7 +47,7 @@ def test_a_run_with_failed_items_exits_3_and_says_so_in_its_status(plain_setting
     assert failed.status == RunStatus.DONE_WITH_FAILURES
     assert store.counts(failed.id).failed == 2 and store.counts(failed.id).by_state["done"] == 5
     resumed = runner.invoke(app, ["resume", failed.id, "--home", str(plain_settings.home)])
-    assert resumed.exit_code == 2 and "already done" in resumed.output  # a finished run is not resumed
+    assert resumed.exit_code == 2 and "аяқталған" in resumed.output  # a finished run is not resumed
 
 
 @pytest.mark.parametrize(

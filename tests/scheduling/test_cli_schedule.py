@@ -29,8 +29,8 @@ def test_schedules_lists_the_next_fire_times_skipping_holidays(tmp_path: Path, m
     )
     result = runner.invoke(app, ["schedules", "--file", str(path), "--home", str(tmp_path), "-n", "2"], env=WIDE)
     assert result.exit_code == 0, result.output
-    assert "Fri 2026-03-20 22:00" in result.output and "Thu 2026-03-26 22:00" in result.output
-    assert "22:00–06:30" in result.output and "never" in result.output and "head@court.kz" in result.output
+    assert "жм 20.03.2026 22:00" in result.output and "бс 26.03.2026 22:00" in result.output  # Nauryz skipped
+    assert "22:00–06:30" in result.output and "болған жоқ" in result.output and "head@court.kz" in result.output
 
 
 def test_a_bad_schedules_file_exits_2_naming_line_and_key(tmp_path: Path) -> None:
@@ -49,5 +49,5 @@ def test_run_is_refused_with_a_clear_message_while_the_flow_runs(plain_settings:
         env=WIDE,
     )
     assert result.exit_code == 2
-    assert "error: flow register_check is already running (held by night-server:777 since" in result.output
+    assert "register_check процесі қазір жүріп жатыр (night-server:777," in result.output
     assert RunStore(plain_settings.db_url).list_runs() == []
