@@ -67,9 +67,16 @@ def alimony_share(children: int) -> Fraction:
     return Fraction(next(r for r in reversed(rows) if children >= r["children"])["share"])
 
 
+ALIMONY_MCI = "alimony is owed by a person, not a state benefit: MCI for fines, taxes and other payments (a choice)"
+
+
 def fixed_alimony(multiple_mci: Decimal, on: dt.date) -> Decimal:
-    """A fixed monthly sum in multiples of the MCI in force at the time of payment (FAM arts. 141, 173)."""
-    return mci_amount(multiple_mci, on)
+    """A fixed monthly sum in multiples of the MCI in force at the time of payment (FAM arts. 141, 173).
+
+    From 01.04.2022 to 31.12.2022 two MCIs existed; alimony is not a benefit or social payment, so the MCI for
+    fines, taxes and other payments (3 063) is used, not the benefits MCI (3 180) — a reading, stated in each line.
+    """
+    return mci_amount(multiple_mci, on, "payments")
 
 
 def income_from_pension_contribution(contribution: Decimal, on: dt.date) -> PensionIncome:
@@ -84,7 +91,12 @@ def average_wage(on: dt.date) -> tuple[Decimal, str]:
     """Average monthly wage in the Republic: the latest quarter in the data ended before `on` (FAM art. 169 p.3) [?]."""
     rows = [row for row in table("alimony")["average_wage"] if row["ends"] < on]
     if not rows:
-        raise OutsideData(f"no average wage in domain/data before {on}")
+        raise OutsideData(
+            f"average wage: no quarter ended before {on.strftime('%d.%m.%Y')} in domain/data/alimony.yaml",
+            what="average wage",
+            table="domain/data/alimony.yaml",
+            on=on,
+        )
     latest = max(rows, key=lambda row: row["ends"])
     return decimal(latest["value"]), latest["quarter"]
 
@@ -139,10 +151,10 @@ def _month_due(
     if earliest is not None and month < earliest:
         return "beyond 3 years (FAM art. 169 p.1)", ZERO, ZERO
     if fixed_mci is not None:
-        return f"fixed {fixed_mci} MCI (art. 141)", ZERO, fixed_alimony(fixed_mci, month)
+        return f"fixed {fixed_mci} MCI (art. 141; {ALIMONY_MCI})", ZERO, fixed_alimony(fixed_mci, month)
     if entry.prisoner and entry.income is None:
         multiple = decimal(table("alimony")["prisoner_month"]["mci"])
-        return "prisoner not working: 1 MCI (art. 169 p.3)", ZERO, mci_amount(multiple, month)
+        return f"prisoner not working: 1 MCI (art. 169 p.3; {ALIMONY_MCI})", ZERO, mci_amount(multiple, month)
     base, basis = (tenge(entry.income), "income") if entry.income is not None else _average(calculated_on)
     return basis, base, portion(base, share or Fraction(0))
 

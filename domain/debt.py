@@ -2,7 +2,8 @@
 
 Payments are applied in the order of domain/data/debt.yaml: fee, costs (Law 261-IV art. 108), then interest and
 principal (CC art. 282 [M]). Interest runs on the unpaid principal only (art. 353 p.4: none on interest), up to and
-including each payment day; the interest accrued up to a payment is rounded to the tiyn on that day.
+including each payment day, at the base rate on that day (art. 353 p.1: the rate on the day of execution of the
+obligation or of its part; mode "periods" is the option); the interest accrued up to a payment is rounded then.
 """
 
 from __future__ import annotations
@@ -60,7 +61,7 @@ class Debt:
     interest_lines: tuple[InterestLine, ...] = ()
 
 
-def debt_on(proceeding: Proceeding, on: dt.date, *, mode: Mode = "periods", day_count: DayCount = "act365") -> Debt:
+def debt_on(proceeding: Proceeding, on: dt.date, *, mode: Mode = "single", day_count: DayCount = "act365") -> Debt:
     """The debt on a date, payments applied fee → costs → interest → principal (art. 108; CC arts. 282, 353)."""
     balance = Balance(tenge(proceeding.fee), tenge(proceeding.costs), ZERO, tenge(proceeding.principal))
     lines: list[InterestLine] = []

@@ -14,7 +14,7 @@ from decimal import Decimal
 from domain.data import decimal, table
 from domain.errors import InvalidAmount
 from domain.mci import subsistence_minimum
-from domain.money import ZERO, tenge
+from domain.money import ZERO, split_pro_rata, tenge
 
 
 @dataclass(frozen=True)
@@ -70,3 +70,66 @@ def exemption_reason(income_kind: str) -> str | None:
         if row["kind"] == income_kind:
             return f"art. 97: {row['title']} (only for alimony or harm to health)"
     return None
+
+
+@dataclass(frozen=True)
+class Document:
+    """One executive document levied on the same income: its claim category, queue and the sum due this month."""
+
+    name: str
+    category: str
+    queue: int
+    due: Decimal
+
+
+@dataclass(frozen=True)
+class Withholding:
+    """What is withheld under one document this month, and why no more."""
+
+    document: Document
+    withheld: Decimal
+    limited_by: str  # "due" | "half" (art. 95 p.1, 50 %) | "subsistence minimum" (art. 95 p.1 floor)
+
+
+@dataclass(frozen=True)
+class WithholdingPlan:
+    """One payment of income split among several documents: queues in order, pro rata inside a queue."""
+
+    income: Decimal
+    half: Decimal
+    floor: Decimal
+    lines: tuple[Withholding, ...]
+    kept: Decimal
+    article: str = "Law 261-IV art. 95 p.1 (limits); arts. 110–112 (queues, pro rata inside a queue)"
+
+
+def withholding_plan(income: Decimal, on: dt.date, documents: list[Document]) -> WithholdingPlan:
+    """Withhold under several documents of different queues within the limits of art. 95 p.1.
+
+    Together the documents take at most half of the income. The debtor keeps the subsistence minimum against the
+    documents it protects (a loan, taxes, wages owed), but not against alimony or harm-to-health claims: those may
+    reach below it. Queues are served in order, a queue pro rata to what each document is due (arts. 110–112).
+    """
+    income = tenge(income)
+    if income < 0 or any(tenge(d.due) < 0 for d in documents):
+        raise InvalidAmount("income and the sums due must be non-negative")
+    half, minimum = tenge(income * max_share()), subsistence_minimum(on)
+    room_half, room_floor = half, max(ZERO, income - minimum)  # room_floor: what floor-protected documents may take
+    lines: list[Withholding] = []
+    for queue in sorted({d.queue for d in documents}):
+        in_queue = [d for d in documents if d.queue == queue]
+        shares = _pro_rata(room_half, in_queue)
+        for document, share in zip(in_queue, shares):
+            limit = "due" if share == tenge(document.due) else "half"
+            if floor_applies(document.category) and share > room_floor:
+                share, limit = room_floor, "subsistence minimum"
+            room_half -= share
+            room_floor = max(ZERO, room_floor - share)
+            lines.append(Withholding(document, share, limit))
+    withheld = sum((line.withheld for line in lines), ZERO)
+    return WithholdingPlan(income, half, minimum, tuple(lines), income - withheld)
+
+
+def _pro_rata(available: Decimal, documents: list[Document]) -> list[Decimal]:
+    due = [tenge(d.due) for d in documents]
+    return due if sum(due, ZERO) <= available else split_pro_rata(available, due)

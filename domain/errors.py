@@ -2,11 +2,13 @@
 
 DomainError (ValueError)
  ├── InvalidAmount      money that is not a finite Decimal tenge amount (float, NaN, negative where forbidden)
- ├── OutsideData        a date or value the bundled tables in domain/data do not cover
- └── UnknownRule        the law's value is not known (confidence ? in domain/data); the data file says so
+ ├── OutsideData        a date the bundled tables in domain/data do not cover: says which table and which date
+ └── UnknownRule        the law's value is not known or not confirmed (confidence M or ? in domain/data)
 """
 
 from __future__ import annotations
+
+import datetime as dt
 
 
 class DomainError(ValueError):
@@ -18,8 +20,20 @@ class InvalidAmount(DomainError):
 
 
 class OutsideData(DomainError):
-    """The bundled tables do not cover this date or value."""
+    """The bundled tables do not cover this date: `what` (e.g. "base rate") is missing in `table` on `on`.
+
+    The message names both, e.g. "base rate: no value before 16.01.2023 in domain/data/base_rate.yaml", so the
+    person who reads it knows which file to extend; the attributes let a caller word it in Kazakh or Russian.
+    """
+
+    def __init__(self, message: str, *, what: str = "", table: str = "", on: dt.date | None = None) -> None:
+        super().__init__(message)
+        self.what, self.table, self.on = what, table, on
 
 
 class UnknownRule(DomainError):
-    """The rule's value is unknown (confidence ? in domain/data); correct domain/data before relying on it."""
+    """The rule's value is unknown or unconfirmed (confidence M or ? in domain/data); the data file says why."""
+
+    def __init__(self, message: str, *, what: str = "", table: str = "", on: dt.date | None = None) -> None:
+        super().__init__(message)
+        self.what, self.table, self.on = what, table, on

@@ -3,23 +3,27 @@
 Choices for the open questions of the research note (§3.3), each kept in domain/data/fees.yaml:
 (a) the bracket's rate applies flat to the whole amount, not marginally; (b) a bracket's upper bound is inclusive
 (exactly 60 MCI → 25 %); (c) the bracket is found with the MCI of the date of initiation; (d) the fee is the rate
-times the amount actually collected (2010 art. 118 p.2); (e) the 30 % voluntary-payment share only when asked.
+times the amount actually collected (art. 118 p.2); (e) the 30 % voluntary-payment share only when asked.
+The fee never exceeds the cap of art. 118 p.1 (10 000 MCI). The MCI is the one for fines, taxes and other payments:
+the fee is a payment, not a benefit, so the 2022 benefits MCI never applies to it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Literal
+from typing import Any, Literal
 
 from domain.data import decimal, in_force, table
 from domain.errors import InvalidAmount, UnknownRule
-from domain.mci import mci, mci_amount
+from domain.mci import MciUsed, mci_amount, mci_used
 from domain.money import ZERO, tenge
 
 FlatKind = Literal["eviction_or_action", "securing_or_release", "child_communication"]
 HUNDRED = Decimal(100)
+FEE_MCI = "the fee is a payment, not a benefit or social payment: MCI for fines, taxes and other payments"
 
 
 @dataclass(frozen=True)
@@ -33,6 +37,9 @@ class Fee:
     percent: Decimal
     voluntary: bool
     fee: Decimal
+    cap: Decimal
+    capped: bool
+    mci_basis: MciUsed
     article: str = "art. 118 p.1; MoJ orders 415/416 of 27.06.2023"
 
 
@@ -43,22 +50,35 @@ def private_bailiff_fee(
     claim, collected = tenge(claim), tenge(claim if collected is None else collected)
     if claim < 0 or not ZERO <= collected <= claim:
         raise InvalidAmount(f"need 0 <= collected ({collected}) <= claim ({claim})")
-    unit = mci(initiated_on)
+    basis = mci_used(initiated_on, "payments", FEE_MCI)
+    unit = basis.value
     percent = fee_percent(claim, initiated_on)
     share = decimal(table("fees")["voluntary_share"]["percent"]) / HUNDRED if voluntary else Decimal(1)
+    cap = fee_cap(initiated_on)
     fee = tenge(collected * percent / HUNDRED * share)
-    return Fee(claim, collected, unit, (claim / unit).quantize(Decimal("0.0001")), percent, voluntary, fee)
+    in_mci = (claim / unit).quantize(Decimal("0.0001"))
+    return Fee(claim, collected, unit, in_mci, percent, voluntary, min(fee, cap), cap, fee > cap, basis)
+
+
+def fee_cap(on: dt.date) -> Decimal:
+    """The most a fee may be: the cap in MCI of the schedule in force (art. 118 p.1: not more than 10 000 MCI)."""
+    schedule = _schedule(on)
+    return mci_amount(decimal(schedule["cap_mci"]), on)
 
 
 def fee_percent(claim: Decimal, on: dt.date) -> Decimal:
     """The schedule's percent for a claim, brackets in MCI on `on`, upper bounds as the data says (art. 118 p.1)."""
-    schedule = in_force(table("fees")["money_schedules"], on, "private bailiff fee schedule")
+    schedule = _schedule(on)
     inclusive = schedule["upper_inclusive"]
     for bracket in schedule["brackets"]:
         upper = None if bracket["up_to_mci"] is None else mci_amount(bracket["up_to_mci"], on)
         if upper is None or claim < upper or (inclusive and claim == upper):
             return decimal(bracket["percent"])
     raise UnknownRule("fee schedule has no open-ended last bracket")
+
+
+def _schedule(on: dt.date) -> Mapping[str, Any]:
+    return in_force(table("fees")["money_schedules"], on, "private bailiff fee schedule", "fees")
 
 
 def flat_fee(kind: FlatKind, on: dt.date, legal_entity: bool = False, months: int = 1) -> Decimal:
@@ -74,9 +94,7 @@ def flat_fee(kind: FlatKind, on: dt.date, legal_entity: bool = False, months: in
 
 def periodic_fee(initiated_on: dt.date) -> Decimal:
     """Fee per proceeding on alimony/harm/wage documents: 15 MCI until 13.07.2023 (decree 1053), unknown since."""
-    row = in_force(table("fees")["periodic"], initiated_on, "periodic-payment fee")
-    if row["per_proceeding_mci"] is None:
-        raise UnknownRule(f"periodic-payment fee on {initiated_on} is unknown: {row['source']} [?]")
+    row = in_force(table("fees")["periodic"], initiated_on, "periodic-payment fee", "fees")
     return mci_amount(decimal(row["per_proceeding_mci"]), initiated_on)
 
 

@@ -12,8 +12,10 @@ from decimal import Decimal
 
 from domain.data import decimal, table
 from domain.deadlines import Deadline, exit_ban_earliest, restriction_lift_deadline
-from domain.mci import mci_amount
+from domain.mci import MciUsed, mci_used
 from domain.money import ZERO, tenge
+
+EXIT_BAN_MCI = "a debt threshold, not a benefit or social payment: MCI for fines, taxes and other payments"
 
 
 @dataclass(frozen=True)
@@ -27,6 +29,7 @@ class ExitRestriction:
     needs_court_sanction: bool
     notice_required: bool
     earliest: dt.date | None
+    mci_basis: MciUsed | None = None
 
 
 @dataclass(frozen=True)
@@ -49,7 +52,8 @@ def exit_restriction(
 ) -> ExitRestriction:
     """May impose if debt > 40 MCI or periodic payments unpaid > 3 months; must on the creditor's request (art. 33)."""
     rules = table("restrictions")["exit_ban"]
-    threshold = mci_amount(decimal(rules["debt_over_mci"]["value"]), on)
+    basis = mci_used(on, "payments", EXIT_BAN_MCI)
+    threshold = tenge(decimal(rules["debt_over_mci"]["value"]) * basis.value)
     reasons = []
     if tenge(debt) > threshold:
         reasons.append(f"debt {tenge(debt)} exceeds 40 MCI = {threshold} (art. 33)")
@@ -60,7 +64,7 @@ def exit_restriction(
     sanction = private_bailiff and rules["private_bailiff_needs_court_sanction"]["value"]
     notice = on >= rules["notice_required_from"]["value"]
     earliest = exit_ban_earliest(warning_sent) if warning_sent else None
-    return ExitRestriction(may, must, tuple(reasons), threshold, sanction, notice, earliest)
+    return ExitRestriction(may, must, tuple(reasons), threshold, sanction, notice, earliest, basis)
 
 
 def lifting(paid_on: dt.date, debt_left: Decimal, fee_and_costs_left: Decimal = ZERO) -> Lifting:

@@ -173,3 +173,8 @@ def test_alimony_penalty(unpaid: str, first: dt.date, last: dt.date, penalty: st
 
 def test_fixed_alimony_in_mci() -> None:
     assert fixed_alimony(M("1.5"), D(2026, 1, 1)) == M("6487.50")
+
+
+def test_fixed_alimony_in_2022_uses_the_mci_for_payments_not_the_benefits_mci() -> None:
+    assert fixed_alimony(Decimal(1), dt.date(2022, 3, 31)) == Decimal("3063.00")
+    assert fixed_alimony(Decimal(1), dt.date(2022, 4, 1)) == Decimal("3063.00")  # the benefits MCI was 3 180

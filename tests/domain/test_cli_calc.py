@@ -26,13 +26,13 @@ def _invoke(*args: str):  # type: ignore[no-untyped-def]
         ),
         pytest.param(["fee", "235920", "--on", "2025-05-01"], ["58 980,00 ₸"], id="art_118_fee_at_60_mci"),
         pytest.param(
-            ["interest", "1000000", "--from", "2025-03-01", "--to", "2025-10-31"],
-            ["111 226,03 ₸", "98 095,89 ₸", r"16\.50"],
+            ["interest", "1000000", "--from", "2023-09-01", "--to", "2023-10-31"],
+            ["27 260,27 ₸", "17 178,08 ₸", r"16\.50"],
             id="art_353_interest_command",
         ),
         pytest.param(
-            ["interest", "1000000", "--from", "2025-03-01", "--to", "2025-10-31", "--mode", "single"],
-            ["120 821,92 ₸"],
+            ["interest", "1000000", "--from", "2023-09-01", "--to", "2023-10-31", "--mode", "single"],
+            ["26 739,73 ₸"],
             id="art_353_interest_single_rate",
         ),
         pytest.param(
@@ -66,10 +66,14 @@ def test_commands_print_their_result(args: list[str], shown: list[str]) -> None:
     ("args", "message"),
     [
         pytest.param(["deadline", "no_such", "2026-03-20"], "known: opening", id="unknown_rule_exit_2"),
-        pytest.param(["fee", "1000", "--on", "2023-01-01"], "no private bailiff fee schedule", id="fee_before_data"),
+        pytest.param(
+            ["fee", "1000", "--on", "2023-01-01"],
+            "no value before 01.07.2023 in domain/data/fees.yaml",
+            id="fee_before_data",
+        ),
         pytest.param(
             ["interest", "1", "--from", "2026-03-01", "--to", "2026-04-01"],
-            "base rate not in",
+            "base rate: no value from 09.03.2026 in domain/data/base_rate.yaml",
             id="interest_after_rate_data",
         ),
     ],

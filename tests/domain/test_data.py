@@ -5,7 +5,7 @@ from typing import Any
 
 import pytest
 
-from domain.data import CONFIDENCE_TAGS, decimal, table, table_names
+from domain.data import CONFIDENCE_TAGS, UNCONFIRMED, decimal, table, table_names
 
 
 def _rows(node: Any) -> list[Mapping[str, Any]]:
@@ -55,3 +55,19 @@ def test_expected_tables_are_bundled() -> None:
 def test_decimal_refuses_floats_from_tables() -> None:
     with pytest.raises(TypeError, match="quote it"):
         decimal(16.75)
+
+
+@pytest.mark.parametrize("name", table_names())
+def test_no_row_is_unconfirmed_without_a_stated_reason(name: str) -> None:
+    for row in _rows(table(name)):
+        if row.get("confidence") in UNCONFIRMED:
+            assert str(row.get("reason", "")).strip(), (
+                f"{name}: row tagged {row['confidence']} without a reason: {dict(row)}"
+            )
+
+
+@pytest.mark.parametrize("name", ["reference_values", "base_rate"])
+def test_every_dated_row_names_its_act(name: str) -> None:
+    for row in _rows(table(name)):
+        if "from" in row:
+            assert str(row.get("act", "")).strip(), f"{name}: row without its act: {dict(row)}"

@@ -24,21 +24,22 @@ D = dt.date
             "0.00",
             id="art_108_nothing_collected_no_interest",
         ),
-        # interest to 30.06 = 3 760.27 + 51 082.19; 300 000 pays fee, costs, interest, then 40 157.53 of principal;
-        # then 959 842.47 × (104 d × 16.5 % + 19 d × 18 %) / 365 = 45 125.75 + 8 993.59
+        # art. 353 p.1, the rate on the day of each payment: to 30.06.2023, 122 d × 16.75 % / 365 = 55 986.30;
+        # 300 000 pays fee, costs, interest, then 39 013.70 of principal; then 960 986.30 × 123 d × 16.00 %
+        # (the rate on 31.10.2023) / 365 = 51 814.28
         pytest.param(
             Proceeding(
                 Decimal(1_000_000),
                 Decimal(200_000),
                 Decimal(5_000),
-                D(2025, 3, 1),
-                (Payment(D(2025, 6, 30), Decimal(300_000)),),
+                D(2023, 3, 1),
+                (Payment(D(2023, 6, 30), Decimal(300_000)),),
             ),
-            D(2025, 10, 31),
+            D(2023, 10, 31),
             "0.00",
             "0.00",
-            "54119.34",
-            "959842.47",
+            "51814.28",
+            "960986.30",
             "0.00",
             id="art_108_fee_costs_then_cc_282_interest_first",
         ),
@@ -94,25 +95,25 @@ def test_paid_plus_remaining_equals_owed_plus_interest() -> None:
         Decimal(500_000),
         Decimal(75_000),
         Decimal(3_000),
-        D(2024, 1, 1),
-        (Payment(D(2024, 6, 1), Decimal(100_000)), Payment(D(2024, 9, 1), Decimal(200_000))),
+        D(2023, 1, 16),
+        (Payment(D(2023, 6, 1), Decimal(100_000)), Payment(D(2023, 9, 1), Decimal(200_000))),
     )
-    debt = debt_on(proceeding, D(2025, 1, 31))
+    debt = debt_on(proceeding, D(2023, 11, 26))
     owed = Decimal(578_000) + debt.interest_accrued
     assert debt.collected + debt.remaining.total == owed
-    assert debt.interest_lines[0].first_day == D(2024, 1, 1)
-    assert debt.interest_lines[-1].last_day == D(2025, 1, 31)
+    assert debt.interest_lines[0].first_day == D(2023, 1, 16)
+    assert debt.interest_lines[-1].last_day == D(2023, 11, 26)
 
 
 def test_no_interest_on_interest_art_353_p4() -> None:
     """Unpaid interest never joins the base: with a payment that covers only part of the interest, the base stays."""
     proceeding = Proceeding(
-        Decimal(100_000), interest_from=D(2024, 1, 1), payments=(Payment(D(2024, 12, 31), Decimal(1_000)),)
+        Decimal(100_000), interest_from=D(2023, 1, 16), payments=(Payment(D(2023, 6, 30), Decimal(1_000)),)
     )
-    debt = debt_on(proceeding, D(2025, 12, 31))
+    debt = debt_on(proceeding, D(2023, 11, 26))
     on_principal_alone = (
-        interest(Decimal(100_000), D(2024, 1, 1), D(2024, 12, 31)).total
-        + interest(Decimal(100_000), D(2025, 1, 1), D(2025, 12, 31)).total
+        interest(Decimal(100_000), D(2023, 1, 16), D(2023, 6, 30)).total
+        + interest(Decimal(100_000), D(2023, 7, 1), D(2023, 11, 26)).total
     )
     assert debt.interest_accrued == on_principal_alone
     assert debt.remaining.principal == Decimal(100_000)

@@ -5,7 +5,7 @@ from decimal import Decimal
 
 import pytest
 
-from domain.deductions import deduction_limit, exemption_reason, is_leviable, max_share
+from domain.deductions import Document, deduction_limit, exemption_reason, is_leviable, max_share, withholding_plan
 from domain.errors import InvalidAmount
 
 ON = dt.date(2026, 3, 1)  # subsistence minimum 50 851
@@ -65,3 +65,76 @@ def test_exemption_reason_names_the_item() -> None:
     assert exemption_reason("child_alimony") == "art. 98 item 12: alimony for minor children"
     assert (exemption_reason("stipend") or "").startswith("art. 97")
     assert exemption_reason("wage") is None
+
+
+ALIMONY = ("alimony", "alimony", 1)
+LABOUR = ("wages owed", "labour", 1)
+LOAN = ("bank loan", "other", 5)
+LOAN_2 = ("second loan", "other", 5)
+
+
+def _docs(*rows: tuple[tuple[str, str, int], str]) -> list[Document]:
+    return [Document(name, category, queue, Decimal(due)) for (name, category, queue), due in rows]
+
+
+@pytest.mark.parametrize(
+    ("income", "documents", "withheld", "limits", "kept"),
+    [
+        pytest.param(
+            "300000",
+            _docs((ALIMONY, "75000"), (LOAN, "200000")),
+            ["75000.00", "75000.00"],
+            ["due", "half"],
+            "150000.00",
+            id="art_95_alimony_and_loan_half_binds",
+        ),
+        pytest.param(
+            "100000",
+            _docs((ALIMONY, "25000"), (LOAN, "50000")),
+            ["25000.00", "24149.00"],
+            ["due", "subsistence minimum"],
+            "50851.00",
+            id="art_95_loan_stops_at_the_minimum_after_alimony",
+        ),
+        pytest.param(
+            "60000",
+            _docs((ALIMONY, "30000"), (LOAN, "10000")),
+            ["30000.00", "0.00"],
+            ["due", "half"],
+            "30000.00",
+            id="art_95_alimony_may_reach_below_the_minimum",
+        ),
+        pytest.param(
+            "40000",
+            _docs((LOAN, "20000")),
+            ["0.00"],
+            ["subsistence minimum"],
+            "40000.00",
+            id="art_95_loan_on_income_below_the_minimum",
+        ),
+        pytest.param(
+            "300000",
+            _docs((LOAN, "100000"), (LOAN_2, "200000")),
+            ["50000.00", "100000.00"],
+            ["half", "half"],
+            "150000.00",
+            id="art_110_one_queue_pro_rata",
+        ),
+        pytest.param(
+            "100000",
+            _docs((ALIMONY, "25000"), (LABOUR, "50000")),
+            ["16666.67", "32482.33"],
+            ["half", "subsistence minimum"],
+            "50851.00",
+            id="art_95_queue_1_labour_claim_keeps_the_minimum",
+        ),
+    ],
+)
+def test_withholding_under_several_documents(
+    income: str, documents: list[Document], withheld: list[str], limits: list[str], kept: str
+) -> None:
+    plan = withholding_plan(Decimal(income), ON, documents)
+    assert [line.withheld for line in plan.lines] == [Decimal(x) for x in withheld]
+    assert [line.limited_by for line in plan.lines] == limits
+    assert plan.kept == Decimal(kept)
+    assert sum(line.withheld for line in plan.lines) <= plan.half

@@ -71,8 +71,27 @@ def test_fee_refuses_impossible_amounts(claim: str, collected: str) -> None:
 
 
 def test_fee_before_the_2023_schedule_is_outside_the_data() -> None:
-    with pytest.raises(OutsideData):
+    with pytest.raises(OutsideData, match=r"no value before 01\.07\.2023 in domain/data/fees\.yaml"):
         private_bailiff_fee(Decimal(1000), dt.date(2023, 6, 30))
+
+
+@pytest.mark.parametrize(
+    ("claim", "fee", "capped"),
+    [
+        pytest.param("1310666666.00", "39319999.98", False, id="art_118_p1_just_below_cap_10000_mci"),
+        pytest.param("1310666667.00", "39320000.00", True, id="art_118_p1_just_above_cap_is_capped"),
+        pytest.param("2000000000", "39320000.00", True, id="art_118_p1_cap_10000_mci_binds"),
+    ],
+)
+def test_fee_never_exceeds_the_cap_of_10000_mci(claim: str, fee: str, capped: bool) -> None:
+    result = private_bailiff_fee(Decimal(claim), ON)
+    assert (result.fee, result.capped, result.cap) == (Decimal(fee), capped, Decimal("39320000.00"))
+
+
+def test_the_fee_says_which_mci_it_used_and_why() -> None:
+    basis = private_bailiff_fee(Decimal(100000), ON).mci_basis
+    assert (basis.value, basis.purpose) == (Decimal("3932"), "payments")
+    assert "not a benefit" in basis.why
 
 
 @pytest.mark.parametrize(
@@ -98,7 +117,7 @@ def test_flat_fee_without_a_rule_is_unknown() -> None:
 
 def test_periodic_fee_known_until_repeal_unknown_after() -> None:
     assert periodic_fee(dt.date(2023, 7, 12)) == Decimal("51750.00")  # 15 × 3 450, decree 1053
-    with pytest.raises(UnknownRule, match=r"\[\?\]"):
+    with pytest.raises(UnknownRule, match=r"13\.07\.2023 in domain/data/fees\.yaml is not confirmed \[\?\]"):
         periodic_fee(dt.date(2023, 7, 13))
 
 

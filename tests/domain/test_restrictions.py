@@ -52,3 +52,17 @@ def test_lifting_after_payment(debt_left: str, fee_left: str, must: bool, due: d
     result = lifting(D(2026, 3, 20), Decimal(debt_left), Decimal(fee_left))
     assert result.must_lift is must
     assert (result.deadline.due if result.deadline else None) == due
+
+
+@pytest.mark.parametrize(
+    ("debt", "may"),
+    [
+        pytest.param("122520.00", False, id="art_33_2022_at_40_mci_of_3063_not_over"),
+        pytest.param("122520.01", True, id="art_33_2022_over_40_mci_of_3063_not_the_benefits_3180"),
+    ],
+)
+def test_exit_ban_threshold_in_2022_uses_the_mci_for_payments(debt: str, may: bool) -> None:
+    result = exit_restriction(Decimal(debt), dt.date(2022, 6, 1))
+    assert result.may_impose is may
+    assert result.threshold == Decimal("122520.00")
+    assert result.mci_basis is not None and result.mci_basis.purpose == "payments"
