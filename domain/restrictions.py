@@ -27,6 +27,7 @@ class ExitRestriction:
     needs_court_sanction: bool
     notice_required: bool
     earliest: dt.date | None
+    grounds: tuple[str, ...] = ()  # the reasons as codes a report words: debt_over_threshold, periodic_unpaid
 
 
 @dataclass(frozen=True)
@@ -50,17 +51,19 @@ def exit_restriction(
     """May impose if debt > 40 MCI or periodic payments unpaid > 3 months; must on the creditor's request (art. 33)."""
     rules = table("restrictions")["exit_ban"]
     threshold = mci_amount(decimal(rules["debt_over_mci"]["value"]), on)
-    reasons = []
+    reasons, grounds = [], []
     if tenge(debt) > threshold:
         reasons.append(f"debt {tenge(debt)} exceeds 40 MCI = {threshold} (art. 33)")
+        grounds.append("debt_over_threshold")
     if periodic_months_unpaid > rules["periodic_unpaid_over_months"]["value"]:
         reasons.append(f"periodic payments unpaid for {periodic_months_unpaid} months, over 3 (art. 33)")
+        grounds.append("periodic_unpaid")
     may = bool(reasons)
     must = may and creditor_applied and rules["duty_on_creditor_application"]["value"]
     sanction = private_bailiff and rules["private_bailiff_needs_court_sanction"]["value"]
     notice = on >= rules["notice_required_from"]["value"]
     earliest = exit_ban_earliest(warning_sent) if warning_sent else None
-    return ExitRestriction(may, must, tuple(reasons), threshold, sanction, notice, earliest)
+    return ExitRestriction(may, must, tuple(reasons), threshold, sanction, notice, earliest, tuple(grounds))
 
 
 def lifting(paid_on: dt.date, debt_left: Decimal, fee_and_costs_left: Decimal = ZERO) -> Lifting:
