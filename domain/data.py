@@ -29,7 +29,7 @@ UNCONFIRMED = frozenset({"M", "?"})
 @cache
 def table(name: str) -> Mapping[str, Any]:
     """The parsed, read-only contents of domain/data/<name>.yaml (read once per process)."""
-    with open(table_path(name), encoding="utf-8") as handle:
+    with open(DATA_DIR / f"{name}.yaml", encoding="utf-8") as handle:  # whatever the current folder
         contents: Mapping[str, Any] = _frozen(yaml.safe_load(handle))
     return contents
 

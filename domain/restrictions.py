@@ -30,6 +30,7 @@ class ExitRestriction:
     notice_required: bool
     earliest: dt.date | None
     mci_basis: MciUsed | None = None
+    grounds: tuple[str, ...] = ()  # the reasons as codes a report words: debt_over_threshold, periodic_unpaid
 
 
 @dataclass(frozen=True)
@@ -54,17 +55,19 @@ def exit_restriction(
     rules = table("restrictions")["exit_ban"]
     basis = mci_used(on, "payments", EXIT_BAN_MCI)
     threshold = tenge(decimal(rules["debt_over_mci"]["value"]) * basis.value)
-    reasons = []
+    reasons, grounds = [], []
     if tenge(debt) > threshold:
         reasons.append(f"debt {tenge(debt)} exceeds 40 MCI = {threshold} (art. 33)")
+        grounds.append("debt_over_threshold")
     if periodic_months_unpaid > rules["periodic_unpaid_over_months"]["value"]:
         reasons.append(f"periodic payments unpaid for {periodic_months_unpaid} months, over 3 (art. 33)")
+        grounds.append("periodic_unpaid")
     may = bool(reasons)
     must = may and creditor_applied and rules["duty_on_creditor_application"]["value"]
     sanction = private_bailiff and rules["private_bailiff_needs_court_sanction"]["value"]
     notice = on >= rules["notice_required_from"]["value"]
     earliest = exit_ban_earliest(warning_sent) if warning_sent else None
-    return ExitRestriction(may, must, tuple(reasons), threshold, sanction, notice, earliest, basis)
+    return ExitRestriction(may, must, tuple(reasons), threshold, sanction, notice, earliest, basis, tuple(grounds))
 
 
 def lifting(paid_on: dt.date, debt_left: Decimal, fee_and_costs_left: Decimal = ZERO) -> Lifting:

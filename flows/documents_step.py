@@ -278,4 +278,7 @@ def _listed(act: Act, record: DocumentRecord, decision: ReviewItem | None) -> Fi
         filed=record.filed_at is not None,
         upload_sha256=record.filed_ref,
         review=decision.state if decision is not None else None,
+        mode=decision.mode if decision is not None else None,
+        finding=act.draft.finding.code if act.draft.finding else None,
+        asset=act.draft.finding.asset.id if act.draft.finding and act.draft.finding.asset else None,
     )

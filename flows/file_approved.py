@@ -68,5 +68,9 @@ FLOW = Flow(
     process=process,
     payload_model=ApprovedAct,
     sites=("aisep",),
-    columns=(ReportColumn("act", "Act"), ReportColumn("proceeding", "Proceeding"), ReportColumn("review", "Review")),
+    columns=(
+        ReportColumn("act", "Act"),
+        ReportColumn("proceeding", "Proceeding"),
+        ReportColumn("review", "Review", "act_state"),
+    ),
 )

@@ -167,7 +167,7 @@ FLOW = Flow(
         ReportColumn("balances", "Bank balances, ₸", "money"),
         ReportColumn("employer", "Employer"),
         ReportColumn("overpayment", "Tax overpayment, ₸", "money"),
-        ReportColumn("missing", "Registries without an answer"),
+        ReportColumn("missing", "Registries without an answer", "sites"),
         ReportColumn("documents_filed", "Documents filed", "int"),
     ),
 )

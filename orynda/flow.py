@@ -39,11 +39,13 @@ class ItemSpec(Generic[P]):
 
 @dataclass(frozen=True)
 class ReportColumn:
-    """A column of the Items sheet, read from the item's result fields."""
+    """A column of the Items sheet, read from the item's result fields. The report titles it in the office's language
+    by its key (report.column.<key>); `title` is the developers' English. Kind `sites` holds registry identifiers
+    ("enpf, esalyq"), `act_state` a review state: the report shows both by their names."""
 
     key: str
     title: str
-    kind: Literal["text", "money", "int", "date", "bool"] = "text"
+    kind: Literal["text", "money", "int", "date", "bool", "sites", "act_state"] = "text"
 
 
 class FiledDocument(BaseModel):
@@ -64,6 +66,9 @@ class FiledDocument(BaseModel):
     filed: bool
     upload_sha256: str | None
     review: str | None = None  # the act's state in the review queue; None when the policy lets the robot file it
+    mode: str | None = None  # the queue's mode, review or manual (a person drafts and files it); None: auto
+    finding: str | None = None  # the code of the finding the act rests on; None for an opening and its notice
+    asset: str | None = None  # that finding's asset id, so the Findings sheet links each finding to its act
 
 
 @dataclass

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# System packages the suite needs beyond Python: LibreOffice to render documents to PDF, fonts with the
+# System packages the suite needs beyond Python: LibreOffice to render documents to PDF (Writer) and to print a run
+# report to PDF in the report's page-count test (Calc), fonts with the
 # Kazakh letters (ә ғ қ ң ө ұ ү һ і). Installed once; a second call does nothing.
 set -euo pipefail
 # The store's tests also run on the machine's PostgreSQL: start its cluster if it is installed but stopped.
@@ -8,6 +9,7 @@ if command -v pg_ctlcluster >/dev/null && ! pg_isready -q -h 127.0.0.1; then
 fi
 need=()
 command -v soffice >/dev/null || need+=(libreoffice-writer-nogui)
+dpkg -s libreoffice-calc-nogui >/dev/null 2>&1 || need+=(libreoffice-calc-nogui)
 fc-list 2>/dev/null | grep -qi "DejaVu Sans" || need+=(fonts-dejavu-core)
 [ ${#need[@]} -eq 0 ] && exit 0
 echo "system: installing ${need[*]}"

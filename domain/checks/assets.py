@@ -96,6 +96,8 @@ def _paid_in_full(debtor: DebtorFile, on: dt.date) -> list[Finding]:
             asset=AssetRef(kind=AssetKind.RESTRICTIONS, id=",".join(measures), label=", ".join(measures)),
             action=f"Lift {', '.join(measures)}{deadline}",
             message=f"Debt paid in full per AIS EP, yet {', '.join(measures)} still in force",
+            params={"measures": measures, "due": verdict.deadline.due if verdict.deadline else None},
+            text=None if verdict.deadline else "lift_restrictions.no_deadline",
         )
     ]
 
@@ -114,6 +116,7 @@ def _realty(debtor: DebtorFile) -> list[Finding]:
             ),
             action="Arrest the real estate",
             message=f"Real estate {p.cadastral} is not under arrest",
+            params={"cadastral": p.cadastral, "kind": p.kind, "address": p.address, "area": p.area, "share": p.share},
         )
         for p in debtor.properties
         if not p.arrested and p.owner_iin == debtor.iin
@@ -132,6 +135,7 @@ def _vehicles(debtor: DebtorFile) -> list[Finding]:
             ),
             action="Arrest the vehicle",
             message=f"Vehicle {v.plate} is not under arrest",
+            params={"plate": v.plate, "make": v.make, "model": v.model, "year": v.year, "vin": v.vin},
         )
         for v in debtor.vehicles
         if not v.arrested
@@ -149,6 +153,8 @@ def _accounts(debtor: DebtorFile) -> list[Finding]:
             asset=AssetRef(kind=AssetKind.ACCOUNT, id=a.iban, label=f"{a.iban} ({a.currency})", currency=a.currency),
             action="Arrest the account within the debt",
             message=f"Account {a.iban} holds {a.balance} {a.currency} and is not arrested",
+            params={"iban": a.iban, "bank": a.bank, "balance": a.balance, "currency": a.currency},
+            text=None if a.currency == "KZT" else "account_with_balance.foreign",
         )
         for a in debtor.accounts
         if a.balance > 0 and not a.arrested
@@ -179,6 +185,13 @@ def _wages(debtor: DebtorFile, on: dt.date) -> list[Finding]:
             action="Send the decision levying wages to the employer",
             message=f"Employer {latest.employer_name} paid contributions for {latest.month:%m.%Y}; "
             f"income about {income}, at most {limit.withheld_max} a month may be withheld",
+            params={
+                "employer": latest.employer_name,
+                "bin": latest.employer_bin,
+                "month": latest.month,
+                "income": income,
+                "withheld_max": limit.withheld_max,
+            },
         )
     ]
 
@@ -195,6 +208,7 @@ def _tax(debtor: DebtorFile) -> list[Finding]:
             amount=debtor.tax.overpayment,
             action="Levy the tax overpayment (a receivable of the debtor)",
             message=f"Tax overpayment of {debtor.tax.overpayment} in E-Salyq",
+            params={"overpayment": debtor.tax.overpayment},
         )
     ]
 
@@ -214,6 +228,7 @@ def _exit_ban(debtor: DebtorFile, on: dt.date) -> list[Finding]:
             amount=debtor.remaining,
             action="Send the notice, then decide on a temporary exit restriction",
             message="; ".join(verdict.reasons),
+            params={"debt": debtor.remaining, "threshold": verdict.threshold},
         )
     ]
 
@@ -232,6 +247,12 @@ def _disagreements(debtor: DebtorFile) -> list[Finding]:
                     asset=AssetRef(kind=AssetKind.EMPLOYER, id=latest.employer_bin, label=f"BIN {latest.employer_bin}"),
                     action="Check the employer's name before levying wages",
                     message=f"ENPF names the employer {latest.employer_name!r}, E-Salyq {debtor.tax.employer_name!r}",
+                    params={
+                        "bin": latest.employer_bin,
+                        "enpf": latest.employer_name,
+                        "esalyq": debtor.tax.employer_name,
+                    },
+                    text="registries_disagree.employer",
                 )
             )
     out += [
@@ -243,6 +264,8 @@ def _disagreements(debtor: DebtorFile) -> list[Finding]:
             asset=AssetRef(kind=AssetKind.REALTY, id=p.cadastral, label=p.cadastral),
             action="Check who owns the property before arresting it",
             message=f"Property {p.cadastral} found under the debtor's IIN is registered to another owner",
+            params={"cadastral": p.cadastral},
+            text="registries_disagree.owner",
         )
         for p in debtor.properties
         if p.owner_iin != debtor.iin

@@ -48,11 +48,14 @@ def _amount_findings(expected: Expected, found: RegisterDebtor) -> list[Finding]
                     registries=(REGISTER,),
                     legal_basis=ART_36,
                     message=f"Proceeding {expected.proceeding} is not on the debtor's card",
+                    params={"proceeding": expected.proceeding},
                 )
             ]
         owed, scope = match[0].amount, f"proceeding {expected.proceeding}"
     else:
         owed, scope = found.total, "all proceedings"
+    params = {"owed": owed, "proceeding": expected.proceeding, "expected": expected.amount}
+    variant = "" if expected.proceeding else ".total"  # the texts name the proceeding, or say "all proceedings"
     if expected.amount is None:
         return [
             Finding(
@@ -61,6 +64,8 @@ def _amount_findings(expected: Expected, found: RegisterDebtor) -> list[Finding]
                 legal_basis=ART_36,
                 amount=owed,
                 message=f"Register amount for {scope}: {owed}",
+                params=params,
+                text=f"amount_read{variant}" if variant else None,
             )
         ]
     difference = owed - expected.amount
@@ -74,6 +79,8 @@ def _amount_findings(expected: Expected, found: RegisterDebtor) -> list[Finding]
                 amount=difference,
                 action="Reconcile the amount with the proceeding in AIS EP",
                 message=f"Register shows {owed} for {scope}, expected {expected.amount}: difference {difference}",
+                params={**params, "difference": difference},
+                text=f"amount_mismatch{variant}" if variant else None,
             )
         ]
     return [
@@ -83,18 +90,22 @@ def _amount_findings(expected: Expected, found: RegisterDebtor) -> list[Finding]
             legal_basis=ART_36,
             amount=owed,
             message=f"Register amount for {scope} equals the expected {owed}",
+            params=params,
+            text=f"amount_matches{variant}" if variant else None,
         )
     ]
 
 
 def _exit_ban_finding(found: RegisterDebtor) -> Finding:
     if found.exit_ban:
-        banned = ", ".join(p.number for p in found.proceedings if p.exit_ban)
+        numbers = [p.number for p in found.proceedings if p.exit_ban]
+        banned = ", ".join(numbers)
         return Finding(
             code="exit_ban_in_force",
             registries=(REGISTER,),
             legal_basis=ART_33,
             message=f"Temporary restriction on leaving the country in force (proceedings {banned})",
+            params={"proceedings": numbers},
         )
     return Finding(
         code="no_exit_ban",

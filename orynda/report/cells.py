@@ -1,4 +1,6 @@
-"""Cell writing that keeps a report safe and readable: text stays text, money is a number in tenge."""
+"""Cell writing that keeps a report safe, readable and printable: text stays text, money is a number in tenge, long
+texts wrap in columns of a readable width, and every sheet prints landscape, one page wide, its header on each page.
+"""
 
 from __future__ import annotations
 
@@ -16,6 +18,9 @@ DATE_FORMAT = "dd.mm.yyyy"
 DATETIME_FORMAT = "dd.mm.yyyy hh:mm:ss"
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _HEADER_FILL = PatternFill("solid", fgColor="DCE6F1")
+WIDEST = 32  # characters: a longer text wraps in its column instead of stretching the page
+HEADER_WIDEST = 16  # a long header wraps rather than widening a column of short values
+LINE_HEIGHT = 15  # points per line of 11-point text: a wrapped cell's row is set as tall as its lines
 
 
 def put(ws: Worksheet, row: int, column: int, value: Any, kind: str = "text") -> Cell:
@@ -38,6 +43,7 @@ def put(ws: Worksheet, row: int, column: int, value: Any, kind: str = "text") ->
 
 
 def link(ws: Worksheet, row: int, column: int, target: str | None, label: str | None = None) -> Cell:
+    """A hyperlink shown by its label (the target itself when there is none)."""
     cell = put(ws, row, column, label or target)
     if target:
         cell.hyperlink = target
@@ -49,22 +55,70 @@ def header(ws: Worksheet, titles: list[str]) -> None:
     for i, title in enumerate(titles, start=1):
         cell = ws.cell(row=1, column=i, value=title)
         cell.font, cell.fill = Font(bold=True), _HEADER_FILL
-        cell.alignment = Alignment(vertical="center", wrap_text=False)
+        cell.alignment = Alignment(vertical="center", wrap_text=True)
 
 
-def finish(ws: Worksheet) -> None:
-    """Header frozen, filters on, columns as wide as their content (within reason)."""
-    ws.freeze_panes = "A2"
-    if ws.max_row >= 1 and ws.max_column >= 1:
-        ws.auto_filter.ref = ws.dimensions
+def finish(ws: Worksheet, *, one_page: bool = False, header_rows: int = 1, filters: bool = True) -> None:
+    """Header frozen, filters on, columns as wide as their content up to WIDEST (longer texts wrap), and the print
+    setup: landscape A4, one page wide, the header repeated on every page; `one_page` fits the sheet on one page."""
+    if header_rows:
+        ws.freeze_panes = f"A{header_rows + 1}"
+        if filters and ws.max_row >= 1 and ws.max_column >= 1:
+            ws.auto_filter.ref = ws.dimensions
     widths: dict[int, int] = {}
     for row in ws.iter_rows():
         for cell in row:
-            if cell.value is not None:
-                shown = len(f"{cell.value:,.2f} ₸") if cell.number_format == MONEY_FORMAT else len(str(cell.value))
-                widths[cell.column] = max(widths.get(cell.column, 0), min(shown, 80))
+            if cell.value is None:
+                continue
+            widest = HEADER_WIDEST if cell.row <= header_rows else WIDEST
+            shown = _shown_width(cell)
+            widths[cell.column] = max(widths.get(cell.column, 0), min(shown, widest))
+            if isinstance(cell.value, str) and (shown > widest or "\n" in cell.value):
+                cell.alignment = Alignment(vertical="top", wrap_text=True)
+            elif cell.row > header_rows:
+                cell.alignment = Alignment(vertical="top")
     for column, width in widths.items():
-        ws.column_dimensions[get_column_letter(column)].width = width + 3
+        ws.column_dimensions[get_column_letter(column)].width = width + 2
+    _row_heights(ws, widths)
+    printable(ws, one_page=one_page, header_rows=header_rows)
+
+
+def _row_heights(ws: Worksheet, widths: dict[int, int]) -> None:
+    """Rows as tall as their wrapped texts: neither Excel nor LibreOffice grows a row on opening the file, so a
+    wrapped text would print over the row below."""
+    for row in ws.iter_rows():
+        lines = max((_lines(cell, widths.get(cell.column, WIDEST)) for cell in row), default=1)
+        if lines > 1:
+            ws.row_dimensions[row[0].row].height = lines * LINE_HEIGHT
+
+
+def _lines(cell: Cell, width: int) -> int:
+    if cell.value is None or not (cell.alignment and cell.alignment.wrap_text):
+        return 1
+    return sum(max(1, -(-len(line) // max(width, 1))) for line in str(cell.value).splitlines() or [""])
+
+
+def printable(ws: Worksheet, *, one_page: bool = False, header_rows: int = 1) -> None:
+    """Landscape A4, one page wide and as many pages long as it takes (fitToHeight 0), or one page in all."""
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 1 if one_page else 0
+    ws.page_margins.left = ws.page_margins.right = 0.4
+    ws.page_margins.top = ws.page_margins.bottom = 0.5
+    if header_rows:
+        ws.print_title_rows = f"1:{header_rows}"
+
+
+def _shown_width(cell: Cell) -> int:
+    if cell.number_format == MONEY_FORMAT:
+        return len(f"{cell.value:,.2f} ₸")
+    if cell.number_format == DATETIME_FORMAT:
+        return 19
+    if cell.number_format == DATE_FORMAT:
+        return 10
+    return max((len(line) for line in str(cell.value).splitlines()), default=0)
 
 
 def _text(cell: Cell, text: str) -> Cell:

@@ -33,13 +33,24 @@ class ReportData:
         return Path(self.run.folder)
 
     def relative(self, path: str | None) -> str | None:
-        """A link the workbook can follow from inside the run folder."""
+        """How a link is shown: the file's path inside the run folder (short, and the same wherever the folder is)."""
         if not path:
             return None
         try:
             return str(Path(path).resolve().relative_to(self.folder.resolve()))
         except ValueError:
             return path
+
+    def target(self, path: str | None) -> str | None:
+        """Where a link leads: the file's absolute address (file:///…), not a path relative to the workbook.
+
+        The report is what travels: it is e-mailed to the supervisors, downloaded from the console and copied to a
+        share, while the evidence and documents stay in the run folder. A relative link would break the moment the
+        workbook leaves that folder; an absolute one keeps reaching the run folder (and the Summary names the folder,
+        for the day the folder itself is moved)."""
+        if not path:
+            return None
+        return Path(path).resolve().as_uri()
 
     def result(self, item: Item) -> ItemResult:
         return ItemResult.from_json(item.result)

@@ -8,17 +8,17 @@ from orynda.metrics import site_stats
 from orynda.report.cells import finish, header, put
 from orynda.report.data import ReportData
 
+TITLES = ("registry", "lookups", "answered", "failures", "retries", "items_without", "median", "p95")
+
 
 def registries_sheet(book: Workbook, data: ReportData) -> None:
-    ws = book.create_sheet("Registries")
-    header(
-        ws,
-        ["Registry", "Lookups", "Answered", "Failures", "Retries", "Items without an answer", "Median, ms", "p95, ms"],
-    )
+    t = data.texts
+    ws = book.create_sheet(t("report.sheet.registries"))
+    header(ws, [t(f"report.registries.{title}") for title in TITLES])
     for r, stats in enumerate(site_stats(data.site_calls, data.items), start=2):
         for c, value in enumerate(
             [
-                stats.site,
+                t.site(stats.site),
                 stats.lookups,
                 stats.answered,
                 stats.failures,

@@ -20,6 +20,7 @@ from orynda.config import Settings
 from orynda.documents import register_for, verify
 from orynda.errors import SiteUnavailable
 from orynda.flow import Flow, ItemContext, ItemResult, ItemSpec
+from orynda.i18n import texts
 from orynda.runs import RunOutcome, execute
 from orynda.runstore import RunStore
 from orynda.schema import ItemState, RunStatus
@@ -91,7 +92,7 @@ def cards(settings: Settings, numbers: list[str]) -> dict[str, Case]:
 
 
 def sheet(path: Path) -> list[dict[str, Any]]:
-    ws = load_workbook(path)["Documents"]
+    ws = load_workbook(path)[texts("kk")("report.sheet.documents")]  # the office's language, Kazakh by default
     titles = [c.value for c in ws[1]]
     return [dict(zip(titles, row)) for row in ws.iter_rows(min_row=2, values_only=True)]
 
@@ -141,9 +142,10 @@ def test_filed_once_despite_a_lost_answer_and_not_again_on_a_rerun(
         assert [a.kind for a in new_actions] == [action] and mine[0].act in new_actions[0].comment, role
         assert all(verify(Path(str(d.pdf_path)), register).ok and d.filed_at for d in mine)
     rows = sheet(first.report)
-    assert sorted(r["Number"] for r in rows) == sorted(d.number for d in documents) and all(
-        r["Filed"] == "yes" for r in rows
-    )
+    t = texts("kk")
+    number, filed = t("report.documents.number"), t("report.documents.filed")
+    assert sorted(r[number] for r in rows) == sorted(d.number for d in documents)
+    assert all(r[filed] == t.value(True) for r in rows)
 
     again = run(settings, store, chosen)  # the same work a second time: nothing new anywhere
     assert again.status is RunStatus.DONE
@@ -153,4 +155,4 @@ def test_filed_once_despite_a_lost_answer_and_not_again_on_a_rerun(
     }
     assert not (again.folder / "documents").exists()
     assert register.documents(run_id=again.run_id) == []
-    assert sorted(r["Number"] for r in sheet(again.report)) == sorted(r["Number"] for r in rows)
+    assert sorted(r[number] for r in sheet(again.report)) == sorted(r[number] for r in rows)

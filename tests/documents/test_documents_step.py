@@ -195,14 +195,17 @@ def test_the_documents_sheet_lists_what_the_items_carry(settings: Settings) -> N
         payload_model=Debtor,
         extra_sheets=("Documents",),
     )
-    path = write_report(load(store, store.get_run(run.id) or run, flow))
-    ws = load_workbook(path)["Documents"]
+    path = write_report(load(store, store.get_run(run.id) or run, flow, "ru"))
+    ws = load_workbook(path)["Документы"]
     titles = [c.value for c in ws[1]]
     rows = [dict(zip(titles, r)) for r in ws.iter_rows(min_row=2, values_only=True)]
-    assert [(r["Number"], r["Language"], r["Filed"], r["Proceeding"]) for r in rows] == [
-        ("ORY-2026-000001-KK", "kk", "yes", "2501-000123"),
-        ("ORY-2026-000001-RU", "ru", "yes", "2501-000123"),
+    assert [(r["Номер документа"], r["Язык"], r["Подан в АИС ИП"], r["Производство"]) for r in rows] == [
+        ("ORY-2026-000001-KK", "Қазақша", "да", "2501-000123"),
+        ("ORY-2026-000001-RU", "Русский", "да", "2501-000123"),
     ]
-    assert rows[0]["Kind"] == "decision on arrest of bank accounts" and rows[0]["Issued"] == dt.datetime(2026, 11, 25)
-    assert rows[0]["PDF"] == "documents/ORY-2026-000001-KK.pdf"
-    assert ws["J2"].hyperlink is not None and ws.freeze_panes == "A2"
+    assert (
+        rows[0]["Вид акта"] == "Постановление о наложении ареста на деньги, находящиеся на банковских счетах должника"
+    )
+    assert rows[0]["Дата"] == dt.datetime(2026, 11, 25) and rows[0]["Файл PDF"] == "ORY-2026-000001-KK.pdf"
+    assert ws["J2"].hyperlink is not None and ws["J2"].hyperlink.target.startswith("file:///")
+    assert ws.freeze_panes == "A2"

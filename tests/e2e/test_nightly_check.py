@@ -25,6 +25,7 @@ from domain.records import (
 from orynda import clock
 from orynda.config import Settings
 from orynda.flow import ItemResult
+from orynda.i18n import texts
 from orynda.review import ReviewQueue, ReviewState
 from orynda.runstore import RunStore
 from orynda.schema import ItemState, RunStatus
@@ -35,6 +36,7 @@ from sandbox.world import build_world
 from sandbox.world_assets import assets_of
 
 pytestmark = pytest.mark.e2e
+T = texts("kk")  # the report is in the office's language, Kazakh by default
 SEED, DEBTORS = 7, 40  # bailiff1 holds active proceedings of 18 debtors in this world
 
 
@@ -157,14 +159,18 @@ def test_known_debtors_give_exactly_the_expected_findings(night: Settings) -> No
     assert {"registries_disagree", "account_with_balance", "employer_found"} <= codes  # the world has them all
 
     book = load_workbook(outcome.report)
-    assert book.sheetnames[:3] == ["Summary", "Items", "Exceptions"] and {"Findings", "Registries"} <= set(
-        book.sheetnames
-    )
-    finding_rows = list(book["Findings"].iter_rows(min_row=2, values_only=True))
+    sheet = {name: T(f"report.sheet.{name}") for name in ("summary", "items", "exceptions", "findings", "registries")}
+    assert book.sheetnames[:3] == [sheet["summary"], sheet["items"], sheet["exceptions"]]
+    assert {sheet["findings"], sheet["registries"]} <= set(book.sheetnames)
+    finding_rows = list(book[sheet["findings"]].iter_rows(min_row=2, values_only=True))
     assert len(finding_rows) == sum(len(findings_of(i.result)) for i in items.values())
-    registries = {row[0]: row for row in book["Registries"].iter_rows(min_row=2, values_only=True)}
-    assert {"aisep", "egov_realty", "egov_vehicles", "esalyq", "enpf", "bank_sandyq", "bank_qazyna"} <= set(registries)
-    assert registries["enpf"][1] >= len(expected) and registries["enpf"][3] == 0  # lookups, no failures
+    registries = {row[0]: row for row in book[sheet["registries"]].iter_rows(min_row=2, values_only=True)}
+    assert {T.site(s) for s in ("aisep", "egov_realty", "egov_vehicles", "esalyq", "enpf", "bank_sandyq")} <= set(
+        registries
+    )
+    assert T.site("bank_qazyna") in registries
+    enpf = registries[T.site("enpf")]
+    assert enpf[1] >= len(expected) and enpf[3] == 0  # lookups, no failures
 
     results = {key: ItemResult.from_json(i.result) for key, i in items.items()}
     documents = [d for r in results.values() for d in r.documents]
@@ -173,7 +179,7 @@ def test_known_debtors_give_exactly_the_expected_findings(night: Settings) -> No
     assert all(d.filed for d in robot_filed)
     assert waiting and all(d.review == "proposed" and not d.filed for d in waiting)  # not in AIS EP after the night
     assert all(r.fields["documents_filed"] == sum(d.review is None for d in r.documents) for r in results.values())
-    assert len(list(book["Documents"].iter_rows(min_row=2))) == len(documents)
+    assert len(list(book[T("report.sheet.documents")].iter_rows(min_row=2))) == len(documents)
     uploads = [c for c in store.site_calls(outcome.run_id) if c.action == "upload_document" and c.outcome == "ok"]
     assert len(uploads) == len(robot_filed)  # each language of each act the robot may file uploaded once
     proposed = ReviewQueue(store.engine).items(state=ReviewState.PROPOSED)
@@ -211,11 +217,11 @@ def test_one_registry_down_all_night_still_yields_the_other_findings(night: Sett
             **{**expected[item.key].__dict__, "contributions": (), "missing": ("enpf",)}
         )
         assert findings_of(item.result) == sorted((f.code, f.amount) for f in assess(without_enpf, today))
-    registries = {
-        row[0]: row for row in load_workbook(outcome.report)["Registries"].iter_rows(min_row=2, values_only=True)
-    }
-    assert registries["enpf"][2] == 0 and registries["enpf"][3] > 0 and registries["enpf"][5] == 6
-    assert registries["egov_realty"][3] == 0
+    sheet = load_workbook(outcome.report)[T("report.sheet.registries")]
+    registries = {row[0]: row for row in sheet.iter_rows(min_row=2, values_only=True)}
+    enpf = registries[T.site("enpf")]
+    assert enpf[2] == 0 and enpf[3] > 0 and enpf[5] == 6
+    assert registries[T.site("egov_realty")][3] == 0
 
 
 def test_expired_sessions_are_renewed_mid_run(

@@ -16,14 +16,17 @@ from openpyxl import load_workbook
 
 from app.runs import resume_run, start_run
 from orynda.config import Settings, SiteSettings
+from orynda.i18n import texts
 from orynda.runstore import RunStore
 from orynda.schema import ItemState, RunStatus
+from orynda.wording import state_name
 from sandbox.samples import SampleRow, sample_rows, write_xlsx
 from sandbox.server import Sandbox
 from sandbox.world import build_world
 from tests.conftest import DEBTORS, ROOT, SEED
 
 pytestmark = pytest.mark.e2e
+T = texts("kk")  # the report is in the office's language, Kazakh by default
 STATE_OF = {
     "done": ItemState.DONE,
     "mismatch": ItemState.BUSINESS,
@@ -32,8 +35,8 @@ STATE_OF = {
 }
 
 
-def report_rows(path: Path, sheet: str = "Items") -> list[dict[str, Any]]:
-    ws = load_workbook(path)[sheet]
+def report_rows(path: Path, sheet: str = "items") -> list[dict[str, Any]]:
+    ws = load_workbook(path)[T(f"report.sheet.{sheet}")]
     titles = [c.value for c in ws[1]]
     return [dict(zip(titles, row)) for row in ws.iter_rows(min_row=2, values_only=True)]
 
@@ -58,30 +61,41 @@ def test_fifty_known_debtors_give_exactly_the_expected_report(settings: Settings
 
     assert outcome.status is RunStatus.DONE
     items = report_rows(outcome.report)
-    assert [r["Row"] for r in items] == list(range(2, 52))
+    row_, key, state = T("report.items.row"), T("report.items.key"), T("report.items.state")
+    register, difference = T("report.column.register_amount"), T("report.column.difference")
+    assert [r[row_] for r in items] == list(range(2, 52))
     world = build_world(SEED, DEBTORS)
     for row, item in zip(rows, items):
-        assert item["Key"] == row.iin
-        assert item["State"] == STATE_OF[row.expect], (row, item)
-        register = expected_register_amount(row)
-        assert (Decimal(str(item["Register, ₸"])) if item["Register, ₸"] is not None else None) == register
+        assert item[key] == row.iin
+        assert item[state] == state_name(T, STATE_OF[row.expect]), (row, item)
+        expected = expected_register_amount(row)
+        assert (Decimal(str(item[register])) if item[register] is not None else None) == expected
         if row.expect == "mismatch":
-            assert Decimal(str(item["Difference, ₸"])) == Decimal("-1000.50")
+            assert Decimal(str(item[difference])) == Decimal("-1000.50")
         if row.expect == "done":
-            assert item["Difference, ₸"] is None
-            assert item["Exit ban in force"] == ("yes" if world.by_iin[row.iin].exit_ban else "no")
+            assert item[difference] is None
+            assert item[T("report.column.exit_ban")] == T.value(world.by_iin[row.iin].exit_ban)
         if row.expect == "not_found":
-            assert "no debtor with this IIN" in item["Findings"]
+            assert T("finding.debtor_not_found.message") in item[T("report.items.findings")]
         if row.expect == "invalid":
-            assert item["Attempts"] == 0 and "check digit" in item["Message"]
-            assert (item["Debtor"], Decimal(str(item["Expected, ₸"]))) == (row.name, row.amount)  # as the row gave
+            assert item[T("report.items.attempts")] == 0
+            assert item[T("report.items.error")] == T("error_code.InvalidInput")
+            assert "check digit" in item[T("report.items.technical")]  # the developers' detail stays English
+            name, expected = T("report.column.name"), T("report.column.expected")
+            assert (item[name], Decimal(str(item[expected]))) == (row.name, row.amount)  # as the row gave them
     assert_register_evidence(outcome.folder, outcome.run_id, settings, rows, items)
-    summary = {r["Figure"]: r["Value"] for r in report_rows(outcome.report, "Summary")}
+    summary = {
+        r[T("report.summary.figure")]: r[T("report.summary.value")] for r in report_rows(outcome.report, "summary")
+    }
     counts = {
         e: sum(1 for r in rows if STATE_OF[r.expect] == s)
         for e, s in (("done", ItemState.DONE), ("business", ItemState.BUSINESS))
     }
-    assert (summary["Done"], summary["Business exceptions"], summary["System exceptions"]) == (
+    assert (
+        summary[T("report.summary.done")],
+        summary[T("report.summary.business")],
+        summary[T("report.summary.system")],
+    ) == (
         counts["done"],
         counts["business"],
         0,
@@ -97,20 +111,21 @@ def assert_register_evidence(
     debtors = {d.person.iin for d in build_world(SEED, DEBTORS).debtors}
     cases = 0
     for row, item in zip(rows, items):
-        kept = stored[item["Row"]].evidence
+        kept = stored[item[T("report.items.row")]].evidence
         if row.expect not in ("mismatch", "not_found"):
-            assert kept is None and item["Evidence"] is None, row
+            assert kept is None and item[T("report.items.evidence")] is None, row
             continue
         cases += 1
         assert kept is not None and Path(kept).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n", row
-        assert item["Evidence"] == str(Path(kept).relative_to(folder))
+        assert item[T("report.items.evidence")] == str(Path(kept).relative_to(folder))
         page = (Path(kept).parent / "page.html").read_text(encoding="utf-8")  # the page the screenshot is of
         assert sorted(iin for iin in debtors - {row.iin} if iin in page) == [], row
         assert (row.iin in page) == (row.expect == "mismatch")  # the debtor's card, or 'not found' for an IIN
     assert cases >= 5
     assert not list(folder.rglob("redacted.json"))  # nobody else was on those pages to mask
-    business = {r["Row"]: r["Evidence"] for r in report_rows(folder / f"report-{run_id}.xlsx", "Exceptions")}
-    assert {n: e for n, e in business.items() if e} == {r["Row"]: r["Evidence"] for r in items if r["Evidence"]}
+    row_, evidence = T("report.items.row"), T("report.items.evidence")
+    business = {r[row_]: r[evidence] for r in report_rows(folder / f"report-{run_id}.xlsx", "exceptions")}
+    assert {n: e for n, e in business.items() if e} == {r[row_]: r[evidence] for r in items if r[evidence]}
 
 
 def test_at_twenty_percent_faults_every_item_ends_done_or_reported(
@@ -135,7 +150,9 @@ def test_at_twenty_percent_faults_every_item_ends_done_or_reported(
     for attempt in failed_attempts:
         kept = {p.name for p in Path(attempt.evidence).iterdir()}
         assert {"screenshot.png", "page.html", "trace.zip"} <= kept, attempt.evidence
-    assert {r["Row"] for r in report_rows(outcome.report, "Exceptions") if r["Type"] == "system"} == {
+    exceptions = report_rows(outcome.report, "exceptions")
+    system = T("report.exceptions.system")
+    assert {r[T("report.items.row")] for r in exceptions if r[T("report.exceptions.type")] == system} == {
         i.seq for i in items if i.id in {a.item_id for a in failed_attempts}
     }
 

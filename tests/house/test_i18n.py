@@ -76,3 +76,48 @@ def test_dates_are_typed_day_first_or_iso(typed: str, day: dt.date) -> None:
 def test_a_date_that_is_not_one_is_refused_with_the_forms_it_takes() -> None:
     with pytest.raises(ValueError, match="dd.mm.yyyy"):
         parse_day("2026/03/08")
+
+
+def test_every_entry_has_exactly_the_three_languages() -> None:
+    """An unquoted comma in a YAML flow mapping splits a text into stray keys: `{ru: Должников, с которых ...}`."""
+    assert {key: sorted(entry) for key, entry in catalogue().items() if set(entry) != {"kk", "ru", "en"}} == {}
+
+
+@pytest.mark.parametrize(
+    ("lang", "key", "values", "text"),
+    [
+        ("ru", "finding.tax_overpayment.message", {"overpayment": "19207002.35"}, "19 207 002,35 ₸"),
+        (
+            "kk",
+            "finding.employer_found.message",
+            {"employer": "ТОО «Жаңа»", "month": "2026-10-01", "income": "500000", "withheld_max": "250000.00"},
+            "10.2026 үшін",
+        ),
+        ("ru", "finding.lift_restrictions.action", {"measures": ["exit_ban"], "due": "2026-12-01"}, "до 01.12.2026"),
+        (
+            "kk",
+            "finding.lift_restrictions.message",
+            {"measures": "account_arrest, exit_ban"},
+            "банк шоттарына тыйым, Қазақстан Республикасынан шығуға уақытша шектеу",
+        ),
+        (
+            "ru",
+            "finding.realty_not_arrested.asset",
+            {"kind": "flat", "cadastral": "20-311", "address": "Алматы", "area": "1254.2", "share": "1/2"},
+            "Квартира 20-311, Алматы, 1 254,2 м², доля 1/2",
+        ),
+        ("ru", "finding.exit_ban_in_force.message", {"proceedings": ["A-1", "A-2"]}, "производства: A-1, A-2"),
+        ("ru", "report.summary.no_answer_from", {"site": "Банк Qazyna"}, "не ответил: Банк Qazyna"),
+    ],
+    ids=["money-from-text", "month", "date-from-text", "measures-from-text", "identifier-and-number", "list", "plain"],
+)
+def test_a_placeholder_reads_its_value_as_its_spec_says(
+    lang: str, key: str, values: dict[str, object], text: str
+) -> None:
+    assert text in texts(lang)(key, **values)
+
+
+def test_an_identifier_the_catalogue_lacks_is_shown_as_it_is() -> None:
+    assert texts("ru")("finding.lift_restrictions.action", measures=["court_ban"], due="2026-12-01") == (
+        "Снять до 01.12.2026: court_ban"
+    )

@@ -22,7 +22,13 @@ class Row(BaseModel):
     ("states", "checked", "business", "system", "left"),
     [
         ([ItemState.DONE, ItemState.DONE], 2, 0, 0, 0),
-        ([ItemState.DONE, ItemState.BUSINESS, ItemState.SYSTEM, None, None], 3, 1, 1, 2),
+        (
+            [ItemState.DONE, ItemState.BUSINESS, ItemState.SYSTEM, None, None],
+            2,
+            1,
+            1,
+            2,
+        ),  # a system failure: not checked
         ([None, None, None], 0, 0, 0, 3),
     ],
     ids=["all-done", "mixed-and-paused", "nothing-yet"],

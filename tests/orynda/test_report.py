@@ -1,4 +1,5 @@
-"""The run report read back with openpyxl: sheets, cell types, formula safety."""
+"""The run report read back with openpyxl: sheets, cell types, formula safety (in Russian, the office's language
+here; tests/orynda/test_report_language.py reads every cell in both languages)."""
 
 from decimal import Decimal
 from pathlib import Path
@@ -16,7 +17,8 @@ from orynda.schema import ItemState, RunStatus
 IIN = "061211600012"
 
 
-def make_run(tmp_path: Path) -> tuple[RunStore, str]:
+def make_run(tmp_path: Path, findings: list[Finding] | None = None) -> tuple[RunStore, str]:
+    """Three rows: one done (with `findings`, else one of its own), one failed twice on a system fault, one refused."""
     store = RunStore(f"sqlite:///{tmp_path / 'r.db'}")
     specs = [
         ItemSpec(2, IIN, RegisterCheckItem(iin=IIN)),
@@ -37,7 +39,7 @@ def make_run(tmp_path: Path) -> tuple[RunStore, str]:
         "proceedings": 2,
         "exit_ban": True,
     }
-    store.finish_item(first.id, ItemState.DONE, result=ItemResult([finding], fields).to_json())
+    store.finish_item(first.id, ItemState.DONE, result=ItemResult(findings or [finding], fields).to_json())
     for n in (1, 2):
         store.start_attempt(second.id)
         store.end_attempt(
@@ -56,38 +58,45 @@ def test_report_sheets_types_and_safety(tmp_path: Path) -> None:
     store, run_id = make_run(tmp_path)
     run = store.get_run(run_id)
     assert run is not None
-    path = write_report(load(store, run, FLOW))
+    path = write_report(load(store, run, FLOW, "ru"))
     book = load_workbook(path)
-    assert book.sheetnames == ["Summary", "Items", "Exceptions"]
+    assert book.sheetnames == ["Итоги", "Записи", "Ошибки и исключения"]
 
-    summary = {row[0].value: row[1].value for row in book["Summary"].iter_rows(min_row=2)}
-    assert summary["Run id"] == run_id
-    assert (summary["Items"], summary["Done"], summary["Business exceptions"], summary["System exceptions"]) == (
-        3,
-        1,
-        1,
-        1,
-    )
-    assert summary["Retries"] == 1
+    summary = {row[0].value: row[1].value for row in book["Итоги"].iter_rows(min_row=2)}
+    assert summary["Номер запуска"] == run_id
+    assert (
+        summary["Всего записей"],
+        summary["Выполнено"],
+        summary["Требуют решения человека"],
+        summary["Системные ошибки"],
+    ) == (3, 1, 1, 1)
+    assert summary["Повторы"] == 1
+    assert summary["Проверено должников"] == 1  # the refused row was never checked, the failed one not answered
+    assert summary["  причина: Неверная строка списка"] == summary["  причина: Реестр недоступен"] == 1
 
-    items = book["Items"]
+    items = book["Записи"]
     titles = [c.value for c in items[1]]
     assert items.freeze_panes == "A2" and items.auto_filter.ref
     row = dict(zip(titles, items[2]))
-    assert row["Key"].value == IIN and row["Key"].data_type == "s"  # leading zero kept, text
-    assert row["Expected, ₸"].value == 1234.56 and row["Expected, ₸"].number_format == '#,##0.00 "₸"'
-    assert row["Debtor"].value == "-Иванов" and row["Debtor"].data_type == "s"
-    assert row["Exit ban in force"].value == "yes"
+    assert row["ИИН / ключ"].value == IIN and row["ИИН / ключ"].data_type == "s"  # leading zero kept, text
+    assert row["Ожидаемая сумма, ₸"].value == 1234.56 and row["Ожидаемая сумма, ₸"].number_format == '#,##0.00 "₸"'
+    assert row["Должник"].value == "-Иванов" and row["Должник"].data_type == "s"
+    assert row["Ограничение на выезд действует"].value == "да"
+    assert row["Состояние"].value == "Выполнен"
     formula_row = dict(zip(titles, items[3]))
-    assert formula_row["Key"].value.startswith("=") and formula_row["Key"].data_type == "s"
-    assert formula_row["Message"].value == "@503" and formula_row["Message"].data_type == "s"
+    assert formula_row["ИИН / ключ"].value.startswith("=") and formula_row["ИИН / ключ"].data_type == "s"
+    assert formula_row["Ошибка"].value == "Реестр недоступен"
+    technical = formula_row["Технические подробности (для разработчиков)"]
+    assert technical.value == "@503" and technical.data_type == "s"
     assert all(c.data_type != "f" for r in items.iter_rows() for c in r)
     assert items.column_dimensions["B"].width >= len(IIN)
 
-    exceptions = list(book["Exceptions"].iter_rows(min_row=2, values_only=True))
-    assert [(r[0], r[2], r[5], r[6]) for r in exceptions] == [
-        (3, "system", 1, "no"),
-        (3, "system", 2, "yes"),
-        (4, "business", 0, "yes"),
+    exceptions = list(book["Ошибки и исключения"].iter_rows(min_row=2, values_only=True))
+    assert [(r[0], r[2], r[3], r[5], r[6]) for r in exceptions] == [
+        (3, "системная ошибка", "Реестр недоступен", 1, "нет"),
+        (3, "системная ошибка", "Реестр недоступен", 2, "да"),
+        (4, "нужно решение человека", "Неверная строка списка", 0, "да"),
     ]
-    assert exceptions[1][7] == "evidence/item-00003/attempt-2"
+    assert exceptions[1][7] == "evidence/item-00003/attempt-2"  # shown inside the run folder; the link is absolute
+    target = book["Ошибки и исключения"].cell(row=3, column=8).hyperlink.target
+    assert target == (Path(run.folder) / "evidence" / "item-00003" / "attempt-2").resolve().as_uri()
