@@ -8,6 +8,7 @@ from openpyxl import load_workbook
 from domain.findings import Finding
 from flows.register_check import FLOW, RegisterCheckItem
 from orynda.flow import ItemResult, ItemSpec
+from orynda.i18n import texts
 from orynda.report.data import load
 from orynda.report.workbook import write_report
 from orynda.runstore import RunStore
@@ -58,7 +59,8 @@ def test_report_sheets_types_and_safety(tmp_path: Path) -> None:
     assert run is not None
     path = write_report(load(store, run, FLOW))
     book = load_workbook(path)
-    assert book.sheetnames == ["Summary", "Items", "Exceptions"]
+    todo, trend = texts("kk")("report.sheet.todo"), texts("kk")("report.sheet.trend")
+    assert book.sheetnames == ["Summary", todo, "Items", "Exceptions", trend]
 
     summary = {row[0].value: row[1].value for row in book["Summary"].iter_rows(min_row=2)}
     assert summary["Run id"] == run_id
