@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 from openpyxl import load_workbook
+from sqlalchemy import update
 
 from domain.findings import AssetKind, AssetRef, Finding, Severity
 from flows.nightly_check import FLOW, NightlyCheckItem
@@ -19,7 +20,7 @@ from orynda.flow import FiledDocument, ItemResult, ItemSpec
 from orynda.i18n import texts
 from orynda.report.data import load
 from orynda.report.workbook import write_report
-from orynda.review import ReviewQueue
+from orynda.review import ReviewItem, ReviewQueue
 from orynda.runstore import RunStore
 from orynda.schema import DocumentRecord, ItemState, RunStatus
 
@@ -251,3 +252,20 @@ def test_in_russian(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         " банковских счетах должника № ORY-2026-000001"
     )
     assert rows[4]["Что сделать"] == "Проверьте случай сами: Неверная строка списка"
+
+
+def test_a_drafted_act_the_policy_leaves_to_a_person_is_filed_by_hand(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store, run_id, ids = night(tmp_path, monkeypatch)
+    with store.session() as s:
+        s.execute(update(ReviewItem).where(ReviewItem.id == ids["account_arrest"]).values(mode="manual"))
+    run = store.get_run(run_id)
+    assert run is not None
+    book = load_workbook(write_report(load(store, run, FLOW, "ru")))
+    rows = list(book["Что сделать"].iter_rows(min_row=2, values_only=True))
+    assert [(r[2], r[6]) for r in rows[2:4]] == [("Только вручную", 1), ("Требует решения человека", 4)]
+    assert rows[2][1] == (
+        "Проверьте акт и внесите его в АИС ИП сами (проект подготовлен): Постановление о наложении ареста на деньги,"
+        " находящиеся на банковских счетах должника № ORY-2026-000001"
+    )
