@@ -87,7 +87,7 @@ class Settings(BaseSettings):
     )
     language: Literal["kk", "ru"] = Field("kk", description="The office's language: reports, console, messages")
     console_url: str | None = Field(
-        None, description="The console's address as the office opens it (https://orynda.office.local); report links"
+        None, description="The console's address as the office opens it (https://orynda.office.local): report links"
     )
 
     @classmethod
