@@ -100,6 +100,9 @@ class Settings(BaseSettings):
         default_factory=dict, description="Act policy overrides: kind -> auto | review | manual (domain/documents)"
     )
     language: Literal["kk", "ru"] = Field("kk", description="The office's language: reports, console, messages")
+    console_url: str | None = Field(
+        None, description="The console's address as the office opens it (https://orynda.office.local): report links"
+    )
 
     @classmethod
     def settings_customise_sources(

@@ -147,7 +147,7 @@ def execute(
     finally:
         logs.remove(sink)
     store.set_status(run.id, status, ended=True)
-    report = write_report(load(store, store.get_run(run.id) or run, flow, settings.language))
+    report = write_report(load(store, store.get_run(run.id) or run, flow, settings.language, settings))
     store.set_status(run.id, status, report=report)
     final = store.get_run(run.id) or run
     return RunOutcome(

@@ -6,8 +6,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from orynda.config import Settings
 from orynda.flow import Flow, ItemResult
+from orynda.history import Trend, trend
 from orynda.i18n import Texts, texts
+from orynda.report.todo_facts import TodoFacts, load_todo_facts
 from orynda.runstore import RunStore
 from orynda.schema import Attempt, Item, Run, SideEffect, SiteCall
 from orynda.summary import RunSummary, summarize
@@ -23,6 +26,8 @@ class ReportData:
     site_calls: list[SiteCall]
     side_effects: list[SideEffect]
     lang: str = "kk"  # the office's language (settings.language): every text of the report is in it
+    todo: TodoFacts = TodoFacts()  # the review queue, notices, act policy and console address the To do sheet reads
+    trend: Trend | None = None  # this run against the previous one of its flow and the last runs
 
     @property
     def texts(self) -> Texts:
@@ -56,14 +61,18 @@ class ReportData:
         return ItemResult.from_json(item.result)
 
 
-def load(store: RunStore, run: Run, flow: Flow[Any], lang: str = "kk") -> ReportData:
+def load(store: RunStore, run: Run, flow: Flow[Any], lang: str = "kk", settings: Settings | None = None) -> ReportData:
+    """`settings` give the act policy and the console's address (the shipped policy and no console without them)."""
+    items = store.items(run.id)
     return ReportData(
         run,
         flow,
         summarize(store, run),
-        store.items(run.id),
+        items,
         store.attempts(run.id),
         store.site_calls(run.id),
         store.side_effects(run.id),
         lang,
+        load_todo_facts(store, items, settings),
+        trend(store, run),
     )

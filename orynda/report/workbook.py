@@ -1,4 +1,4 @@
-"""Writes the run report: the core sheets, then the sheets the flow asks for."""
+"""Writes the run report: Summary and To do, the core sheets, the sheets the flow asks for, then the trend."""
 
 from __future__ import annotations
 
@@ -12,6 +12,8 @@ from orynda.report.data import ReportData
 from orynda.report.documents_sheet import documents_sheet
 from orynda.report.findings_sheet import findings_sheet
 from orynda.report.registries_sheet import registries_sheet
+from orynda.report.todo_sheet import todo_sheet
+from orynda.report.trend_sheet import trend_sheet
 
 SheetWriter = Callable[[Workbook, ReportData], None]
 
@@ -28,8 +30,8 @@ def write_report(data: ReportData, path: Path | None = None) -> Path:
     book = Workbook()
     for sheet in list(book.worksheets):  # the default empty sheet
         book.remove(sheet)
-    writers: list[SheetWriter] = [core_sheets.summary_sheet, core_sheets.items_sheet, core_sheets.exceptions_sheet]
-    writers += [EXTRA_SHEETS[name] for name in data.flow.extra_sheets]
+    writers: list[SheetWriter] = [core_sheets.summary_sheet, todo_sheet, core_sheets.items_sheet]
+    writers += [core_sheets.exceptions_sheet, *[EXTRA_SHEETS[name] for name in data.flow.extra_sheets], trend_sheet]
     for write in writers:
         write(book, data)
     tmp = path.with_suffix(".tmp.xlsx")

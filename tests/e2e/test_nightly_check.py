@@ -6,12 +6,14 @@ import datetime as dt
 from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import pytest
 from openpyxl import load_workbook
 
 from app.runs import start_run
 from domain.checks.assets import DebtorFile, assess
+from domain.deadlines import voluntary_execution_deadline
 from domain.records import (
     BankAccount,
     Case,
@@ -135,6 +137,12 @@ def _case(c: aisep_cases.Case) -> Case:
     )
 
 
+def todo_rows(book: Any) -> list[dict[str, Any]]:
+    """The To do sheet's rows by column: deadline, what, kind, debtor, iin, proceeding, row, link."""
+    names = ("deadline", "what", "kind", "debtor", "iin", "proceeding", "row", "link")
+    return [dict(zip(names, r)) for r in book[T("report.sheet.todo")].iter_rows(min_row=2, values_only=True)]
+
+
 def findings_of(item_result: dict | None) -> list[tuple[str, Decimal | None]]:
     return sorted(
         (f["code"], Decimal(f["amount"]) if f.get("amount") else None) for f in (item_result or {}).get("findings", [])
@@ -159,12 +167,12 @@ def test_known_debtors_give_exactly_the_expected_findings(night: Settings) -> No
     assert {"registries_disagree", "account_with_balance", "employer_found"} <= codes  # the world has them all
 
     book = load_workbook(outcome.report)
-    sheet = {name: T(f"report.sheet.{name}") for name in ("summary", "items", "exceptions", "findings", "registries")}
-    assert book.sheetnames[:3] == [sheet["summary"], sheet["items"], sheet["exceptions"]]
-    assert {sheet["findings"], sheet["registries"]} <= set(book.sheetnames)
+    sheet = {name: T(f"report.sheet.{name}") for name in ("summary", "todo", "items", "exceptions", "findings")}
+    assert book.sheetnames[:4] == [sheet["summary"], sheet["todo"], sheet["items"], sheet["exceptions"]]
+    assert {sheet["findings"], T("report.sheet.registries")} <= set(book.sheetnames)
     finding_rows = list(book[sheet["findings"]].iter_rows(min_row=2, values_only=True))
     assert len(finding_rows) == sum(len(findings_of(i.result)) for i in items.values())
-    registries = {row[0]: row for row in book[sheet["registries"]].iter_rows(min_row=2, values_only=True)}
+    registries = {row[0]: row for row in book[T("report.sheet.registries")].iter_rows(min_row=2, values_only=True)}
     assert {T.site(s) for s in ("aisep", "egov_realty", "egov_vehicles", "esalyq", "enpf", "bank_sandyq")} <= set(
         registries
     )
@@ -185,6 +193,20 @@ def test_known_debtors_give_exactly_the_expected_findings(night: Settings) -> No
     proposed = ReviewQueue(store.engine).items(state=ReviewState.PROPOSED)
     assert sorted(d.act for d in waiting) == sorted(a.act for a in proposed for _ in a.documents)
 
+    todo = todo_rows(book)
+    review = [r for r in todo if r["kind"] == T("report.todo.kind.review")]
+    assert sorted((r["debtor"], r["proceeding"], r["what"].rsplit("№ ", 1)[1]) for r in review) == sorted(
+        (a.debtor_name, a.proceeding, a.act) for a in proposed
+    )  # every act waiting for a decision, once, with its debtor and proceeding
+    assert all(r["link"].startswith("documents/") and r["link"].endswith(".pdf") for r in review)
+    # an opening's notice gives 5 days to pay (this world's proceedings are all opened; the exit-ban warnings the
+    # robot filed start no term of the debtor's)
+    opened = sorted(d.proceeding for d in documents if d.kind == "opening" and d.language == "kk")
+    terms = [r for r in todo if r["kind"] == T("report.todo.kind.deadline")]
+    assert sorted(r["proceeding"] for r in terms) == opened
+    assert all(r["deadline"].date() == voluntary_execution_deadline(today).due for r in terms)
+    assert todo[: len(terms)] == terms and len(todo) == len(terms) + len(review)  # soonest first; nothing failed
+
 
 def test_the_next_night_files_nothing_twice(night: Settings) -> None:
     first = start_run("nightly_check", {"limit": "3"}, night)
@@ -198,6 +220,18 @@ def test_the_next_night_files_nothing_twice(night: Settings) -> None:
     assert numbers[0] and numbers[0] == numbers[1]  # the same facts give back the same documents
     filings = [c for c in store.site_calls(again.run_id) if c.action in ("upload_document", "register_action")]
     assert filings == []
+
+    sheet = load_workbook(again.report)[T("report.sheet.trend")]
+    trend = {r[0]: r[1:4] for r in sheet.iter_rows(values_only=True)}
+    findings = sum(len(ItemResult.from_json(i.result).findings) for i in store.items(first.run_id))
+    assert trend[T("report.trend.figure.run")] == (again.run_id, first.run_id, None)
+    assert [trend[T(f"report.trend.figure.{name}")][0] for name in ("new", "resolved", "still_open")] == [
+        0,
+        0,
+        findings,
+    ]  # the same world the next night: every finding still open
+    assert trend[T("report.trend.figure.acts_filed")][2] == 0  # nothing filed twice, nothing undone
+    assert T("report.trend.history", count=2) in trend and len(sheet._charts) == 1  # both nights, charted
 
 
 def test_one_registry_down_all_night_still_yields_the_other_findings(night: Settings, world_sandbox: Sandbox) -> None:

@@ -9,6 +9,7 @@ from openpyxl import load_workbook
 from domain.findings import Finding
 from flows.register_check import FLOW, RegisterCheckItem
 from orynda.flow import ItemResult, ItemSpec
+from orynda.i18n import texts
 from orynda.report.data import load
 from orynda.report.workbook import write_report
 from orynda.runstore import RunStore
@@ -60,7 +61,8 @@ def test_report_sheets_types_and_safety(tmp_path: Path) -> None:
     assert run is not None
     path = write_report(load(store, run, FLOW, "ru"))
     book = load_workbook(path)
-    assert book.sheetnames == ["Итоги", "Записи", "Ошибки и исключения"]
+    todo, trend = texts("ru")("report.sheet.todo"), texts("ru")("report.sheet.trend")
+    assert book.sheetnames == ["Итоги", todo, "Записи", "Ошибки и исключения", trend]
 
     summary = {row[0].value: row[1].value for row in book["Итоги"].iter_rows(min_row=2)}
     assert summary["Номер запуска"] == run_id
