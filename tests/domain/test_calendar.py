@@ -29,6 +29,48 @@ LISTED = [row["year"] for row in table("holidays")["years"]]
 @pytest.mark.parametrize(
     ("day", "working"),
     [
+        # 2015: no transfer; egov.kz calendar: 9 March, 21-25 March, 11 May, 31 August; Kurban Ait Thursday 24 September
+        pytest.param(D(2015, 3, 9), False, id="holidays_law_8_march_sunday_moved_2015"),
+        pytest.param(D(2015, 3, 25), False, id="holidays_law_nauryz_weekend_moved_to_25_march_2015"),
+        pytest.param(D(2015, 3, 26), True, id="holidays_law_day_after_nauryz_2015"),
+        pytest.param(D(2015, 5, 11), False, id="holidays_law_victory_day_saturday_moved_2015"),
+        pytest.param(D(2015, 8, 31), False, id="holidays_law_constitution_day_sunday_moved_2015"),
+        pytest.param(D(2015, 9, 24), False, id="kurban_ait_2015_24_september"),
+        pytest.param(D(2015, 9, 25), True, id="kurban_ait_2015_day_after_working"),
+        # 2016 decree: Sat 5 March worked for Mon 7 March; Kurban Ait Monday 12 September
+        pytest.param(D(2016, 3, 5), True, id="decree_2016_saturday_5_march_worked"),
+        pytest.param(D(2016, 3, 7), False, id="decree_2016_monday_7_march_day_off"),
+        pytest.param(D(2016, 5, 10), False, id="holidays_law_7_may_saturday_moved_past_9_may_2016"),
+        pytest.param(D(2016, 9, 12), False, id="kurban_ait_2016_12_september"),
+        pytest.param(D(2016, 12, 19), False, id="holidays_law_17_december_saturday_moved_2016"),
+        # 2017 decree: Sat 18 March worked for Mon 20 March, Sat 1 July for Fri 7 July; Kurban Ait Friday 1 September
+        pytest.param(D(2017, 1, 3), False, id="holidays_law_1_january_sunday_moved_past_2_january_2017"),
+        pytest.param(D(2017, 3, 18), True, id="decree_2017_saturday_18_march_worked"),
+        pytest.param(D(2017, 3, 20), False, id="decree_2017_monday_20_march_day_off"),
+        pytest.param(D(2017, 7, 1), True, id="decree_2017_saturday_1_july_worked"),
+        pytest.param(D(2017, 7, 7), False, id="decree_2017_friday_7_july_day_off"),
+        pytest.param(D(2017, 8, 31), True, id="kurban_ait_2017_day_before_working"),
+        pytest.param(D(2017, 9, 1), False, id="kurban_ait_2017_1_september"),
+        # 2018 decree: five Saturdays worked for 9 March, 30 April, 8 May, 31 August, 31 December
+        pytest.param(D(2018, 3, 3), True, id="decree_2018_saturday_3_march_worked"),
+        pytest.param(D(2018, 3, 9), False, id="decree_2018_friday_9_march_day_off"),
+        pytest.param(D(2018, 4, 28), True, id="decree_2018_saturday_28_april_worked"),
+        pytest.param(D(2018, 4, 30), False, id="decree_2018_monday_30_april_day_off"),
+        pytest.param(D(2018, 5, 5), True, id="decree_2018_saturday_5_may_worked"),
+        pytest.param(D(2018, 5, 8), False, id="decree_2018_tuesday_8_may_day_off"),
+        pytest.param(D(2018, 8, 21), False, id="kurban_ait_2018_21_august"),
+        pytest.param(D(2018, 8, 25), True, id="decree_2018_saturday_25_august_worked"),
+        pytest.param(D(2018, 8, 31), False, id="decree_2018_friday_31_august_day_off"),
+        pytest.param(D(2018, 12, 3), False, id="holidays_law_1_december_saturday_moved_2018"),
+        pytest.param(D(2018, 12, 29), True, id="decree_2018_saturday_29_december_worked"),
+        pytest.param(D(2018, 12, 31), False, id="decree_2018_monday_31_december_day_off"),
+        # 2019 decree: Sat 4 May worked for Fri 10 May; Kurban Ait on Sunday 11 August, not moved
+        pytest.param(D(2019, 3, 25), False, id="holidays_law_nauryz_saturday_moved_2019"),
+        pytest.param(D(2019, 5, 4), True, id="decree_2019_saturday_4_may_worked"),
+        pytest.param(D(2019, 5, 10), False, id="decree_2019_friday_10_may_day_off"),
+        pytest.param(D(2019, 7, 8), False, id="holidays_law_capital_day_saturday_moved_2019"),
+        pytest.param(D(2019, 8, 12), True, id="kurban_ait_2019_sunday_not_moved_monday_works"),
+        pytest.param(D(2019, 12, 2), False, id="holidays_law_first_president_day_sunday_moved_2019"),
         # 2020 decree: Sun 5 Jan worked for Fri 3 Jan; Mon 11 May worked for Fri 8 May; Sun 20 Dec worked for Fri 18 Dec
         pytest.param(D(2020, 1, 2), False, id="decree_2020_new_year_holiday"),
         pytest.param(D(2020, 1, 3), False, id="decree_2020_friday_3_january_day_off"),
@@ -41,6 +83,13 @@ LISTED = [row["year"] for row in table("holidays")["years"]]
         pytest.param(D(2020, 12, 18), False, id="decree_2020_friday_18_december_day_off"),
         pytest.param(D(2020, 12, 20), True, id="decree_2020_sunday_20_december_worked"),
         pytest.param(D(2020, 12, 21), True, id="decree_2020_day_after_december_transfer"),
+        # 2021 decree: Sat 3 July worked for Mon 5 July; Kurban Ait Tuesday 20 July
+        pytest.param(D(2021, 1, 4), False, id="holidays_law_2_january_saturday_moved_2021"),
+        pytest.param(D(2021, 3, 24), False, id="holidays_law_nauryz_sunday_moved_2021"),
+        pytest.param(D(2021, 7, 3), True, id="decree_2021_saturday_3_july_worked"),
+        pytest.param(D(2021, 7, 5), False, id="decree_2021_monday_5_july_day_off"),
+        pytest.param(D(2021, 7, 20), False, id="kurban_ait_2021_20_july"),
+        pytest.param(D(2021, 12, 17), False, id="holidays_law_17_december_still_holiday_2021"),
         # 2022: Sat 5 Mar worked for Mon 7 Mar; Sat 22 Oct worked for Mon 24 Oct; Kurban Ait on Saturday 9 July
         pytest.param(D(2022, 3, 4), True, id="decree_2022_day_before_march_transfer"),
         pytest.param(D(2022, 3, 5), True, id="decree_2022_saturday_5_march_worked"),
@@ -88,7 +137,15 @@ def test_is_working_day(day: dt.date, working: bool) -> None:
 @pytest.mark.parametrize(
     ("year", "swaps"),
     [
+        pytest.param(2015, set(), id="no_transfer_2015"),
+        pytest.param(2016, {D(2016, 3, 7)}, id="decree_2016"),
+        pytest.param(2017, {D(2017, 3, 20), D(2017, 7, 7)}, id="decree_2017"),
+        pytest.param(
+            2018, {D(2018, 3, 9), D(2018, 4, 30), D(2018, 5, 8), D(2018, 8, 31), D(2018, 12, 31)}, id="decree_2018"
+        ),
+        pytest.param(2019, {D(2019, 5, 10)}, id="decree_2019"),
         pytest.param(2020, {D(2020, 1, 3), D(2020, 5, 8), D(2020, 12, 18)}, id="decree_2020"),
+        pytest.param(2021, {D(2021, 7, 5)}, id="decree_2021"),
         pytest.param(2022, {D(2022, 3, 7), D(2022, 10, 24)}, id="decree_2022"),
         pytest.param(2023, {D(2023, 7, 7)}, id="decree_2023"),
         pytest.param(2024, {D(2024, 5, 8)}, id="order_2024"),
@@ -100,7 +157,7 @@ def test_the_years_days_off_differ_from_the_law_rule_only_by_the_transfers(year:
     assert set(year_calendar(year).days_off) - generated_days_off(year) == swaps
 
 
-@pytest.mark.parametrize("year", [2015, 2016, 2017, 2018, 2019, 2021, 2027])
+@pytest.mark.parametrize("year", [2014, 2027])
 def test_a_year_without_a_calendar_is_refused_naming_the_file(year: int) -> None:
     assert not is_verified_year(year)
     with pytest.raises(OutsideData, match=rf"no government calendar for {year} in domain/data/holidays.yaml"):

@@ -112,8 +112,14 @@ def test_a_deadline_in_a_year_without_a_calendar_is_refused_naming_the_file() ->
     assert opening_deadline(D(2026, 6, 1)).calendar_verified is True
     with pytest.raises(OutsideData, match=r"no government calendar for 2027 in domain/data/holidays\.yaml"):
         opening_deadline(D(2026, 12, 30))
-    with pytest.raises(OutsideData, match=r"no government calendar for 2019"):
-        voluntary_execution_deadline(D(2019, 3, 1))
+    with pytest.raises(OutsideData, match=r"no government calendar for 2014"):
+        voluntary_execution_deadline(D(2014, 3, 1))
+
+
+def test_a_deadline_in_2018_follows_that_years_decree() -> None:
+    """03.05.2018 + 5 days is Tue 8 May, a day off by the 2018 decree, then Victory Day: the term ends on 10 May."""
+    term = voluntary_execution_deadline(D(2018, 5, 3))
+    assert (term.due, term.calendar_verified) == (D(2018, 5, 10), True)
 
 
 @pytest.mark.parametrize(

@@ -149,6 +149,24 @@ def test_base_rate_on_a_date(on: dt.date, rate: str) -> None:
             id="unconfirmed_row_refused",
         ),
         pytest.param(
+            lambda: base_rate(D(2024, 2, 25)),
+            UnknownRule,
+            "the value 15.25 and the end 26.02.2024 were read",
+            id="day_before_mpc_resolution_22_02_2024_still_unconfirmed",
+        ),
+        pytest.param(
+            lambda: base_rate(D(2024, 2, 26)),
+            UnknownRule,
+            "the start 26.02.2024 and the value 14.75 were read",
+            id="mpc_resolution_22_02_2024_start_read_end_not",
+        ),
+        pytest.param(
+            lambda: base_rate(D(2024, 12, 2)),
+            UnknownRule,
+            "the value 15.25 and its start were read",
+            id="rise_of_29_11_2024_start_read_end_not",
+        ),
+        pytest.param(
             lambda: base_rate(D(2025, 10, 12)),
             UnknownRule,
             "12.10.2025 in domain/data/base_rate.yaml is not confirmed",

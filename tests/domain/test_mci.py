@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from domain.errors import OutsideData, UnknownRule
+from domain.errors import OutsideData
 from domain.mci import mci, mci_amount, mci_used, min_wage, reference_source, subsistence_minimum
 
 D = dt.date
@@ -18,6 +18,12 @@ D = dt.date
         pytest.param(D(2015, 1, 1), "payments", "1982", id="law_259_V_2015_first_day"),
         pytest.param(D(2015, 12, 31), "payments", "1982", id="law_259_V_2015_last_day"),
         pytest.param(D(2016, 1, 1), "payments", "2121", id="law_426_V_2016_first_day"),
+        pytest.param(D(2016, 12, 31), "payments", "2121", id="law_426_V_2016_last_day"),
+        pytest.param(D(2017, 1, 1), "payments", "2269", id="budget_2017_first_day"),
+        pytest.param(D(2017, 12, 31), "benefits", "2269", id="budget_2017_last_day"),
+        pytest.param(D(2018, 1, 1), "payments", "2405", id="budget_2018_first_day_tengrinews"),
+        pytest.param(D(2018, 12, 31), "benefits", "2405", id="budget_2018_last_day"),
+        pytest.param(D(2019, 1, 1), "payments", "2525", id="law_197_VI_2019_first_day"),
         pytest.param(D(2019, 6, 1), "payments", "2525", id="law_197_VI_2019"),
         pytest.param(D(2020, 3, 31), "payments", "2651", id="law_276_VI_2020_day_before_revision"),
         pytest.param(D(2020, 4, 1), "payments", "2778", id="decree_299_2020_revision_from_1_april"),
@@ -84,18 +90,9 @@ def test_other_reference_values(getter: Callable[[dt.date], Decimal], on: dt.dat
             "subsistence minimum: no value before 01.01.2015",
             id="pm_before_data",
         ),
-        pytest.param(
-            lambda: mci(D(2017, 6, 1)),
-            UnknownRule,
-            "01.06.2017 in domain/data/reference_values.yaml is not confirmed",
-            id="mci_2017_not_read_refused",
-        ),
-        pytest.param(
-            lambda: mci(D(2018, 6, 1), "benefits"), UnknownRule, "not confirmed", id="mci_2018_not_read_refused"
-        ),
     ],
 )
-def test_outside_or_unconfirmed_is_refused_naming_the_file_and_date(call, error: type, message: str) -> None:  # type: ignore[no-untyped-def]
+def test_outside_the_table_is_refused_naming_the_file_and_date(call, error: type, message: str) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(error, match=message.replace(".", r"\.")):
         call()
 
