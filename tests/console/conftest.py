@@ -126,10 +126,12 @@ def world(console_settings: Settings) -> World:
         "code": "realty_not_arrested",
         "severity": "action",
         "registry": "egov_realty",
-        "asset": "квартира 21:318:040:123",
+        "asset": {"kind": "realty", "id": "21:318:040:123", "label": "квартира 21:318:040:123"},
         "amount": "1234.50",
         "evidence": str(folder / "evidence" / "realty.png"),
-        "message": "Real estate is not under arrest",
+        "message": "Real estate 21:318:040:123 is not under arrest",
+        "params": {"cadastral": "21:318:040:123"},
+        "action": "Arrest the real estate",
         "legal_basis": "art. 32",
     }
     lift = {

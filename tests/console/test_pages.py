@@ -35,6 +35,8 @@ def test_run_item_and_review_pages_render(client: TestClient, world: World) -> N
     item = client.get(f"/runs/{world.run_id}/items/1")
     assert item.status_code == 200
     assert "Жылжымайтын мүлікке тыйым салынбаған" in item.text  # the finding, by its code, in Kazakh
+    assert "21:318:040:123 жылжымайтын мүлкіне тыйым салынбаған" in item.text  # and in words, with its figures
+    assert "is not under arrest" not in item.text and "{&#39;kind&#39;" not in item.text  # no English, no raw dict
     assert "1 234,50 ₸" in item.text and "150 000,00 ₸" in item.text
     assert "<img" in item.text and 'type="application/pdf"' in item.text
     image = client.get(f"/runs/{world.run_id}/items/1/file", params={"path": str(_evidence(world))})

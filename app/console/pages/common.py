@@ -10,12 +10,15 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
+from pydantic import ValidationError
 from starlette.responses import FileResponse, Response
 
 from app.console.web import not_found
 from domain.documents.catalogue import kinds
+from domain.findings import Finding
 from orynda.i18n import Texts
 from orynda.schema import Item
+from orynda.wording import finding_action, finding_asset, finding_message, severity_name
 
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".webp", ".gif")
 
@@ -26,6 +29,8 @@ class Shown:
 
     code: str
     title: str
+    message: str  # what was found, in words, with its figures
+    action: str  # what to do, or empty
     severity: str
     registries: list[str]
     asset: str
@@ -51,21 +56,27 @@ def documents_of(item: Item) -> list[dict[str, Any]]:
 
 
 def shown_findings(item: Item, t: Texts) -> list[Shown]:
+    """Each finding in the office's language (orynda.wording), as the report words it; one stored in a shape no
+    longer read is shown by its code rather than failing the page."""
     out = []
-    for f in findings_of(item):
-        code = str(f.get("code") or "")
-        registry = f.get("registry") or f.get("registries") or ""
-        names = registry if isinstance(registry, list) else [r.strip() for r in str(registry).split(",") if r.strip()]
-        severity = str(f.get("severity") or "info")
+    for stored in findings_of(item):
+        try:
+            f = Finding.model_validate(stored)
+        except ValidationError:
+            code = str(stored.get("code") or "")
+            out.append(Shown(code, code, "", "", "", [], "", "", None))
+            continue
         out.append(
             Shown(
-                code=code,
-                title=t(f"console.finding.{code}") if t.has(f"console.finding.{code}") else code,
-                severity=t(f"severity.{severity}") if t.has(f"severity.{severity}") else severity,
-                registries=[t.site(str(n)) for n in names],
-                asset=str(f.get("asset") or ""),
-                amount=money(f.get("amount"), t),
-                evidence=str(f["evidence"]) if f.get("evidence") else None,
+                code=f.code,
+                title=t(f"console.finding.{f.code}") if t.has(f"console.finding.{f.code}") else f.code,
+                message=finding_message(t, f),
+                action=finding_action(t, f) or "",
+                severity=severity_name(t, f.severity.value),
+                registries=[t.site(name) for name in f.registries],
+                asset=finding_asset(t, f) or "",
+                amount=money(f.amount, t),
+                evidence=f.evidence,
             )
         )
     return out
