@@ -6,13 +6,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import or_, select
+
 from orynda.config import Settings
 from orynda.flow import Flow, ItemResult
 from orynda.history import Trend, trend
 from orynda.i18n import Texts, texts
 from orynda.report.todo_facts import TodoFacts, load_todo_facts
 from orynda.runstore import RunStore
-from orynda.schema import Attempt, Item, Run, SideEffect, SiteCall
+from orynda.schema import Attempt, DocumentRecord, Item, Run, SideEffect, SiteCall
 from orynda.summary import RunSummary, summarize
 
 
@@ -28,6 +30,8 @@ class ReportData:
     lang: str = "kk"  # the office's language (settings.language): every text of the report is in it
     todo: TodoFacts = TodoFacts()  # the review queue, notices, act policy and console address the To do sheet reads
     trend: Trend | None = None  # this run against the previous one of its flow and the last runs
+    issued: tuple[DocumentRecord, ...] = ()  # the register's documents this run issued or uploaded, whatever became
+    # of their items: a document of an item that failed later is on AIS EP all the same
 
     @property
     def texts(self) -> Texts:
@@ -64,6 +68,7 @@ class ReportData:
 def load(store: RunStore, run: Run, flow: Flow[Any], lang: str = "kk", settings: Settings | None = None) -> ReportData:
     """`settings` give the act policy and the console's address (the shipped policy and no console without them)."""
     items = store.items(run.id)
+    effects = store.side_effects(run.id)
     return ReportData(
         run,
         flow,
@@ -71,8 +76,21 @@ def load(store: RunStore, run: Run, flow: Flow[Any], lang: str = "kk", settings:
         items,
         store.attempts(run.id),
         store.site_calls(run.id),
-        store.side_effects(run.id),
+        effects,
         lang,
         load_todo_facts(store, items, settings),
         trend(store, run),
+        _issued(store, run, effects),
     )
+
+
+def _issued(store: RunStore, run: Run, effects: list[SideEffect]) -> tuple[DocumentRecord, ...]:
+    uploaded = [e.key.removeprefix("upload:") for e in effects if e.key.startswith("upload:")]
+    with store.session() as session:
+        found = session.scalars(
+            select(DocumentRecord)
+            .where(or_(DocumentRecord.run_id == run.id, DocumentRecord.number.in_(uploaded)))
+            .order_by(DocumentRecord.item_seq, DocumentRecord.number)
+        ).all()
+        session.expunge_all()
+    return tuple(found)

@@ -24,10 +24,11 @@ from orynda.config import Settings, load_settings
 from orynda.engine import ItemEngine, ItemRunContext
 from orynda.errors import SiteUnavailable
 from orynda.flow import FiledDocument, Flow, ItemResult, ItemSpec
+from orynda.i18n import texts
 from orynda.report.data import load
 from orynda.report.workbook import write_report
 from orynda.runstore import RunStore
-from orynda.schema import ItemState, Run
+from orynda.schema import DocumentRecord, ItemState, Run, SideEffect
 from tests.documents.examples import ACCOUNT, IIN, ON, case, debtor, findings
 
 
@@ -178,6 +179,45 @@ def test_nothing_called_for_nothing_filed(settings: Settings) -> None:
     store, site = RunStore(settings.db_url), FakeAisEp([case("100000", "100000")])
     paid = debtor(case("100000", "100000"))
     assert call(settings, store, new_run(settings, store), site, paid) == [] and site.uploads == []
+
+
+DOCUMENTS_FLOW = Flow(
+    name="documents_test",
+    title="t",
+    load_items=lambda p, s: [],
+    process=None,  # type: ignore[arg-type]
+    payload_model=Debtor,
+    extra_sheets=("Documents",),
+)
+
+
+def documents_rows(store: RunStore, run: Run) -> list[dict[str, Any]]:
+    ws = load_workbook(write_report(load(store, store.get_run(run.id) or run, DOCUMENTS_FLOW, "ru")))["Документы"]
+    titles = [c.value for c in ws[1]]
+    return [dict(zip(titles, r)) for r in ws.iter_rows(min_row=2, values_only=True)]
+
+
+@pytest.mark.parametrize("uploads_answered", [True, False], ids=["filed", "answer lost"])
+def test_documents_of_an_item_that_failed_later_are_on_the_report(settings: Settings, uploads_answered: bool) -> None:
+    """The item filed its acts, then failed (a later registry, a crash): its result holds no documents, yet AIS EP
+    has them; the register and the side-effect log put them on the Documents sheet."""
+    store, site = RunStore(settings.db_url), FakeAisEp(list(BALANCE.cases))
+    run = new_run(settings, store)
+    call(settings, store, run, site, BALANCE)
+    if not uploads_answered:  # the upload was started and its answer never recorded
+        with store.session() as session:
+            session.query(SideEffect).filter(SideEffect.key.startswith("upload:")).update({"ref": None})
+            session.query(DocumentRecord).update({"filed_ref": None})
+            session.commit()
+    [item] = store.pending(run.id)
+    store.start_attempt(item.id)
+    store.finish_item(item.id, ItemState.SYSTEM, code="SiteUnavailable", message="enpf: HTTP 503", result={})
+    rows = documents_rows(store, run)
+    state = "подан в АИС ИП" if uploads_answered else texts("ru")("report.act_state.unconfirmed")
+    assert [(r["Номер документа"], r["Подан в АИС ИП"], r["Состояние акта"], r["Строка"]) for r in rows] == [
+        ("ORY-2026-000001-KK", "да" if uploads_answered else "нет", state, 1),
+        ("ORY-2026-000001-RU", "да" if uploads_answered else "нет", state, 1),
+    ]
 
 
 def test_the_documents_sheet_lists_what_the_items_carry(settings: Settings) -> None:
