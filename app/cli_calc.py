@@ -1,27 +1,44 @@
 """`runner.py calc …`: the domain core's calculations from the command line, with an optional Excel sheet.
 
-Every command prints its result and lines as rich tables; `--xlsx PATH` writes the same lines for a supervisor.
-A bad row of an input file is reported with the file and row number; the other rows are still calculated and the
-command then exits with code 1. A rule the domain cannot apply (unknown rate, date outside the tables) exits 2.
+Every command prints its result and lines as a table in the office's language (orynda/texts/calc.yaml), with the
+basis of the calculation below it: the MCI used and why, the rate and the day count, the fee's cap. `--xlsx PATH`
+writes the same for a supervisor. Dates are typed dd.mm.yyyy (or ISO), amounts in tenge. A bad row of an input file
+is reported with the file and row number; the other rows are still calculated and the command then exits with code
+1. A rule or a table the domain cannot apply (unknown rule, a date outside the tables) exits 2 with one line.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
 from decimal import Decimal
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any, cast
 
 import typer
-from rich.console import Console
-from rich.table import Table
 
+from app import calc_words as words
+from app.calc_output import (
+    RowProblem,
+    Shown,
+    amount,
+    calculate,
+    choice,
+    day,
+    exit_if_skipped,
+    maybe_day,
+    office_words,
+    quantity,
+    read_input,
+    show,
+    stop,
+)
 from domain import alimony, deadlines, distribution, fees, interest, restrictions
+from domain.alimony import ALIMONY_MCI
+from domain.data import table
 from domain.errors import DomainError
-from domain.money import format_tenge, tenge
-from orynda.inputs import Column, InputFileError, InputRow, cell_text, read_rows
-from orynda.report.calc_sheet import CalcSheet, write_calc_sheet
+from domain.money import tenge
+from orynda.i18n import Texts
+from orynda.inputs import Column, InputRow, cell_text
 
 app = typer.Typer(
     help="Enforcement calculations: fee, interest, alimony, distribution, deadlines, restrictions.",
@@ -29,96 +46,104 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-console = Console()
-T = TypeVar("T")
 
-
-def _date(value: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise typer.BadParameter(f"{value!r} is not a date YYYY-MM-DD") from None
-
-
-def _amount(value: str) -> Decimal:
-    try:
-        return tenge(value)
-    except DomainError as exc:
-        raise typer.BadParameter(str(exc)) from None
-
-
-On = Annotated[dt.date, typer.Option("--on", parser=_date, help="Date of the calculation (YYYY-MM-DD)")]
+On = Annotated[str, typer.Option("--on", help="Date of the calculation (dd.mm.yyyy or YYYY-MM-DD)")]
 Xlsx = Annotated[Path | None, typer.Option("--xlsx", help="Also write the calculation to this Excel file")]
-Money = Annotated[Decimal, typer.Argument(parser=_amount, help="Amount in tenge, e.g. 123456.78")]
+Money = Annotated[str, typer.Argument(help="Amount in tenge, e.g. 123456.78 or '123 456,78'")]
+MaybeMoney = str | None
+MODES = ("single", "periods")
+DAY_COUNTS = ("act365", "actact")
 
 
 @app.command()
 def fee(
     claim: Money,
     on: On,
-    collected: Annotated[Decimal | None, typer.Option(parser=_amount, help="Amount collected so far")] = None,
+    collected: Annotated[MaybeMoney, typer.Option(help="Amount collected so far")] = None,
     voluntary: Annotated[bool, typer.Option(help="Paid within the voluntary term (2010 art. 118 p.3)")] = False,
     xlsx: Xlsx = None,
 ) -> None:
     """Private bailiff's fee on a money claim (art. 118; MoJ orders 415/416); --on is the initiation date."""
-    result = _domain(lambda: fees.private_bailiff_fee(claim, on, collected, voluntary))
+    t = office_words()
+    owed, initiated = amount(t, "CLAIM", claim), day(t, "--on", on)
+    got = amount(t, "--collected", collected) if collected is not None else None
+    if got is not None and got > owed:
+        stop(t, t("calc.fee.collected_over", collected=got, claim=owed))
+    result = calculate(t, lambda: fees.private_bailiff_fee(owed, initiated, got, voluntary))
     columns = [
-        ("claim", "money"),
-        ("MCI on initiation", "money"),
-        ("claim in MCI", "number"),
-        ("rate, %", "number"),
-        ("collected", "money"),
-        ("fee", "money"),
+        (t("calc.fee.claim"), "money"),
+        (t("calc.fee.mci"), "money"),
+        (t("calc.fee.claim_in_mci"), "number"),
+        (t("calc.fee.percent"), "number"),
+        (t("calc.fee.collected"), "money"),
+        (t("calc.fee.fee"), "money"),
     ]
     rows = [(result.claim, result.mci, result.claim_in_mci, result.percent, result.collected, result.fee)]
-    _show(
-        "Private bailiff's fee",
-        columns,
-        rows,
-        None,
-        [result.article, "bracket flat on the whole amount; upper bound inclusive (domain/data/fees.yaml)"],
-        xlsx,
-    )
+    cap_mci = f"{int(result.cap / result.mci):,}".replace(",", " ")
+    cap_note = "calc.fee.cap_applied" if result.capped else "calc.fee.cap_not_reached"
+    notes = [t("calc.fee.basis"), t("calc.fee.bracket"), words.mci_used(t, result.mci_basis)]
+    notes.append(t(cap_note, cap_mci=cap_mci, cap=result.cap))
+    if voluntary:
+        notes.append(t("calc.fee.voluntary", share=str(table("fees")["voluntary_share"]["percent"])))
+    show(t, Shown(t("calc.fee.title"), columns, rows, None, notes), xlsx)
 
 
 @app.command("interest")
 def interest_(
     principal: Money,
-    first_day: Annotated[dt.date, typer.Option("--from", parser=_date, help="First day of delay")],
-    last_day: Annotated[dt.date, typer.Option("--to", parser=_date, help="Day of payment (included)")],
-    mode: Annotated[str, typer.Option(help="periods | single")] = "periods",
+    first_day: Annotated[str, typer.Option("--from", help="First day of delay (dd.mm.yyyy)")],
+    last_day: Annotated[str, typer.Option("--to", help="Day of payment, included (dd.mm.yyyy)")],
+    mode: Annotated[str, typer.Option(help="single: the rate on one day (art. 353 p.1) | periods: split by rate")] = (
+        "single"
+    ),
+    rate_on: Annotated[str | None, typer.Option(help="Rate on this day (claim filed, decision made)")] = None,
     day_count: Annotated[str, typer.Option(help="act365 | actact")] = "act365",
-    rate: Annotated[Decimal | None, typer.Option(parser=_amount, help="Contract rate, %")] = None,
+    rate: Annotated[MaybeMoney, typer.Option(help="Contract rate, %")] = None,
     xlsx: Xlsx = None,
 ) -> None:
-    """Interest under Civil Code art. 353 at the base rate, split where the rate changes."""
-    result = _domain(
-        lambda: interest.interest(
-            principal,
-            first_day,
-            last_day,
-            mode=mode,  # type: ignore[arg-type]
-            day_count=day_count,  # type: ignore[arg-type]
-            rate=rate,
-        )
+    """Interest under Civil Code art. 353: the base rate on the day of payment, or split by rate periods."""
+    t = office_words()
+    owed = amount(t, "PRINCIPAL", principal)
+    first, last = day(t, "--from", first_day), day(t, "--to", last_day)
+    chosen = cast(interest.Mode, choice(t, "--mode", mode, MODES))
+    counting = cast(interest.DayCount, choice(t, "--day-count", day_count, DAY_COUNTS))
+    fixed, rate_day = (quantity(t, "--rate", rate) if rate is not None else None), maybe_day(t, "--rate-on", rate_on)
+    if first > last:
+        stop(t, t("calc.interest.backwards", first=first, last=last))
+    if fixed is not None and chosen == "periods":
+        stop(t, t("calc.interest.fixed_needs_single"))
+    result = calculate(
+        t,
+        lambda: interest.interest(owed, first, last, mode=chosen, day_count=counting, rate_on=rate_day, rate=fixed),
     )
     rows = [(ln.first_day, ln.last_day, ln.days, ln.percent, ln.year_days, ln.amount) for ln in result.lines]
     columns = [
-        ("from", "date"),
-        ("to", "date"),
-        ("days", "int"),
-        ("rate, %", "number"),
-        ("year days", "int"),
-        ("interest", "money"),
+        (t("calc.interest.from"), "date"),
+        (t("calc.interest.to"), "date"),
+        (t("calc.interest.days"), "int"),
+        (t("calc.interest.rate"), "number"),
+        (t("calc.interest.year_days"), "int"),
+        (t("calc.interest.amount"), "money"),
     ]
-    _show(
-        f"Interest on {format_tenge(result.principal)}",
-        columns,
-        rows,
-        ("total", "", "", "", "", result.total),
-        [f"CC art. 353; mode {mode}, day count {day_count}; rounded once on the total"],
-        xlsx,
-    )
+    notes = [
+        _rate_basis(t, result, rate_day, fixed),
+        t(f"calc.interest.{result.day_count}"),
+        t("calc.interest.days_counted", first=first, last=last),
+    ]
+    total = (t("calc.total"), "", sum(ln.days for ln in result.lines), "", "", result.total)
+    show(t, Shown(t("calc.interest.title", principal=result.principal), columns, rows, total, notes), xlsx)
+
+
+def _rate_basis(t: Texts, result: interest.Interest, rate_on: dt.date | None, fixed: Decimal | None) -> str:
+    """Which rate the interest ran at and why: the mode's reading of art. 353 p.1."""
+    if result.mode == "periods":
+        return t("calc.interest.rate_periods")
+    rate = words.number(result.lines[0].percent)
+    if fixed is not None:
+        return t("calc.interest.rate_fixed", rate=rate)
+    if rate_on is not None and rate_on != result.last_day:
+        return t("calc.interest.rate_on_claim", day=rate_on, rate=rate)
+    return t("calc.interest.rate_on_payment", day=result.last_day, rate=rate)
 
 
 @app.command("alimony")
@@ -126,79 +151,149 @@ def alimony_(
     incomes: Annotated[Path, typer.Option("--incomes", help="CSV/XLSX: month, income[, paid][, contribution]")],
     on: On,
     children: Annotated[int | None, typer.Option(help="Number of children (FAM art. 139)")] = None,
-    fixed_mci: Annotated[Decimal | None, typer.Option(parser=_amount, help="Fixed sum in MCI")] = None,
-    presented: Annotated[dt.date | None, typer.Option(parser=_date, help="Document presented on")] = None,
+    fixed_mci: Annotated[MaybeMoney, typer.Option(help="Fixed sum in MCI")] = None,
+    presented: Annotated[str | None, typer.Option(help="Document presented on (dd.mm.yyyy)")] = None,
     searched: Annotated[bool, typer.Option(help="Debtor was searched for (FAM art. 169 p.2)")] = False,
     xlsx: Xlsx = None,
 ) -> None:
     """Alimony arrears month by month — the справка-расчёт (FAM arts. 139, 141, 169)."""
+    t = office_words()
+    calculated_on, presented_on = day(t, "--on", on), maybe_day(t, "--presented", presented)
+    fixed = quantity(t, "--fixed-mci", fixed_mci) if fixed_mci is not None else None
+    if (children is None) == (fixed is None):
+        stop(t, t("calc.alimony.terms_needed"))
+    if children is not None and children < 1:
+        stop(t, t("calc.alimony.children", count=str(children)))
     seen: dict[dt.date, int] = {}
-    months, bad = _rows(incomes, _ALIMONY_COLUMNS, lambda row: _income_month(row, seen))
-    result = _domain(
+    months, bad = read_input(t, incomes, _ALIMONY_COLUMNS, lambda row: _income_month(row, seen))
+    result = calculate(
+        t,
         lambda: alimony.alimony_arrears(
-            months, on, children=children, fixed_mci=fixed_mci, presented_on=presented, debtor_was_searched=searched
-        )
+            months,
+            calculated_on,
+            children=children,
+            fixed_mci=fixed,
+            presented_on=presented_on,
+            debtor_was_searched=searched,
+        ),
     )
-    rows = [(ln.month, ln.basis, ln.base, ln.due, ln.paid, ln.balance) for ln in result.lines]
-    columns = [
-        ("month", "date"),
-        ("basis", "text"),
-        ("base", "money"),
-        ("due", "money"),
-        ("paid", "money"),
-        ("balance", "money"),
+    rows = [
+        (ln.month, words.alimony_basis(t, ln.basis, fixed), ln.base, ln.due, ln.paid, ln.balance) for ln in result.lines
     ]
-    total = ("total", "", "", result.total_due, result.total_paid, result.arrears)
-    _show(f"Alimony arrears on {on}: {result.terms}", columns, rows, total, ["FAM arts. 139, 141, 169, 172"], xlsx)
-    _exit_if(bad)
+    columns = [
+        (t("calc.alimony.month"), "month"),
+        (t("calc.alimony.basis"), "text"),
+        (t("calc.alimony.base"), "money"),
+        (t("calc.alimony.due"), "money"),
+        (t("calc.alimony.paid"), "money"),
+        (t("calc.alimony.balance"), "money"),
+    ]
+    total = (t("calc.total"), "", "", result.total_due, result.total_paid, result.arrears)
+    terms = (
+        t("calc.alimony.share", share=str(alimony.alimony_share(children)))
+        if children is not None
+        else t("calc.alimony.fixed", mci=words.number(fixed or Decimal(0)))
+    )
+    notes = [t("calc.alimony.law")]
+    if fixed is not None or any(ln.basis.startswith("prisoner") for ln in result.lines):
+        notes.append(t("calc.alimony.mci", why=words.mci_why(t, ALIMONY_MCI)))
+    title = t("calc.alimony.title", day=calculated_on, terms=terms)
+    show(t, Shown(title, columns, rows, total, notes), xlsx)
+    exit_if_skipped(t, bad)
 
 
 @app.command()
 def distribute(
     claims: Annotated[Path, typer.Option("--claims", help="CSV/XLSX: creditor, queue or category, amount")],
-    collected: Annotated[Decimal, typer.Option("--collected", parser=_amount, help="Money collected")],
-    fines: Annotated[Decimal, typer.Option(parser=_amount, help="Fines during enforcement")] = Decimal(0),
-    fee_: Annotated[Decimal, typer.Option("--fee", parser=_amount, help="Bailiff's fee")] = Decimal(0),
-    costs: Annotated[Decimal, typer.Option(parser=_amount, help="Enforcement costs")] = Decimal(0),
+    collected: Annotated[str, typer.Option("--collected", help="Money collected")],
+    fines: Annotated[str, typer.Option(help="Fines during enforcement")] = "0",
+    fee_: Annotated[str, typer.Option("--fee", help="Bailiff's fee")] = "0",
+    costs: Annotated[str, typer.Option(help="Enforcement costs")] = "0",
     xlsx: Xlsx = None,
 ) -> None:
     """Distribute collected money: fines, fee and costs, queues 1–5 pro rata (arts. 108–112)."""
-    parsed, bad = _rows(claims, _CLAIM_COLUMNS, _claim)
-    result = _domain(lambda: distribution.distribute(collected, parsed, fines=fines, fee=fee_, costs=costs))
-    rows = [(ln.payee, ln.queue or "", ln.article, ln.owed, ln.paid) for ln in result.lines]
-    columns = [("payee", "text"), ("queue", "int"), ("article", "text"), ("owed", "money"), ("paid", "money")]
-    total = ("total", "", "", "", sum((ln.paid for ln in result.lines), Decimal(0)))
-    _show(
-        f"Distribution of {format_tenge(result.collected)}",
-        columns,
-        rows,
-        total,
-        ["Law 261-IV arts. 108–112; pro rata by largest remainder to the tiyn"],
-        xlsx,
+    t = office_words()
+    money = {name: amount(t, f"--{name}", value) for name, value in _amounts(collected, fines, fee_, costs).items()}
+    parsed, bad = read_input(t, claims, _CLAIM_COLUMNS, _claim)
+    result = calculate(
+        t,
+        lambda: distribution.distribute(
+            money["collected"], parsed, fines=money["fines"], fee=money["fee"], costs=money["costs"]
+        ),
     )
-    _exit_if(bad)
+    rows = [
+        (ln.payee if ln.kind == "creditor" else t(f"calc.distribute.{ln.kind}"), ln.queue or "",
+         words.article(t, ln.article), ln.owed, ln.paid)
+        for ln in result.lines
+    ]  # fmt: skip
+    columns = [
+        (t("calc.distribute.payee"), "text"),
+        (t("calc.distribute.queue"), "int"),
+        (t("calc.distribute.article"), "text"),
+        (t("calc.distribute.owed"), "money"),
+        (t("calc.distribute.paid"), "money"),
+    ]
+    total = (t("calc.total"), "", "", "", sum((ln.paid for ln in result.lines), Decimal(0)))
+    title = t("calc.distribute.title", collected=result.collected)
+    show(t, Shown(title, columns, rows, total, [t("calc.distribute.law")]), xlsx)
+    exit_if_skipped(t, bad)
+
+
+def _amounts(collected: str, fines: str, fee: str, costs: str) -> dict[str, str]:
+    return {"collected": collected, "fines": fines, "fee": fee, "costs": costs}
 
 
 @app.command()
 def deadline(
     rule: Annotated[str, typer.Argument(help=f"One of: {', '.join(deadlines.rule_names())}")],
-    start: Annotated[dt.date, typer.Argument(parser=_date, help="Day of the event (YYYY-MM-DD)")],
+    start: Annotated[str, typer.Argument(help="Day of the event (dd.mm.yyyy or YYYY-MM-DD)")],
     redaction: Annotated[str | None, typer.Option(help="Redaction variant, e.g. current")] = None,
     xlsx: Xlsx = None,
 ) -> None:
     """The last day of a term of the law (arts. 33, 37–39, 47, 120), moved off non-working days (CC art. 175)."""
-    result = _domain(lambda: deadlines.deadline(rule, start, redaction))
+    t = office_words()
+    event = day(t, "START", start)
+    _check_rule(t, rule, redaction)
+    result = calculate(t, lambda: deadlines.deadline(rule, event, redaction))
+    redaction_text = (
+        t("calc.deadline.current")
+        if result.redaction == "current"
+        else t("calc.deadline.dated", day=_iso_day(result.redaction))
+    )
     rows = [
-        ("rule", result.title),
-        ("article", result.article),
-        ("redaction", result.redaction),
-        ("from", result.start.isoformat()),
-        ("term", f"{result.count} {result.unit}"),
-        ("due", result.due.isoformat()),
-        ("confidence", result.confidence),
-        ("calendar verified", "yes" if result.calendar_verified else "no (generated, no decree)"),
-    ]
-    _show("Deadline", [("item", "text"), ("value", "text")], rows, None, ["CC arts. 173–175"], xlsx)
+        (t("calc.deadline.rule"), _rule_text(t, rule, "title", result.title)),
+        (t("calc.deadline.article"), _rule_text(t, rule, "article", result.article)),
+        (t("calc.deadline.redaction"), redaction_text),
+        (t("calc.deadline.start"), t.value(result.start)),
+        (t("calc.deadline.term"), words.counted(t, result.unit, result.count)),
+        (t("calc.deadline.due"), t.value(result.due)),
+        (t("calc.deadline.confidence"), words.confidence(t, result.confidence)),
+        (t("calc.deadline.calendar"), t(f"calc.deadline.calendar_{'read' if result.calendar_verified else 'not'}")),
+    ]  # fmt: skip
+    columns = [(t("calc.column.item"), "text"), (t("calc.column.value"), "text")]
+    show(t, Shown(t("calc.deadline.title"), columns, rows, None, [t("calc.deadline.law")]), xlsx)
+
+
+def _check_rule(t: Texts, rule: str, redaction: str | None) -> None:
+    """An unknown rule or redaction is refused in words before the domain is asked."""
+    known = deadlines.rule_names()
+    if rule not in known:
+        stop(t, t("calc.deadline.unknown_rule", rule=rule, known=", ".join(known)))
+    variants = [str(v["redaction"]) for v in table("deadlines")["rules"][rule]["variants"]]
+    if redaction is not None and redaction not in variants:
+        stop(t, t("calc.deadline.unknown_redaction", rule=rule, redaction=redaction, known=", ".join(variants)))
+
+
+def _rule_text(t: Texts, rule: str, part: str, english: str) -> str:
+    key = f"calc.rule.{rule}.{part}"
+    return t(key) if t.has(key) else english
+
+
+def _iso_day(text: str) -> Any:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        return text
 
 
 @app.command()
@@ -207,34 +302,60 @@ def restriction(
     on: On,
     months_unpaid: Annotated[int, typer.Option(help="Months periodic payments unpaid")] = 0,
     creditor_applied: Annotated[bool, typer.Option(help="Creditor applied for it")] = False,
-    warning_sent: Annotated[dt.date | None, typer.Option(parser=_date, help="Warning sent on")] = None,
-    paid_on: Annotated[dt.date | None, typer.Option(parser=_date, help="Paid in full on")] = None,
-    fee_left: Annotated[Decimal, typer.Option(parser=_amount, help="Fee/costs unpaid")] = Decimal(0),
+    warning_sent: Annotated[str | None, typer.Option(help="Warning sent on (dd.mm.yyyy)")] = None,
+    paid_on: Annotated[str | None, typer.Option(help="Paid in full on (dd.mm.yyyy)")] = None,
+    fee_left: Annotated[str, typer.Option(help="Fee/costs unpaid")] = "0",
     xlsx: Xlsx = None,
 ) -> None:
     """Whether an exit restriction may or must be imposed (art. 33), or must be lifted after payment (art. 47)."""
-    result = _domain(
+    t = office_words()
+    owed, asked = amount(t, "DEBT", debt), day(t, "--on", on)
+    warned, paid = maybe_day(t, "--warning-sent", warning_sent), maybe_day(t, "--paid-on", paid_on)
+    unpaid_fee = amount(t, "--fee-left", fee_left)
+    result = calculate(
+        t,
         lambda: restrictions.exit_restriction(
-            debt, on, periodic_months_unpaid=months_unpaid, creditor_applied=creditor_applied, warning_sent=warning_sent
-        )
+            owed, asked, periodic_months_unpaid=months_unpaid, creditor_applied=creditor_applied, warning_sent=warned
+        ),
     )
+    reasons = [_reason(t, reason, owed, result.threshold, months_unpaid) for reason in result.reasons]
     rows: list[tuple[str, Any]] = [
-        ("40 MCI threshold", format_tenge(result.threshold)),
-        ("may impose", _yes(result.may_impose)),
-        ("must impose", _yes(result.must_impose)),
-        ("reasons", "; ".join(result.reasons) or "none"),
-        ("court sanction needed", _yes(result.needs_court_sanction)),
-        ("notice first", _yes(result.notice_required)),
-        ("earliest", result.earliest.isoformat() if result.earliest else ""),
+        (t("calc.restriction.threshold"), t.value(result.threshold)),
+        (t("calc.restriction.may_impose"), t.value(result.may_impose)),
+        (t("calc.restriction.must_impose"), t.value(result.must_impose)),
+        (t("calc.restriction.reasons"), "; ".join(reasons) or t("calc.restriction.none")),
+        (t("calc.restriction.court_sanction"), t.value(result.needs_court_sanction)),
+        (t("calc.restriction.notice_first"), t.value(result.notice_required)),
+        (t("calc.restriction.earliest"), t.value(result.earliest) if result.earliest else ""),
     ]
-    if paid_on is not None:
-        lift = _domain(lambda: restrictions.lifting(paid_on, debt, fee_left))
+    if paid is not None:
+        lift = calculate(t, lambda: restrictions.lifting(paid, owed, unpaid_fee))
         rows += [
-            ("must lift", _yes(lift.must_lift)),
-            ("lifting", lift.reason),
-            ("lift by", lift.deadline.due.isoformat() if lift.deadline else ""),
+            (t("calc.restriction.must_lift"), t.value(lift.must_lift)),
+            (t("calc.restriction.lifting"), _lifting(t, lift.must_lift, owed, unpaid_fee)),
+            (t("calc.restriction.lift_by"), t.value(lift.deadline.due) if lift.deadline else ""),
         ]
-    _show("Exit restriction", [("item", "text"), ("value", "text")], rows, None, ["Law 261-IV arts. 33, 47"], xlsx)
+    notes = [t("calc.restriction.law")]
+    if result.mci_basis is not None:
+        notes.append(words.mci_used(t, result.mci_basis))
+    columns = [(t("calc.column.item"), "text"), (t("calc.column.value"), "text")]
+    show(t, Shown(t("calc.restriction.title"), columns, rows, None, notes), xlsx)
+
+
+def _reason(t: Texts, reason: str, debt: Decimal, threshold: Decimal, months: int) -> str:
+    if reason.startswith("debt"):
+        return t("calc.restriction.debt_over", debt=debt, threshold=threshold)
+    if reason.startswith("periodic"):
+        return t("calc.restriction.periodic_unpaid", months=str(months))
+    return reason
+
+
+def _lifting(t: Texts, must_lift: bool, debt: Decimal, fee_left: Decimal) -> str:
+    if must_lift:
+        return t("calc.restriction.paid_in_full")
+    if debt > 0:
+        return t("calc.restriction.debt_left", amount=debt)
+    return t("calc.restriction.fee_left", amount=fee_left)
 
 
 _ALIMONY_COLUMNS = [
@@ -253,94 +374,55 @@ _CLAIM_COLUMNS = [
 def _income_month(row: InputRow, seen: dict[dt.date, int]) -> alimony.IncomeMonth:
     month = _month(row.values["month"])
     if month in seen:
-        raise ValueError(f"month {month:%Y-%m} is already in row {seen[month]}")
+        raise RowProblem("calc.row.month_twice", month=f"{month:%m.%Y}", row=str(seen[month]))
     seen[month] = row.number
     income_text, contribution = cell_text(row.values["income"]), cell_text(row.values.get("contribution"))
     if income_text:
-        income: Decimal | None = tenge(income_text)
-    elif contribution:
-        income = alimony.income_from_pension_contribution(tenge(contribution), month).income
+        income: Decimal | None = _row_amount(income_text)
+    elif contribution:  # a table the estimate needs may be missing: read_input words that data error
+        income = alimony.income_from_pension_contribution(_row_amount(contribution), month).income
     else:
         income = None
-    return alimony.IncomeMonth(month, income, tenge(cell_text(row.values.get("paid")) or "0"))
+    return alimony.IncomeMonth(month, income, _row_amount(cell_text(row.values.get("paid")) or "0"))
 
 
 def _claim(row: InputRow) -> distribution.Claim:
     queue = cell_text(row.values["queue"])
-    number = int(queue) if queue.isdigit() else distribution.queue_of(queue)
-    amount = tenge(cell_text(row.values["amount"]))
+    if queue.isdigit():
+        number = int(queue)
+    elif queue in _categories():
+        number = distribution.queue_of(queue)
+    else:
+        raise RowProblem("calc.row.unknown_category", value=queue, known=", ".join(_categories()))
     if number not in distribution.QUEUES:
-        raise ValueError(f"queue must be 1–5 or a category, got {queue!r}")
-    if amount < 0:
-        raise ValueError(f"amount must be non-negative, got {amount}")
-    return distribution.Claim(cell_text(row.values["creditor"]), number, amount)
+        raise RowProblem("calc.distribute.bad_queue", value=queue)
+    return distribution.Claim(cell_text(row.values["creditor"]), number, _row_amount(cell_text(row.values["amount"])))
+
+
+def _categories() -> list[str]:
+    return [str(row["category"]) for row in table("queues")["categories"]]
+
+
+def _row_amount(text: str) -> Decimal:
+    """An amount in a row: not an amount, or negative, is the row's problem."""
+    try:
+        value = tenge(text)
+    except DomainError:
+        raise RowProblem("calc.row.not_amount", value=text) from None
+    if value < 0:
+        raise RowProblem("calc.row.negative", amount=value)
+    return value
 
 
 def _month(value: Any) -> dt.date:
+    """A month as a date cell, 2025-01, 2025-01-01 or 01.2025."""
     if isinstance(value, dt.date):
-        return value if not isinstance(value, dt.datetime) else value.date()
+        return (value if not isinstance(value, dt.datetime) else value.date()).replace(day=1)
     text = cell_text(value)
-    if "." in text:  # 01.2025
-        month, year = text.split(".")[-2:]
-        return dt.date(int(year), int(month), 1)
-    return dt.date.fromisoformat(text if len(text) > 7 else f"{text}-01")
-
-
-def _rows(path: Path, columns: list[Column], parse: Callable[[InputRow], T]) -> tuple[list[T], int]:
-    """Parse every row; a bad row is reported with the file and row number and skipped."""
     try:
-        rows = read_rows(path, columns)
-    except InputFileError as exc:
-        console.print(f"[red]{exc}[/red]")
-        raise typer.Exit(2) from None
-    parsed, bad = [], 0
-    for row in rows:
-        try:
-            parsed.append(parse(row))
-        except (DomainError, ValueError) as exc:
-            console.print(f"[red]{path} row {row.number}: {exc}[/red]")
-            bad += 1
-    return parsed, bad
-
-
-def _domain(call: Callable[[], T]) -> T:
-    try:
-        return call()
-    except DomainError as exc:
-        console.print(f"[red]cannot calculate: {exc}[/red]")
-        raise typer.Exit(2) from None
-
-
-def _show(
-    title: str,
-    columns: Sequence[tuple[str, str]],
-    rows: Sequence[Sequence[Any]],
-    total: Sequence[Any] | None,
-    notes: list[str],
-    xlsx: Path | None,
-) -> None:
-    table = Table(*(name for name, _ in columns), title=title)
-    for row in [*rows, *([total] if total else [])]:
-        table.add_row(*(_cell(value, kind) for value, (_, kind) in zip(row, columns)))
-    console.print(table)
-    for note in notes:
-        console.print(f"[dim]{note}[/dim]")
-    if xlsx is not None:
-        write_calc_sheet(CalcSheet(title, columns, rows, total, notes), xlsx)
-        console.print(f"written {xlsx}")
-
-
-def _cell(value: Any, kind: str) -> str:
-    if kind == "money" and isinstance(value, Decimal):
-        return format_tenge(value)
-    return value.isoformat() if isinstance(value, dt.date) else str(value)
-
-
-def _yes(flag: bool) -> str:
-    return "yes" if flag else "no"
-
-
-def _exit_if(bad_rows: int) -> None:
-    if bad_rows:
-        console.print(f"[red]{bad_rows} row(s) skipped; the result above leaves them out[/red]")
-        raise typer.Exit(1)
+        if "." in text:  # 01.2025
+            month, year = text.split(".")[-2:]
+            return dt.date(int(year), int(month), 1)
+        return dt.date.fromisoformat(text if len(text) > 7 else f"{text}-01").replace(day=1)
+    except ValueError:
+        raise RowProblem("calc.row.not_month", value=text) from None

@@ -1,19 +1,41 @@
 """`runner.py verify FILE`: is a PDF or DOCX a document Orynda issued, unchanged? Exit 0 if so, 1 if not, 2 when
-the file or the register cannot be read. The check is against the register in the run store's database."""
+the file or the register cannot be read. The check is against the register in the run store's database; the
+verdict is told in the office's language (orynda/texts/calc.yaml, `verify.*`)."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.text import Text
 
-from app.cli_options import Home
-from orynda.config import load_settings
-from orynda.errors import ConfigError
+from app.cli_options import Home, settings_or_exit, words
+from orynda.documents.verify import Verdict
+from orynda.i18n import Texts
+from orynda.wording import act_name
 
 console = Console(highlight=False, soft_wrap=True)
+
+# The verdict's reason (English, for developers) → its catalogue key, with the values the reason names.
+REASONS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern), key)
+    for pattern, key in (
+        (r"^cannot read the file", "verify.reason.unreadable"),
+        (r"^neither a PDF nor a DOCX", "verify.reason.not_a_document"),
+        (r"^number (?P<number>\S+) is not in the register", "verify.reason.unknown_number"),
+        (r"^no document number can be read", "verify.reason.no_number"),
+        (r"^(?P<number>\S+) is numbered but was never sealed", "verify.reason.never_sealed"),
+        (
+            r"^changed: its SHA-256 is (?P<digest>\w+), the register holds (?P<expected>\w+) "
+            r"for the (?P<format>\w+) of (?P<number>\S+)$",
+            "verify.reason.changed",
+        ),
+        (r"seal's content hash differs from the register's for (?P<number>\S+)$", "verify.reason.seal_differs"),
+    )
+)
 
 
 def register(app: typer.Typer) -> None:
@@ -28,24 +50,37 @@ def verify(
     from orynda.documents.numbering import register_for  # the register loads only for this command
     from orynda.documents.verify import verify as check
 
+    settings = settings_or_exit(console, home=home)
+    t = words(settings)
     if not file.is_file():
-        console.print(f"[red]{file}: no such file[/red]")
-        raise typer.Exit(2)
-    try:
-        settings = load_settings(home=home)
-    except ConfigError as exc:
-        console.print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(2) from None
-    if settings.database_url is None and not (settings.home / "orynda.db").exists():
-        console.print(f"[red]{file}: NOT VERIFIED — no register of documents at {settings.home / 'orynda.db'}[/red]")
-        raise typer.Exit(2)
+        _say(t("verify.no_file", file=str(file)), "red", code=2)
+    database = settings.home / "orynda.db"
+    if settings.database_url is None and not database.exists():
+        _say(t("verify.no_register", file=str(file), database=str(database)), "red", code=2)
     verdict = check(file, register_for(settings.db_url, settings.retry_database))
     if not verdict.ok:
-        console.print(f"[red]{file}: NOT AUTHENTIC — {verdict.reason}[/red]")
-        raise typer.Exit(1)
+        _say(t("verify.not_authentic", file=str(file), reason=reason(t, verdict)), "red", code=1)
     record = verdict.record
     assert record is not None
-    console.print(f"[green]{file}: {verdict.reason}[/green]")
-    console.print(
-        f"  {record.kind}, {record.language}, issued {record.issued_on:%d.%m.%Y}, proceeding {record.proceeding}"
-    )
+    console.print(Text(t("verify.authentic", file=str(file), number=record.number), style="green"))
+    language = t(f"language.{record.language}") if t.has(f"language.{record.language}") else record.language
+    line = t("verify.record", kind=act_name(t, record.kind), language=language, day=record.issued_on,
+             proceeding=record.proceeding)  # fmt: skip
+    console.print(Text(line))
+
+
+def reason(t: Texts, verdict: Verdict) -> str:
+    """Why a document is not verified, in words, with the number and hashes the check found."""
+    for pattern, key in REASONS:
+        found = pattern.search(verdict.reason)
+        if found:
+            values: dict[str, Any] = found.groupdict()
+            if "format" in values:
+                values["format"] = values["format"].upper()
+            return t(key, **values)
+    return t("verify.reason.other")
+
+
+def _say(message: str, style: str, *, code: int) -> None:
+    console.print(Text(message, style=style))
+    raise typer.Exit(code)

@@ -131,26 +131,78 @@ def home(issued: Issued, monkeypatch: pytest.MonkeyPatch) -> Path:
     return Path(url.removeprefix("sqlite:///")).parent
 
 
-def test_cli_says_authentic(issued: Issued, home: Path) -> None:
-    path = str(issued.act("exit_ban").documents[0].pdf_path)
-    result = RUN.invoke(app, ["verify", path, "--home", str(home)], env={"COLUMNS": "300"})
+@pytest.mark.parametrize(
+    ("lang", "said", "record"),
+    [
+        ("kk", "ТҮПНҰСҚА, ӨЗГЕРМЕГЕН — ORY-2026-", ", Қазақша, берілген күні "),
+        ("ru", "ПОДЛИННЫЙ, НЕ ИЗМЕНЁН — ORY-2026-", ", Қазақша, выдан "),
+    ],
+)
+def test_cli_says_authentic(
+    issued: Issued, home: Path, monkeypatch: pytest.MonkeyPatch, lang: str, said: str, record: str
+) -> None:
+    monkeypatch.setenv("ORYNDA_LANGUAGE", lang)
+    document = issued.act("exit_ban").documents[0]
+    result = RUN.invoke(app, ["verify", str(document.pdf_path), "--home", str(home)], env={"COLUMNS": "300"})
     assert result.exit_code == 0, result.output
-    assert "authentic and unchanged" in result.output and "exit_ban, kk" in result.output
+    assert said in result.output and record in result.output
+    assert f"{document.issued_on:%d.%m.%Y}, " in result.output and document.proceeding in result.output
+    assert "exit_ban" not in result.output  # the act's title, not its identifier
 
 
 @pytest.mark.parametrize("suffix", [".pdf", ".docx"])
-def test_cli_names_the_file_and_what_failed(issued: Issued, home: Path, tmp_path: Path, suffix: str) -> None:
+@pytest.mark.parametrize(
+    ("lang", "said", "reason"),
+    [
+        ("kk", "РАСТАЛМАДЫ — файл өзгертілген: оның SHA-256 хэші ", "құжатының {format} файлы үшін"),
+        ("ru", "НЕ ПОДТВЕРЖДЁН — файл изменён: его хэш SHA-256 — ", "а в реестре для {format} документа ORY-2026-"),
+    ],
+)
+def test_cli_names_the_file_and_what_failed(
+    issued: Issued,
+    home: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    suffix: str,
+    lang: str,
+    said: str,
+    reason: str,
+) -> None:
+    monkeypatch.setenv("ORYNDA_LANGUAGE", lang)
     record = issued.act("registry_request").documents[1]
     source = Path(str(record.pdf_path if suffix == ".pdf" else record.docx_path))
     changed = flipped(source, len(source.read_bytes()) // 2, tmp_path)
     result = RUN.invoke(app, ["verify", str(changed), "--home", str(home)], env={"COLUMNS": "300"})
     assert result.exit_code == 1
-    assert changed.name in result.output and "NOT AUTHENTIC" in result.output
+    assert changed.name in result.output and said in result.output
+    assert reason.format(format=suffix[1:].upper()) in result.output
 
 
-def test_cli_without_a_register_or_file(tmp_path: Path, home: Path) -> None:
-    missing = RUN.invoke(app, ["verify", str(tmp_path / "none.pdf"), "--home", str(home)])
-    assert missing.exit_code == 2 and "no such file" in missing.output
+def test_cli_names_a_number_not_in_the_register(tmp_path: Path, home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ORYNDA_LANGUAGE", "ru")
+    path = tmp_path / "letter.pdf"
+    with pymupdf.open() as pdf:
+        pdf.new_page().insert_text((72, 72), "ORY-2026-000001-KK")
+        pdf.save(path)
+    result = RUN.invoke(app, ["verify", str(path), "--home", str(home)], env={"COLUMNS": "300"})
+    assert result.exit_code == 1
+    assert "НЕ ПОДТВЕРЖДЁН — номер документа из файла не читается, и его хэша SHA-256 в реестре нет" in result.output
+
+
+@pytest.mark.parametrize(
+    ("lang", "missing", "no_register"),
+    [
+        ("kk", "none.pdf: мұндай файл жоқ", "a.pdf: ТЕКСЕРІЛМЕДІ — құжаттар тізілімі жоқ"),
+        ("ru", "none.pdf: такого файла нет", "a.pdf: НЕ ПРОВЕРЕН — нет реестра документов"),
+    ],
+)
+def test_cli_without_a_register_or_file(
+    tmp_path: Path, home: Path, monkeypatch: pytest.MonkeyPatch, lang: str, missing: str, no_register: str
+) -> None:
+    monkeypatch.setenv("ORYNDA_LANGUAGE", lang)
+    absent = RUN.invoke(app, ["verify", str(tmp_path / "none.pdf"), "--home", str(home)], env={"COLUMNS": "300"})
+    assert absent.exit_code == 2 and missing in absent.output
     (tmp_path / "a.pdf").write_bytes(b"%PDF-1.4")
-    empty = RUN.invoke(app, ["verify", str(tmp_path / "a.pdf"), "--home", str(tmp_path / "nowhere")])
-    assert empty.exit_code == 2 and "no register" in empty.output
+    nowhere = str(tmp_path / "nowhere")
+    empty = RUN.invoke(app, ["verify", str(tmp_path / "a.pdf"), "--home", nowhere], env={"COLUMNS": "300"})
+    assert empty.exit_code == 2 and no_register in empty.output
