@@ -22,15 +22,15 @@ sys.path.insert(0, str(ROOT))
 
 from orynda.i18n import texts  # noqa: E402
 
-SHEETS = ("summary", "todo", "findings")
-DPI = 80
+SHEETS = {"summary": (80, 1.0), "todo": (80, 1.0), "findings": (150, 0.4)}  # dpi, share of the page shown: the
+# Findings sheet prints one page wide in small type, so its picture is the top of the page, larger
 
 
 def main(report: Path, lang: str = "kk", out: Path = ROOT / "docs") -> list[Path]:
     say = texts(lang)
     made = []
     with tempfile.TemporaryDirectory() as tmp:
-        for key in SHEETS:
+        for key, (dpi, share) in SHEETS.items():
             book = load_workbook(report)
             keep = say(f"report.sheet.{key}")
             for sheet in [s for s in book.worksheets if s.title != keep]:
@@ -40,7 +40,9 @@ def main(report: Path, lang: str = "kk", out: Path = ROOT / "docs") -> list[Path
             pdf = _to_pdf(single, Path(tmp))
             with pymupdf.open(pdf) as document:
                 picture = out / f"report-{key}.png"
-                document[0].get_pixmap(dpi=DPI).save(picture)
+                page = document[0]
+                clip = pymupdf.Rect(0, 0, page.rect.width, page.rect.height * share)
+                page.get_pixmap(dpi=dpi, clip=clip).save(picture)
                 made.append(picture)
     return made
 
