@@ -12,16 +12,6 @@ from openpyxl import load_workbook
 
 from app.runs import start_run
 from domain.checks.assets import DebtorFile, assess
-from domain.records import (
-    BankAccount,
-    Case,
-    Contribution,
-    CreditorCategory,
-    ExecutiveDocument,
-    Property,
-    TaxStatus,
-    Vehicle,
-)
 from orynda import clock
 from orynda.config import Settings
 from orynda.flow import ItemResult
@@ -30,9 +20,8 @@ from orynda.runstore import RunStore
 from orynda.schema import ItemState, RunStatus
 from sandbox.credentials import write_secrets
 from sandbox.server import Sandbox, start_subprocess
-from sandbox.sites.aisep import cases as aisep_cases
 from sandbox.world import build_world
-from sandbox.world_assets import assets_of
+from tests.world_records import debtor_files
 
 pytestmark = pytest.mark.e2e
 SEED, DEBTORS = 7, 40  # bailiff1 holds active proceedings of 18 debtors in this world
@@ -66,71 +55,7 @@ def night(settings: Settings, world_sandbox: Sandbox, tmp_path: Path, monkeypatc
 
 def expected_files() -> dict[str, DebtorFile]:
     """What the registries should tell the bots, straight from the world the sandbox serves."""
-    world = build_world(SEED, DEBTORS)
-    mine = [c for c in aisep_cases.build_cases(world).values() if c.holder == "bailiff1" and c.status == "active"]
-    files = {}
-    for iin in sorted({c.debtor_iin for c in mine}):
-        assets = assets_of(world, iin)
-        assert assets is not None
-        files[iin] = DebtorFile(
-            iin=iin,
-            name="",
-            cases=tuple(_case(c) for c in mine if c.debtor_iin == iin),
-            properties=tuple(
-                Property(
-                    cadastral=p.cadastral,
-                    kind=p.kind,
-                    address=p.address,
-                    area=p.area,
-                    share=p.share,
-                    owner_iin=p.owner_iin,
-                    encumbrances="",
-                    arrested=p.arrested,
-                )
-                for p in assets.realty
-            ),
-            vehicles=tuple(
-                Vehicle(make=v.make, model=v.model, year=v.year, plate=v.plate, vin=v.vin, arrested=v.arrested)
-                for v in assets.vehicles
-            ),
-            tax=TaxStatus(
-                iin=iin,
-                name="",
-                debt=assets.tax.debt,
-                overpayment=assets.tax.overpayment,
-                employer_bin=assets.tax.employer_bin,
-                employer_name=assets.tax.employer_name,
-            ),
-            contributions=tuple(
-                Contribution(month=c.month, employer_bin=c.employer_bin, employer_name=c.employer_name, amount=c.amount)
-                for c in assets.contributions
-            ),
-            accounts=tuple(
-                BankAccount(bank=a.bank, iban=a.iban, currency=a.currency, balance=a.balance, arrested=a.arrested)
-                for a in assets.accounts
-            ),
-        )
-    return files
-
-
-def _case(c: aisep_cases.Case) -> Case:
-    return Case(
-        number=c.number,
-        debtor_iin=c.debtor_iin,
-        debtor_name=c.debtor_name,
-        creditor=c.creditor,
-        category=CreditorCategory(c.category),
-        status=c.status,
-        opened=c.opened,
-        bailiff_name=c.bailiff_name,
-        amount=c.amount,
-        collected=c.collected,
-        remaining=c.remaining,
-        restrictions=c.restrictions,
-        document=ExecutiveDocument(
-            kind=c.document.kind, issuer=c.document.issuer, number=c.document.number, date=c.document.issued
-        ),
-    )
+    return debtor_files(build_world(SEED, DEBTORS))
 
 
 def findings_of(item_result: dict | None) -> list[tuple[str, Decimal | None]]:
