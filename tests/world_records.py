@@ -7,6 +7,7 @@ from domain.checks.assets import DebtorFile
 from domain.records import (
     BankAccount,
     Case,
+    CaseAction,
     Contribution,
     CreditorCategory,
     ExecutiveDocument,
@@ -27,7 +28,7 @@ def words(w: parties.Words) -> Words:
 
 
 def case_record(c: aisep_cases.Case) -> Case:
-    """A proceeding's card as the AIS EP bot reads it (without its actions log and documents)."""
+    """A proceeding's card as the AIS EP bot reads it, with the world's actions log (none filed since)."""
     creditor = c.creditor
     return Case(
         number=c.number,
@@ -44,6 +45,9 @@ def case_record(c: aisep_cases.Case) -> Case:
         collected=c.collected,
         remaining=c.remaining,
         restrictions=c.restrictions,
+        actions=tuple(
+            CaseAction(date=a.on.isoformat(), kind=a.kind, comment=a.comment, author=a.author) for a in c.actions
+        ),
         document=ExecutiveDocument(
             kind=c.document.kind, issuer=words(c.document.issuer), number=c.document.number, date=c.document.issued
         ),

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
+from pypdf import PdfReader
 
 from app.runs import start_run
 from domain.checks.assets import DebtorFile, assess
@@ -21,7 +22,14 @@ from orynda.schema import ItemState, RunStatus
 from sandbox.credentials import write_secrets
 from sandbox.server import Sandbox, start_subprocess
 from sandbox.world import build_world
+from tests.documents.russian import russian_words
 from tests.world_records import debtor_files
+
+
+def pdf_text(path: str | None) -> str:
+    assert path is not None
+    return "\n".join(page.extract_text() or "" for page in PdfReader(path).pages)
+
 
 pytestmark = pytest.mark.e2e
 SEED, DEBTORS = 7, 40  # bailiff1 holds active proceedings of 18 debtors in this world
@@ -103,6 +111,12 @@ def test_known_debtors_give_exactly_the_expected_findings(night: Settings) -> No
     assert len(uploads) == len(robot_filed)  # each language of each act the robot may file uploaded once
     proposed = ReviewQueue(store.engine).items(state=ReviewState.PROPOSED)
     assert sorted(d.act for d in waiting) == sorted(a.act for a in proposed for _ in a.documents)
+    people = [b.name for b in build_world(SEED, DEBTORS).bailiffs] + [d.debtor for d in documents]
+    kazakh = [d for d in documents if d.language == "kk"]
+    russian = {d.number: sorted(russian_words(pdf_text(d.pdf), people)) for d in kazakh}
+    assert kazakh and {n: w for n, w in russian.items() if w} == {}  # no Russian in a Kazakh act
+    for d in kazakh:  # the Russian version carries the same number
+        assert d.act in pdf_text(d.pdf) and d.number not in pdf_text(d.pdf)
 
 
 def test_the_next_night_files_nothing_twice(night: Settings) -> None:
