@@ -105,6 +105,11 @@ def main() -> None:
             [run] = store.list_runs(1)
             items = store.items(run.id)
             states = Counter(ItemState(i.state) for i in items)
+            failed = Counter(
+                f"{i.error_code}: {(i.error_message or '').splitlines()[0][:140]}"
+                for i in items
+                if i.state != ItemState.DONE
+            )
             sandbox.reset_faults()
             proceedings = sorted({p for i in items for p in (i.payload or {}).get("proceedings", [])})
             documents, actions = asyncio.run(twice_on_cards(settings, proceedings))
@@ -117,6 +122,8 @@ def main() -> None:
         f"business {states[ItemState.BUSINESS]}, system {states[ItemState.SYSTEM]}, "
         f"not finished {len(items) - sum(states[s] for s in (ItemState.DONE, ItemState.BUSINESS, ItemState.SYSTEM))}"
     )
+    for reason, count in failed.most_common():
+        print(f"    {count} × {reason}")
     print(f"  lost: {args.debtors - len(items)} (debtors asked for, not stored)")
     print(f"  twice on AIS EP: {documents} documents, {actions} actions ({len(proceedings)} cards read back)")
 

@@ -1,11 +1,21 @@
 """AIS EP, the bailiffs' own case system: the bailiff's active proceedings, a proceeding's card, and what the
-bailiff files on it (a document, an action). Signs in with the bailiff's password (ORYNDA_AISEP_USER/PASSWORD)."""
+bailiff files on it (a document, an action). Signs in with the bailiff's password (ORYNDA_AISEP_USER/PASSWORD).
+The card gives the names an act takes (the creditor, the issuing court or body) in Kazakh and in Russian."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from domain.records import Case, CaseAction, CaseDocument, CaseSummary, CreditorCategory, ExecutiveDocument
+from domain.records import (
+    Case,
+    CaseAction,
+    CaseDocument,
+    CaseSummary,
+    CreditorCategory,
+    ExecutiveDocument,
+    Party,
+    Words,
+)
 from orynda.errors import InvalidInput
 from orynda.site.base import action, text_or_empty
 from orynda.site.parsing import parse_amount, parse_date
@@ -16,7 +26,11 @@ _CARD_FIELDS = [
     "number",
     "debtor_name",
     "debtor_iin",
-    "creditor",
+    "creditor_kk",
+    "creditor_ru",
+    "creditor_id",
+    "creditor_address_kk",
+    "creditor_address_ru",
     "category",
     "status",
     "opened",
@@ -25,7 +39,8 @@ _CARD_FIELDS = [
     "collected",
     "remaining",
     "doc_kind",
-    "doc_issuer",
+    "doc_issuer_kk",
+    "doc_issuer_ru",
     "doc_number",
     "doc_date",
 ]
@@ -134,7 +149,7 @@ class AisEpBot(SignedInBot):
         text = {name: text_or_empty(value) for name, value in card.items()}
         document = ExecutiveDocument(
             kind=self._code(text["doc_kind"]),
-            issuer=text["doc_issuer"],
+            issuer=Words(kk=text["doc_issuer_kk"], ru=text["doc_issuer_ru"]),
             number=text["doc_number"],
             date=parse_date(text["doc_date"]),
         )
@@ -142,7 +157,11 @@ class AisEpBot(SignedInBot):
             number=text["number"],
             debtor_iin=text["debtor_iin"],
             debtor_name=text["debtor_name"],
-            creditor=text["creditor"],
+            creditor=Party(
+                name=Words(kk=text["creditor_kk"], ru=text["creditor_ru"]),
+                id=text["creditor_id"],
+                address=Words(kk=text["creditor_address_kk"], ru=text["creditor_address_ru"]),
+            ),
             category=self._category(text["category"]),
             status=self._code(text["status"]),
             opened=parse_date(text["opened"]),

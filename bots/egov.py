@@ -4,12 +4,22 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from domain.records import Property, Vehicle
+from domain.records import Property, Vehicle, Words
 from orynda.site.base import action, text_or_empty
 from orynda.site.parsing import parse_amount
 from orynda.site.signing import KeySignedBot, Row
 
-_REALTY_CELLS = ["cadastral", "kind", "address", "area", "share", "owner_iin", "encumbrances", "arrest"]
+_REALTY_CELLS = [
+    "cadastral",
+    "kind",
+    "address_kk",
+    "address_ru",
+    "area",
+    "share",
+    "owner_iin",
+    "encumbrances",
+    "arrest",
+]
 _VEHICLE_CELLS = ["make", "model", "year", "plate", "vin", "arrest"]
 
 
@@ -30,7 +40,7 @@ class EgovRealtyBot(KeySignedBot):
         return Property(
             cadastral=text_or_empty(row["cadastral"]),
             kind=self.word(row["kind"]) or text_or_empty(row["kind"]),
-            address=text_or_empty(row["address"]),
+            address=Words(kk=text_or_empty(row["address_kk"]), ru=text_or_empty(row["address_ru"])),
             area=_area(text_or_empty(row["area"])),
             share=text_or_empty(row["share"]),
             owner_iin=text_or_empty(row["owner_iin"]),

@@ -5,12 +5,50 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 from enum import StrEnum
+from typing import Any
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, field_validator
+
+from domain.words import Lang
 
 
 class Record(BaseModel):
     model_config = ConfigDict(frozen=True)
+
+
+class Words(Record):
+    """A name as the registries keep it in both state languages (a court, a state body, an address): an act in
+    Kazakh takes the Kazakh one, an act in Russian the Russian one."""
+
+    kk: str
+    ru: str
+
+    def of(self, lang: Lang) -> str:
+        return self.kk if lang == "kk" else self.ru
+
+
+def _both(value: Any) -> Any:
+    """A bare name (an older record, a registry that shows one language) stands for both languages."""
+    return {"kk": value, "ru": value} if isinstance(value, str) else value
+
+
+class Party(Record):
+    """A party to a proceeding as an executive document names it: a person by full name and IIN, an organisation
+    or a state body by its name in both languages and its BIN; the address in both languages."""
+
+    name: Words
+    id: str = ""  # IIN of a person, BIN of an organisation
+    address: Words | None = None
+
+    @field_validator("name", "address", mode="before")
+    @classmethod
+    def _words(cls, value: Any) -> Any:
+        return _both(value)
+
+    @property
+    def is_person(self) -> bool:
+        """An IIN's fifth digit is a day's first digit (0–3); a BIN's is its entity type (4–6)."""
+        return len(self.id) == 12 and self.id.isdigit() and self.id[4] in "0123"
 
 
 class CreditorCategory(StrEnum):
@@ -83,9 +121,14 @@ class CaseSummary(Record):
 
 class ExecutiveDocument(Record):
     kind: str
-    issuer: str
+    issuer: Words  # the court or body that issued it, in both languages
     number: str
     date: dt.date
+
+    @field_validator("issuer", mode="before")
+    @classmethod
+    def _issuer(cls, value: Any) -> Any:
+        return _both(value)
 
 
 class CaseAction(Record):
@@ -108,7 +151,7 @@ class Case(Record):
     number: str
     debtor_iin: str
     debtor_name: str
-    creditor: str
+    creditor: Party
     category: CreditorCategory
     status: str
     opened: dt.date
@@ -121,6 +164,12 @@ class Case(Record):
     actions: tuple[CaseAction, ...] = ()
     documents: tuple[CaseDocument, ...] = ()
 
+    @field_validator("creditor", mode="before")
+    @classmethod
+    def _creditor(cls, value: Any) -> Any:
+        """A bare name stands for a party known by its name alone (older records)."""
+        return {"name": value} if isinstance(value, str) else value
+
 
 # --- assets and income ---------------------------------------------------------------------------------------
 class Property(Record):
@@ -128,12 +177,17 @@ class Property(Record):
 
     cadastral: str
     kind: str
-    address: str
+    address: Words  # the register prints it in both languages
     area: Decimal
     share: str
     owner_iin: str
     encumbrances: str
     arrested: bool
+
+    @field_validator("address", mode="before")
+    @classmethod
+    def _address(cls, value: Any) -> Any:
+        return _both(value)
 
 
 class Vehicle(Record):

@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from domain.iin import check_digit
 from sandbox import names
+from sandbox.parties import Party, creditor
 
 CATEGORIES = ("alimony", "fines", "taxes", "bank_loans", "other")
 CATEGORY_WEIGHTS = (20, 25, 15, 30, 10)
@@ -52,7 +53,7 @@ class Proceeding:
     category: str
     amount: Decimal
     exit_ban: bool
-    creditor: str
+    creditor: Party
 
 
 @dataclass(frozen=True)
@@ -183,10 +184,11 @@ def _debtor(seed: int, index: int, used: set[str]) -> Debtor:
     rng = random.Random(f"{seed}:proceedings:{index}")
     bailiffs = _bailiffs(seed)
     count = rng.choices((1, 2, 3, 4), weights=(55, 25, 13, 7))[0]
-    return Debtor(person, tuple(_proceeding(rng, index, k, bailiffs) for k in range(count)))
+    return Debtor(person, tuple(_proceeding(seed, rng, person, k, bailiffs) for k in range(count)))
 
 
-def _proceeding(rng: random.Random, index: int, k: int, bailiffs: list[Bailiff]) -> Proceeding:
+def _proceeding(seed: int, rng: random.Random, person: Person, k: int, bailiffs: list[Bailiff]) -> Proceeding:
+    index = person.index
     category = rng.choices(CATEGORIES, weights=CATEGORY_WEIGHTS)[0]
     low, high = AMOUNT_RANGES[category]
     amount = Decimal(rng.randrange(low * 100, high * 100)) / 100
@@ -194,15 +196,12 @@ def _proceeding(rng: random.Random, index: int, k: int, bailiffs: list[Bailiff])
         amount = amount.quantize(Decimal("1"))  # many debts are whole tenge
     opened = dt.date(2021, 1, 11) + dt.timedelta(days=rng.randrange(0, 1_780))
     exit_ban = (category == "alimony" or amount > EXIT_BAN_THRESHOLD) and rng.random() < 0.6
-    creditor = {
-        "alimony": "взыскатель (алименты)",
-        "fines": "Республиканский бюджет",
-        "taxes": "ДГД (налоги)",
-        "bank_loans": rng.choice(["АО «Сандық Банк»", "АО «Қазына Банк»"]),
-        "other": "ТОО «Кредитор»",
-    }[category]
+    bank = rng.randrange(2)  # drawn here since the first world, so the numbers and bailiffs after it stay
     number = f"{opened:%y}{rng.randrange(1, 20):02d}-{index:05d}{k}-{rng.randrange(100, 999)}"
-    return Proceeding(number, opened, rng.choice(bailiffs), category, amount, exit_ban, creditor)
+    bailiff = rng.choice(bailiffs)
+    region = [ru for _, ru in REGIONS].index(bailiff.region_ru)
+    party = creditor(seed, index, k, category, region, person.female, bank)
+    return Proceeding(number, opened, bailiff, category, amount, exit_ban, party)
 
 
 @lru_cache(maxsize=8)

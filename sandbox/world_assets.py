@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from domain.iin import check_digit
+from sandbox.parties import CITIES, STREETS, Address, address
 from sandbox.world import Debtor, World, make_iin
 
 MINIMUM_WAGE = Decimal("85000")  # МЗП 2025–2026 [S]; the sandbox's own copy
@@ -49,23 +50,6 @@ CARS = (
     ("Lexus", "RX 350"),
     ("Nissan", "Qashqai"),
 )
-CITIES = (
-    ("20", "г. Алматы"),
-    ("21", "г. Астана"),
-    ("22", "г. Шымкент"),
-    ("09", "Карагандинская обл., г. Караганда"),
-    ("06", "Жамбылская обл., г. Тараз"),
-    ("02", "Актюбинская обл., г. Актобе"),
-)
-STREETS = (
-    "ул. Абая",
-    "пр. Назарбаева",
-    "ул. Толе би",
-    "мкр. Самал-2",
-    "ул. Кенесары",
-    "пр. Республики",
-    "ул. Сатпаева",
-)
 _NAME_WORDS = (
     ("Алтын", "Көк", "Ақ", "Жаңа", "Сарыарқа", "Нұр", "Береке", "Алатау", "Каспий", "Тұран"),
     ("Құрылыс", "Сервис", "Логистик", "Агро", "Трейд", "Энерго", "Медиа", "Тех", "Строй", "Фарм"),
@@ -76,7 +60,7 @@ _NAME_WORDS = (
 class RealEstate:
     cadastral: str
     kind: str  # one of REALTY_KINDS
-    address: str
+    address: Address  # the register prints it in Kazakh and in Russian
     area: Decimal  # m²
     share: str  # "1/1", "1/2", "1/3"
     owner_iin: str
@@ -235,17 +219,17 @@ def _assets(world: World, debtor: Debtor) -> Assets:
 
 def _realty(rng: random.Random, owner_iin: str) -> RealEstate:
     kind = rng.choices(REALTY_KINDS, (50, 20, 20, 10))[0]
-    code, city = rng.choice(CITIES)
-    cadastral = f"{code}-{rng.randrange(100, 999)}-{rng.randrange(1, 99):03d}-{rng.randrange(1, 999):03d}"
-    address = f"{city}, {rng.choice(STREETS)}, д. {rng.randrange(1, 200)}"
-    if kind in ("flat", "non_residential"):
-        address += f", {'кв.' if kind == 'flat' else 'пом.'} {rng.randrange(1, 300)}"
+    city = rng.randrange(len(CITIES))  # the draws of the first, Russian-only addresses: the world stays the same
+    cadastral = f"{CITIES[city][0]}-{rng.randrange(100, 999)}-{rng.randrange(1, 99):03d}-{rng.randrange(1, 999):03d}"
+    street, house = rng.randrange(len(STREETS)), rng.randrange(1, 200)
+    premise = (kind, rng.randrange(1, 300)) if kind in ("flat", "non_residential") else None
+    where = address(city, street, house, premise)
     low, high = {"flat": (28, 140), "house": (80, 400), "land": (300, 2000), "non_residential": (20, 600)}[kind]
     area = (Decimal(rng.randrange(low * 10, high * 10)) / 10).quantize(Decimal("0.1"))
     share = rng.choices(("1/1", "1/2", "1/3"), (70, 25, 5))[0]
     encumbrances = tuple(c for c, p in (("mortgage", 0.2), ("lease", 0.05)) if rng.random() < p)
     registered = dt.date(2005, 1, 1) + dt.timedelta(days=rng.randrange(0, 7_600))
-    return RealEstate(cadastral, kind, address, area, share, owner_iin, encumbrances, rng.random() < 0.2, registered)
+    return RealEstate(cadastral, kind, where, area, share, owner_iin, encumbrances, rng.random() < 0.2, registered)
 
 
 def _with_owner(item: RealEstate, owner_iin: str) -> RealEstate:

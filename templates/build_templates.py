@@ -98,7 +98,7 @@ def _line(doc: DocumentObject, style: str, text: str) -> None:
         _run(_para(doc, CENTER, before=6, after=0), text, bold=True, size=13)
     elif style == "subtitle":
         _run(_para(doc, CENTER, after=2), text, bold=True)
-        _run(_para(doc, CENTER, after=6), "№ {{ number }}", bold=True)
+        _run(_para(doc, CENTER, after=6), "№ {{ act }}", bold=True)
         _date_and_place(doc)
     elif style == "to":
         paragraph = _para(doc, None, after=8)

@@ -112,7 +112,8 @@ def _realty(debtor: DebtorFile) -> list[Finding]:
             asset=AssetRef(
                 kind=AssetKind.REALTY,
                 id=p.cadastral,
-                label=f"{p.kind} {p.cadastral}, {p.address}, {p.area} m², share {p.share}",
+                # the Russian address, as the label always read: the label is part of the act's fact key
+                label=f"{p.kind} {p.cadastral}, {p.address.ru}, {p.area} m², share {p.share}",
             ),
             action="Arrest the real estate",
             message=f"Real estate {p.cadastral} is not under arrest",

@@ -21,6 +21,7 @@ from domain.errors import DomainError
 from domain.fees import private_bailiff_fee
 from domain.findings import AssetKind, AssetRef, Finding
 from domain.money import ZERO, amount_in_words, format_tenge, tenge
+from domain.parties import body_name, legal_name, party_details, party_name, person_name
 from domain.restrictions import exit_restriction
 from domain.words import Lang
 
@@ -56,6 +57,8 @@ def _common(draft: Draft, debtor: DebtorFile, lang: Lang, number: str, act: str,
     if not (len(iin) == 12 and iin.isdigit()):
         raise DocumentDataError(f"debtor.iin must be 12 digits, got {len(iin)} characters")
     doc = case.document
+    _required("case.creditor", case.creditor.name.of(lang))
+    _required("case.creditor.id", case.creditor.id)  # the IIN or BIN an act must name the creditor by
     return {
         "kind": draft.kind.name,
         "title": draft.kind.title[lang],
@@ -71,12 +74,18 @@ def _common(draft: Draft, debtor: DebtorFile, lang: Lang, number: str, act: str,
         "proceeding": _required("case.number", case.number),
         "proceeding_opened": f"{case.opened:%d.%m.%Y}",
         "debtor_name": name,
+        "debtor_of": person_name(name, iin, lang, "gen"),  # «с должника …» / «… өндіріп алушының пайдасына»
+        "debtor_to": person_name(name, iin, lang, "dat"),  # «Должнику …» / «Борышкерге …»
+        "debtor_from": person_name(name, iin, lang, "gen" if lang == "ru" else "abl"),  # «с должника …» / «…нан»
         "debtor_iin": iin,
-        "creditor": _required("case.creditor", case.creditor),
+        "creditor": party_name(case.creditor, lang),
+        "creditor_of": party_name(case.creditor, lang, "gen"),
+        "creditor_details": party_details(case.creditor, lang),
         "category": label("categories", case.category.value, lang),
         "exec_kind": label("executive_documents", doc.kind, lang),
         "exec_kind_of": label("executive_documents_of", doc.kind, lang),
-        "exec_issuer": doc.issuer,
+        "exec_issuer": _required("case.document.issuer", doc.issuer.of(lang)),
+        "exec_issuer_by": body_name(doc.issuer.of(lang), lang, "ins" if lang == "ru" else "nom"),  # «выданного …»
         "exec_number": doc.number,
         "exec_date": f"{doc.date:%d.%m.%Y}",
         "pay_bank": office.bank[lang],
@@ -153,10 +162,10 @@ def _describe(debtor: DebtorFile, asset: AssetRef, lang: Lang) -> str:
     for p in debtor.properties:
         if asset.kind is AssetKind.REALTY and p.cadastral and p.cadastral == asset.id:
             area = f"{p.area:f}".replace(".", ",")
-            kind = label("realty_kinds", p.kind, lang)
+            kind, address = label("realty_kinds", p.kind, lang), p.address.of(lang)
             if lang == "ru":
-                return f"{kind}, кадастровый номер {p.cadastral}, адрес: {p.address}, площадь {area} м², доля {p.share}"
-            return f"{kind}, кадастрлық нөмірі {p.cadastral}, мекенжайы: {p.address}, ауданы {area} м², үлесі {p.share}"
+                return f"{kind}, кадастровый номер {p.cadastral}, адрес: {address}, площадь {area} м², доля {p.share}"
+            return f"{kind}, кадастрлық нөмірі {p.cadastral}, мекенжайы: {address}, ауданы {area} м², үлесі {p.share}"
     for v in debtor.vehicles:
         if asset.kind is AssetKind.VEHICLE and v.vin and v.vin == asset.id:
             if lang == "ru":
@@ -183,7 +192,7 @@ def _wage_levy(draft: Draft, debtor: DebtorFile, lang: Lang, on: dt.date) -> Ext
     latest = max(debtor.contributions, key=lambda c: c.month)
     percent = (max_share() * 100).normalize()
     return debtor.remaining, {
-        "employer": latest.employer_name,
+        "employer": legal_name(latest.employer_name, lang),
         "employer_bin": latest.employer_bin,
         "percent": f"{percent:f}",
         **_money("monthly", _finding_amount(draft), lang),

@@ -97,7 +97,7 @@ def _fill(
     fields = document_fields(
         draft, debtor, lang, number=record.number, act=record.act, on=record.issued_on, office=office
     )
-    seal = Seal(record.number, content_sha256(record.kind, lang, fields))
+    seal = Seal(record.act, content_sha256(record.kind, lang, fields), lang)  # one number for both versions
     data = render_docx(
         template_path(record.kind, lang, templates),
         fields,

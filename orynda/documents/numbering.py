@@ -1,14 +1,18 @@
 """The register of documents: a fact gets its act number once, inside one database transaction, and keeps it.
 
-Numbers read ORY-<year>-<serial>-<KK|RU>: the serial counts acts per year (Asia/Almaty), and the two language
-versions of one act share it. Allocation is "the fact's rows if any, else max(serial) + 1", committed at once; two
-writers racing for a serial (or a fact) collide on a unique constraint and the loser reads again, so the same fact
-never gets two numbers and no number is given twice.
+The register numbers the act: ORY-<year>-<serial>, the serial counting acts per year (Asia/Almaty). That number is
+what the Kazakh and the Russian version both print and carry in their seal. The register keeps one row per
+version, keyed <act>-KK and <act>-RU (the names of its files); nothing prints that key. Documents sealed before the
+act's number was printed carry their version's key instead; they are never rendered again (a sealed document is
+kept as it is), and verification reads both. Allocation is "the fact's rows if any, else max(serial) + 1",
+committed at once; two writers racing for a serial (or a fact) collide on a unique constraint and the loser reads
+again, so the same fact never gets two numbers and no number is given twice.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 import time
 from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager
@@ -30,6 +34,7 @@ from orynda.retrying import retrying
 from orynda.schema import DocumentRecord
 
 PREFIX = "ORY"
+ACT_NUMBER = re.compile(rf"{PREFIX}-\d{{4}}-\d{{6}}")
 
 
 @dataclass(frozen=True)
@@ -109,8 +114,19 @@ class DocumentRegister:
             return row
 
     def get(self, number: str) -> DocumentRecord | None:
+        """A version by its key (ORY-2026-000123-KK); an act's number, as the act prints it, names its first
+        version (Kazakh)."""
         with self.session() as s:
-            return s.get(DocumentRecord, number)
+            found = s.get(DocumentRecord, number)
+        if found is None and ACT_NUMBER.fullmatch(number):
+            return next(iter(self.versions(number)), None)
+        return found
+
+    def versions(self, act: str) -> list[DocumentRecord]:
+        """The language versions of one act, Kazakh first."""
+        with self.session() as s:
+            rows = s.scalars(select(DocumentRecord).where(DocumentRecord.act == act))
+            return sorted(rows, key=lambda r: LANGUAGES.index(r.language))
 
     def by_file_sha256(self, digest: str) -> DocumentRecord | None:
         with self.session() as s:

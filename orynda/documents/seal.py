@@ -2,9 +2,11 @@
 
 A file cannot carry the hash of its own bytes, so the seal has two parts:
 
-* the QR code (and the file's metadata: Subject = number, Keywords = content hash) carries the document's number
-  and the SHA-256 of its *content* — the canonical JSON of every field it shows, with its kind and language. It
-  identifies the act as issued; a paper copy's QR can be checked against the register's content hash.
+* the QR code (and the file's metadata: Subject = number, Keywords = content hash) carries the act's number — the
+  one both language versions print — with the version's language, and the SHA-256 of its *content*: the canonical
+  JSON of every field it shows, with its kind and language. It identifies the version as issued; a paper copy's QR
+  can be checked against the register's content hash. Documents sealed before acts were numbered once carry their
+  version's number instead (ORY-2026-000123-KK), and are read as before.
 * the register (orynda.schema.DocumentRecord) keeps, per number, the content hash and the SHA-256 of the final DOCX
   and PDF bytes, written once when the document is sealed.
 
@@ -29,7 +31,7 @@ from xml.etree import ElementTree
 import segno
 
 QR_PREFIX = "ORYNDA"
-NUMBER = re.compile(r"ORY-\d{4}-\d{6}-(?:KK|RU)")
+NUMBER = re.compile(r"ORY-\d{4}-\d{6}(?:-(?:KK|RU))?")  # an act's number, or (older documents) a version's
 HEX64 = re.compile(r"[0-9a-f]{64}")
 _CORE = "docProps/core.xml"
 _NS = {
@@ -40,8 +42,9 @@ _NS = {
 
 @dataclass(frozen=True)
 class Seal:
-    number: str
+    number: str  # the act's number, printed on each of its language versions
     content_sha256: str
+    language: str = ""  # kk | ru; empty when read from a file's metadata, which has only the number and the hash
 
 
 def content_sha256(kind: str, language: str, fields: Mapping[str, object]) -> str:
@@ -60,15 +63,21 @@ def file_sha256(data: bytes) -> str:
 
 
 def qr_payload(seal: Seal) -> str:
-    """What the QR code says: ORYNDA|<number>|sha256=<content hash>."""
-    return f"{QR_PREFIX}|{seal.number}|sha256={seal.content_sha256}"
+    """What the QR code says: ORYNDA|<number>|<language>|sha256=<content hash>."""
+    language = f"{seal.language}|" if seal.language else ""
+    return f"{QR_PREFIX}|{seal.number}|{language}sha256={seal.content_sha256}"
 
 
 def parse_qr(payload: str) -> Seal | None:
+    """A QR code's seal; the older three-part codes (no language) are read too."""
     parts = payload.strip().split("|")
-    if len(parts) != 3 or parts[0] != QR_PREFIX or not parts[2].startswith("sha256="):
+    if len(parts) not in (3, 4) or parts[0] != QR_PREFIX or not parts[-1].startswith("sha256="):
         return None
-    return _seal(parts[1], parts[2].removeprefix("sha256="))
+    language = parts[2] if len(parts) == 4 else ""
+    if language not in ("", "kk", "ru"):
+        return None
+    seal = _seal(parts[1], parts[-1].removeprefix("sha256="))
+    return Seal(seal.number, seal.content_sha256, language) if seal else None
 
 
 def qr_png(seal: Seal) -> bytes:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from orynda.documents.numbering import DocumentRegister
+from orynda.documents.numbering import ACT_NUMBER, DocumentRegister
 from orynda.documents.seal import Seal, file_sha256, read_seal
 from orynda.schema import DocumentRecord
 
@@ -27,7 +27,7 @@ def verify(path: Path, register: DocumentRegister) -> Verdict:
     if fmt is None:
         return Verdict(False, "neither a PDF nor a DOCX")
     digest, seal = file_sha256(data), read_seal(data)
-    record = register.get(seal.number) if seal else register.by_file_sha256(digest)
+    record = _version(register, seal, digest) if seal else register.by_file_sha256(digest)
     if record is None:
         return Verdict(
             False,
@@ -36,6 +36,19 @@ def verify(path: Path, register: DocumentRegister) -> Verdict:
             else "no document number can be read from it and its SHA-256 is not in the register",
         )
     return _compare(fmt, digest, seal, record)
+
+
+def _version(register: DocumentRegister, seal: Seal, digest: str) -> DocumentRecord | None:
+    """The version a seal names: by its key (older documents), else the act's version with the seal's content hash
+    (then with the file's bytes; then its first, which the comparison will show to differ)."""
+    if not ACT_NUMBER.fullmatch(seal.number):
+        return register.get(seal.number)
+    versions = register.versions(seal.number)
+    return (
+        next((r for r in versions if r.content_sha256 == seal.content_sha256), None)
+        or next((r for r in versions if digest in (r.pdf_sha256, r.docx_sha256)), None)
+        or next(iter(versions), None)
+    )
 
 
 def _compare(fmt: str, digest: str, seal: Seal | None, record: DocumentRecord) -> Verdict:

@@ -16,6 +16,7 @@ from sandbox.sites.aisep import cases as aisep_cases
 from sandbox.world import build_world
 from tests.bots.drive import with_bot
 from tests.conftest import DEBTORS, SEED
+from tests.world_records import case_record
 
 pytestmark = pytest.mark.e2e
 
@@ -46,16 +47,18 @@ def test_reads_a_card_with_its_document_restrictions_and_log(settings: Settings,
         case.number,
         case.debtor_iin,
         case.debtor_name,
-        case.creditor,
+        case_record(case).creditor,  # its names and address in both languages, its IIN or BIN
         case.category,
         case.status,
     )
     assert (card.amount, card.collected, card.remaining) == (case.amount, case.collected, case.remaining)
-    assert (card.document.kind, card.document.number, card.document.date) == (
+    assert (card.document.kind, card.document.issuer, card.document.number, card.document.date) == (
         case.document.kind,
+        case_record(case).document.issuer,
         case.document.number,
         case.document.issued,
     )
+    assert card.creditor.name.kk and card.creditor.name.ru and len(card.creditor.id) == 12
     assert card.restrictions == case.restrictions and len(card.restrictions) >= 1
     assert [a.kind for a in card.actions] == [a.kind for a in case.actions]
 

@@ -17,6 +17,7 @@ from sandbox.world import build_world
 from sandbox.world_assets import Assets, build_assets
 from tests.bots.drive import with_bot
 from tests.conftest import DEBTORS, SEED
+from tests.world_records import words
 
 pytestmark = pytest.mark.e2e
 
@@ -40,7 +41,7 @@ def test_realty_bot_reads_every_property_with_shares_encumbrances_and_arrests(
     assert [
         (p.cadastral, p.kind, p.address, p.area, p.share, p.owner_iin, p.encumbrances, p.arrested) for p in found
     ] == [
-        (r.cadastral, r.kind, r.address, r.area, r.share, r.owner_iin, ", ".join(r.encumbrances), r.arrested)
+        (r.cadastral, r.kind, words(r.address), r.area, r.share, r.owner_iin, ", ".join(r.encumbrances), r.arrested)
         for r in owner.realty
     ]
 

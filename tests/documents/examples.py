@@ -15,21 +15,31 @@ from domain.records import (
     Contribution,
     CreditorCategory,
     ExecutiveDocument,
+    Party,
     Property,
     Vehicle,
+    Words,
 )
 
 IIN = "900101300811"
 NAME = "Әбдіғали Қуаныш Өтегенұлы"
 ON = dt.date(2026, 11, 25)  # a Wednesday
 WRIT = ExecutiveDocument(
-    kind="writ", issuer="Алмалинский районный суд г. Алматы", number="2-1234/2025", date=dt.date(2025, 1, 10)
+    kind="writ",
+    issuer=Words(kk="Алматы қаласы Алмалы аудандық соты", ru="Алмалинский районный суд г. Алматы"),
+    number="2-1234/2025",
+    date=dt.date(2025, 1, 10),
+)
+BANK = Party(
+    name=Words(kk="«Sandyq Bank» АҚ", ru="АО «Sandyq Bank»"),
+    id="940140000385",
+    address=Words(kk="Алматы қ., Абай даңғылы, 52-үй", ru="г. Алматы, пр. Абая, д. 52"),
 )
 OPENED = CaseAction(date="2025-01-20", kind="initiated", comment="Возбуждено", author="bailiff1")
 FLAT = Property(
     cadastral="20-311-004-123",
     kind="flat",
-    address="г. Алматы, ул. Абая, 10, кв. 5",
+    address=Words(kk="Алматы қ., Абай даңғылы, 10-үй, 5-пәтер", ru="г. Алматы, пр. Абая, д. 10, кв. 5"),
     area=Decimal("54.2"),
     share="1/1",
     owner_iin=IIN,
@@ -59,7 +69,7 @@ def case(
         number=number,
         debtor_iin=IIN,
         debtor_name=NAME,
-        creditor="АО «Kaspi Bank»",
+        creditor=BANK,
         category=CreditorCategory.BANK_LOANS,
         status="active",
         opened=opened,

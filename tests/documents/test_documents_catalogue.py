@@ -91,4 +91,4 @@ def test_every_field_a_template_names_is_computed(name: str, lang: str) -> None:
         )
     assert wanted, f"{name}.{lang}.docx names no field"
     assert wanted <= provided, f"{name}.{lang}.docx names fields nobody computes: {sorted(wanted - provided)}"
-    assert {"number", "amount", "amount_words", "debtor_name", "proceeding", "bailiff", "date_long"} <= wanted
+    assert {"act", "amount", "amount_words", "debtor_iin", "proceeding", "bailiff", "date_long"} <= wanted

@@ -10,7 +10,8 @@ import pytest
 
 from domain.checks.assets import DebtorFile
 from domain.documents import DocumentDataError, Draft, Fields, default_office, document_fields, long_date
-from tests.documents.examples import IIN, ON, case, debtor, every_kind
+from domain.records import Party, Words
+from tests.documents.examples import BANK, IIN, ON, case, debtor, every_kind
 
 EXAMPLES = {(d.kind.name, d.purpose, d.finding.code if d.finding else ""): (d, of) for d, of in every_kind()}
 
@@ -100,7 +101,7 @@ KK_DEBT = "бір миллион екі жүз отыз төрт мың бес �
             "",
             "kk",
             {
-                "employer": "ТОО «Жұмыс»",
+                "employer": "«Жұмыс» ЖШС",  # ENPF's ТОО «Жұмыс» with the Kazakh legal form
                 "employer_bin": "940140000385",
                 "percent": "50",
                 "monthly": "250 000,00 ₸",
@@ -154,10 +155,18 @@ def test_worked_examples(kind: str, purpose: str, lang: str, expected: Fields) -
         pytest.param(
             "realty_not_arrested",
             "ru",
-            "квартира, кадастровый номер 20-311-004-123, адрес: г. Алматы, ул. Абая, "
-            "10, кв. 5, площадь 54,2 м², доля 1/1",
+            "квартира, кадастровый номер 20-311-004-123, адрес: г. Алматы, пр. Абая, "
+            "д. 10, кв. 5, площадь 54,2 м², доля 1/1",
             "недвижимое имущество",
             id="art_32_realty_ru",
+        ),
+        pytest.param(
+            "realty_not_arrested",
+            "kk",
+            "пәтер, кадастрлық нөмірі 20-311-004-123, мекенжайы: Алматы қ., Абай даңғылы, "
+            "10-үй, 5-пәтер, ауданы 54,2 м², үлесі 1/1",
+            "жылжымайтын мүлік",
+            id="art_32_realty_kk_address_in_kazakh",
         ),
         pytest.param(
             "vehicle_not_arrested",
@@ -209,6 +218,43 @@ def test_header_of_a_decision(lang: str, header: Fields) -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("lang", "named"),
+    [
+        pytest.param(
+            "ru",
+            {
+                "exec_issuer": "Алмалинский районный суд г. Алматы",
+                "exec_issuer_by": "Алмалинским районным судом г. Алматы",  # «выданного …»
+                "creditor": "АО «Sandyq Bank»",
+                "creditor_of": "АО «Sandyq Bank»",  # a legal form before the name: not declined
+                "creditor_details": "БИН 940140000385, адрес: г. Алматы, пр. Абая, д. 52",
+                "debtor_of": "Әбдіғали Қуаныша Өтегенұлы",  # «с должника …»
+                "debtor_to": "Әбдіғали Қуанышу Өтегенұлы",  # «должнику …»
+            },
+            id="ru_the_court_by_whom_the_parties_in_their_cases",
+        ),
+        pytest.param(
+            "kk",
+            {
+                "exec_issuer": "Алматы қаласы Алмалы аудандық соты",
+                "exec_issuer_by": "Алматы қаласы Алмалы аудандық соты",  # «… берген»
+                "creditor": "«Sandyq Bank» АҚ",
+                "creditor_of": "«Sandyq Bank» АҚ-ның",  # «… пайдасына»
+                "creditor_details": "БСН 940140000385, мекенжайы: Алматы қ., Абай даңғылы, 52-үй",
+                "debtor_from": "Әбдіғали Қуаныш Өтегенұлынан",  # «борышкер …нан өндіріп алу»
+                "debtor_of": "Әбдіғали Қуаныш Өтегенұлының",
+                "debtor_to": "Әбдіғали Қуаныш Өтегенұлына",
+            },
+            id="kk_the_court_and_the_parties_in_kazakh_cases",
+        ),
+    ],
+)
+def test_the_parties_and_the_court_in_the_documents_language(lang: str, named: Fields) -> None:
+    got = fields("opening", lang)
+    assert {k: got[k] for k in named} == named
+
+
 def test_every_date_in_words() -> None:
     assert [long_date(dt.date(2026, m, 1), "kk").split()[-1] for m in (1, 5, 9, 12)] == [
         "қаңтар",
@@ -234,12 +280,13 @@ def test_bad_input_names_the_field(kind: str, changes: dict[str, object], field:
 @pytest.mark.parametrize(
     ("case_changes", "name", "field"),
     [
-        pytest.param({"creditor": ""}, None, r"case\.creditor", id="no_creditor"),
+        pytest.param({"creditor": Party(name=Words(kk="", ru=""))}, None, r"case\.creditor", id="no_creditor"),
+        pytest.param({"creditor": BANK.model_copy(update={"id": ""})}, None, r"case\.creditor\.id", id="no_bin"),
         pytest.param({"debtor_name": " "}, "", r"debtor\.name", id="no_debtor_name_anywhere"),
         pytest.param({"bailiff_name": ""}, None, r"case\.bailiff_name", id="no_bailiff"),
     ],
 )
-def test_a_case_missing_a_detail_names_the_field(case_changes: dict[str, str], name: str | None, field: str) -> None:
+def test_a_case_missing_a_detail_names_the_field(case_changes: dict[str, object], name: str | None, field: str) -> None:
     draft, of = next(v for k, v in EXAMPLES.items() if k[0] == "opening")
     bad = draft.case.model_copy(update=case_changes)
     with pytest.raises(DocumentDataError, match=field):

@@ -3,6 +3,7 @@ that is no document fails — for the PDF and the DOCX alike."""
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 from pathlib import Path
 
@@ -15,11 +16,14 @@ from app.cli import app
 from domain.documents import default_office, document_fields
 from orynda.database import make_engine
 from orynda.documents import DocumentRegister, verify
-from orynda.documents.seal import Seal, content_sha256, parse_qr, qr_payload, qr_png, read_seal
+from orynda.documents.numbering import Sealed, Subject
+from orynda.documents.seal import Seal, content_sha256, file_sha256, parse_qr, qr_payload, qr_png, read_seal
 from orynda.schema import DocumentRecord
 from tests.documents.conftest import Issued
 
 RUN = CliRunner()
+ON = dt.date(2025, 3, 3)
+SUBJECT = Subject("opening", "900101300811", "Әбенов Нұрлан Серікұлы", "2501-000123", "run-0", 1)
 
 
 def every_file(issued: Issued) -> list[tuple[DocumentRecord, Path]]:
@@ -112,15 +116,45 @@ def test_the_seal_carries_number_and_content_hash(issued: Issued) -> None:
             on=record.issued_on,
             office=default_office(),
         )
-        seal = Seal(record.number, content_sha256(record.kind, record.language, fields))
+        seal = Seal(record.act, content_sha256(record.kind, record.language, fields), record.language)
         assert seal.content_sha256 == record.content_sha256  # the canonical content, recomputed
-        for path in (record.pdf_path, record.docx_path):
-            assert read_seal(Path(str(path)).read_bytes()) == seal
+        for path in (record.pdf_path, record.docx_path):  # the metadata: the act's number and the content hash
+            assert read_seal(Path(str(path)).read_bytes()) == Seal(record.act, seal.content_sha256)
         [shape] = Document(str(record.docx_path)).inline_shapes
         blob = shape._inline.graphic.graphicData.pic.blipFill.blip.embed  # the QR picture's relationship id
         image = Document(str(record.docx_path)).part.related_parts[blob].blob
-        assert image == qr_png(seal)  # the picture is exactly the QR of number + content hash
+        assert image == qr_png(seal)  # the picture is exactly the QR of number, language and content hash
+        assert qr_payload(seal) == f"ORYNDA|{record.act}|{record.language}|sha256={record.content_sha256}"
         assert parse_qr(qr_payload(seal)) == seal
+
+
+def test_a_qr_code_of_an_older_document_is_read() -> None:
+    digest = "ab" * 32
+    assert parse_qr(f"ORYNDA|ORY-2025-000007-KK|sha256={digest}") == Seal("ORY-2025-000007-KK", digest)
+    assert parse_qr(f"ORYNDA|ORY-2025-000007|en|sha256={digest}") is None
+
+
+def test_each_version_of_one_act_verifies_as_itself(issued: Issued) -> None:
+    act = issued.act("wage_levy")
+    assert len({read_seal(Path(str(r.pdf_path)).read_bytes()).number for r in act.documents}) == 1  # type: ignore[union-attr]
+    for record in act.documents:
+        verdict = verify(Path(str(record.pdf_path)), issued.register)
+        assert verdict.ok and verdict.record is not None and verdict.record.language == record.language
+
+
+def test_a_document_sealed_with_its_versions_number_still_verifies(issued: Issued, tmp_path: Path) -> None:
+    """Documents sealed before the act's number was printed on both versions carry ORY-…-KK: still readable."""
+    register = DocumentRegister(make_engine(f"sqlite:///{tmp_path / 'old.db'}"))
+    [kk, _ru] = register.allocate("an older fact", SUBJECT, ON)
+    old = tmp_path / f"{kk.number}.docx"
+    doc = Document(str(issued.act("opening").documents[0].docx_path))
+    doc.core_properties.subject, doc.core_properties.keywords = kk.number, "cd" * 32
+    doc.save(str(old))
+    digest = file_sha256(old.read_bytes())
+    register.seal(kk.number, Sealed(old, old, "cd" * 32, digest, digest))
+    verdict = verify(old, register)
+    assert verdict.ok and verdict.record is not None and verdict.record.number == kk.number
+    assert register.get(kk.act) is not None and register.get(kk.act).number == kk.number  # type: ignore[union-attr]
 
 
 @pytest.fixture

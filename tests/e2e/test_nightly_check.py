@@ -10,20 +10,11 @@ from typing import Any
 
 import pytest
 from openpyxl import load_workbook
+from pypdf import PdfReader
 
 from app.runs import start_run
 from domain.checks.assets import DebtorFile, assess
 from domain.deadlines import voluntary_execution_deadline
-from domain.records import (
-    BankAccount,
-    Case,
-    Contribution,
-    CreditorCategory,
-    ExecutiveDocument,
-    Property,
-    TaxStatus,
-    Vehicle,
-)
 from orynda import clock
 from orynda.config import Settings
 from orynda.flow import ItemResult
@@ -33,9 +24,15 @@ from orynda.runstore import RunStore
 from orynda.schema import ItemState, RunStatus
 from sandbox.credentials import write_secrets
 from sandbox.server import Sandbox, start_subprocess
-from sandbox.sites.aisep import cases as aisep_cases
 from sandbox.world import build_world
-from sandbox.world_assets import assets_of
+from tests.documents.russian import russian_words
+from tests.world_records import debtor_files
+
+
+def pdf_text(path: str | None) -> str:
+    assert path is not None
+    return "\n".join(page.extract_text() or "" for page in PdfReader(path).pages)
+
 
 pytestmark = pytest.mark.e2e
 T = texts("kk")  # the report is in the office's language, Kazakh by default
@@ -70,71 +67,7 @@ def night(settings: Settings, world_sandbox: Sandbox, tmp_path: Path, monkeypatc
 
 def expected_files() -> dict[str, DebtorFile]:
     """What the registries should tell the bots, straight from the world the sandbox serves."""
-    world = build_world(SEED, DEBTORS)
-    mine = [c for c in aisep_cases.build_cases(world).values() if c.holder == "bailiff1" and c.status == "active"]
-    files = {}
-    for iin in sorted({c.debtor_iin for c in mine}):
-        assets = assets_of(world, iin)
-        assert assets is not None
-        files[iin] = DebtorFile(
-            iin=iin,
-            name="",
-            cases=tuple(_case(c) for c in mine if c.debtor_iin == iin),
-            properties=tuple(
-                Property(
-                    cadastral=p.cadastral,
-                    kind=p.kind,
-                    address=p.address,
-                    area=p.area,
-                    share=p.share,
-                    owner_iin=p.owner_iin,
-                    encumbrances="",
-                    arrested=p.arrested,
-                )
-                for p in assets.realty
-            ),
-            vehicles=tuple(
-                Vehicle(make=v.make, model=v.model, year=v.year, plate=v.plate, vin=v.vin, arrested=v.arrested)
-                for v in assets.vehicles
-            ),
-            tax=TaxStatus(
-                iin=iin,
-                name="",
-                debt=assets.tax.debt,
-                overpayment=assets.tax.overpayment,
-                employer_bin=assets.tax.employer_bin,
-                employer_name=assets.tax.employer_name,
-            ),
-            contributions=tuple(
-                Contribution(month=c.month, employer_bin=c.employer_bin, employer_name=c.employer_name, amount=c.amount)
-                for c in assets.contributions
-            ),
-            accounts=tuple(
-                BankAccount(bank=a.bank, iban=a.iban, currency=a.currency, balance=a.balance, arrested=a.arrested)
-                for a in assets.accounts
-            ),
-        )
-    return files
-
-
-def _case(c: aisep_cases.Case) -> Case:
-    return Case(
-        number=c.number,
-        debtor_iin=c.debtor_iin,
-        debtor_name=c.debtor_name,
-        creditor=c.creditor,
-        category=CreditorCategory(c.category),
-        status=c.status,
-        opened=c.opened,
-        bailiff_name=c.bailiff_name,
-        amount=c.amount,
-        collected=c.collected,
-        remaining=c.remaining,
-        restrictions=c.restrictions,
-        document=ExecutiveDocument(
-            kind=c.document.kind, issuer=c.document.issuer, number=c.document.number, date=c.document.issued
-        ),
-    )
+    return debtor_files(build_world(SEED, DEBTORS))
 
 
 def todo_rows(book: Any) -> list[dict[str, Any]]:
@@ -192,6 +125,12 @@ def test_known_debtors_give_exactly_the_expected_findings(night: Settings) -> No
     assert len(uploads) == len(robot_filed)  # each language of each act the robot may file uploaded once
     proposed = ReviewQueue(store.engine).items(state=ReviewState.PROPOSED)
     assert sorted(d.act for d in waiting) == sorted(a.act for a in proposed for _ in a.documents)
+    people = [b.name for b in build_world(SEED, DEBTORS).bailiffs] + [d.debtor for d in documents]
+    kazakh = [d for d in documents if d.language == "kk"]
+    russian = {d.number: sorted(russian_words(pdf_text(d.pdf), people)) for d in kazakh}
+    assert kazakh and {n: w for n, w in russian.items() if w} == {}  # no Russian in a Kazakh act
+    for d in kazakh:  # the Russian version carries the same number
+        assert d.act in pdf_text(d.pdf) and d.number not in pdf_text(d.pdf)
 
     todo = todo_rows(book)
     review = [r for r in todo if r["kind"] == T("report.todo.kind.review")]

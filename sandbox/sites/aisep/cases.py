@@ -19,6 +19,7 @@ import random
 from dataclasses import dataclass
 from decimal import Decimal
 
+from sandbox.parties import Party, Words
 from sandbox.world import Debtor, Proceeding, World
 from sandbox.world_assets import assets_of
 
@@ -27,20 +28,31 @@ STATUSES = ("active", "suspended", "search")
 ACTION_KINDS = ("request_sent", "arrest_imposed", "wage_levy_sent", "restriction_lifted", "document_filed")
 LOG_ONLY_KINDS = ("initiated", "exit_ban_imposed")
 LOG_END = dt.date(2026, 11, 20)
-COURTS = (
-    "Алмалинский районный суд г. Алматы",
-    "Специализированный межрайонный суд по гражданским делам г. Астаны",
-    "Районный суд №2 Казыбекбийского района г. Караганды",
-    "Таразский городской суд",
-    "Специализированный межрайонный экономический суд г. Шымкента",
+COURTS = (  # the courts that issue writs and court orders, as AIS EP names them in Kazakh and Russian
+    Words("Алматы қаласы Алмалы аудандық соты", "Алмалинский районный суд г. Алматы"),
+    Words(
+        "Астана қаласының азаматтық істер жөніндегі мамандандырылған ауданаралық соты",
+        "Специализированный межрайонный суд по гражданским делам г. Астаны",
+    ),
+    Words(
+        "Қарағанды қаласы Қазыбек би ауданының №2 аудандық соты", "Районный суд №2 Казыбекбийского района г. Караганды"
+    ),
+    Words("Тараз қалалық соты", "Таразский городской суд"),
+    Words(
+        "Шымкент қаласының мамандандырылған ауданаралық экономикалық соты",
+        "Специализированный межрайонный экономический суд г. Шымкента",
+    ),
 )
-POLICE = "Управление административной полиции ДП г. Алматы"
+POLICE = Words(
+    "Алматы қаласы Полиция департаментінің Әкімшілік полиция басқармасы",
+    "Управление административной полиции Департамента полиции г. Алматы",
+)
 
 
 @dataclass(frozen=True)
 class ExecutiveDocument:
     kind: str  # "writ" (исполнительный лист), "court_order" (судебный приказ), "admin_decision"
-    issuer: str
+    issuer: Words
     number: str
     issued: dt.date
 
@@ -59,7 +71,7 @@ class Case:
     holder: str  # AIS EP login
     debtor_iin: str
     debtor_name: str
-    creditor: str
+    creditor: Party
     category: str
     opened: dt.date
     status: str

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from sandbox.parties import Party, Words
 from sandbox.sites.aisep.cases import Action, Case
 
 DOCUMENT_KINDS = ("decision", "request", "notice", "other")
@@ -92,13 +93,27 @@ def card(case: Case, desk: Desk) -> dict[str, Any]:
     d = case.document
     return {
         **summary(case),
-        "creditor": case.creditor,
+        "creditor": party(case.creditor),
         "holder": case.holder,
         "bailiff": {"name": case.bailiff_name, "phone": case.bailiff_phone},
-        "document": {"kind": d.kind, "issuer": d.issuer, "number": d.number, "issued": d.issued.isoformat()},
+        "document": {"kind": d.kind, "issuer": words(d.issuer), "number": d.number, "issued": d.issued.isoformat()},
         "restrictions": list(case.restrictions),
         "actions": [action(a) for a in desk.log_of(case)],
         "documents": [upload(u) for u in desk.uploads.get(case.number, [])],
+    }
+
+
+def words(w: Words) -> dict[str, str]:
+    return {"kk": w.kk, "ru": w.ru}
+
+
+def party(p: Party) -> dict[str, Any]:
+    """A creditor as the card shows it: a person or an organisation, its names, IIN or BIN and address."""
+    return {
+        "kind": "person" if p.is_person else "organisation",
+        "name": {"kk": p.name_kk, "ru": p.name_ru},
+        "id": p.id,
+        "address": words(p.address),
     }
 
 

@@ -82,7 +82,7 @@ def _proceeding(p: Any) -> dict[str, Any]:
         "region_ru": p.bailiff.region_ru,
         "phone": p.bailiff.phone,
         "category": p.category,
-        "creditor": p.creditor,
+        "creditor": {"kk": p.creditor.name_kk, "ru": p.creditor.name_ru},
         "amount": str(p.amount),
         "exit_ban": p.exit_ban,
     }

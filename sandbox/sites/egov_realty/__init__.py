@@ -38,7 +38,7 @@ def _item(r: RealEstate) -> dict[str, Any]:
     return {
         "cadastral": r.cadastral,
         "kind": r.kind,
-        "address": r.address,
+        "address": {"kk": r.address.kk, "ru": r.address.ru},  # a register's certificate is bilingual
         "area": str(r.area),
         "share": r.share,
         "owner_iin": r.owner_iin,
