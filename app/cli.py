@@ -9,15 +9,16 @@ import typer
 from rich.console import Console
 from rich.text import Text
 
-from app import cli_audit, cli_calc, cli_console, cli_documents, cli_runs, cli_schedule, cli_users
+from app import cli_audit, cli_calc, cli_check, cli_console, cli_documents, cli_runs, cli_schedule, cli_users
 from app.catalog import FLOWS
-from app.cli_options import Home, Json, SandboxUrl, fail, settings_or_exit, words
+from app.cli_check import preflight_lines
+from app.cli_options import Home, Json, SandboxUrl, SkipCheck, fail, settings_or_exit, words
 from app.cli_tables import Column, print_json, print_table
 from app.flow_params import params_of, parse_extra, validate
 from app.runs import resume_run, start_run
 from orynda import logs
 from orynda.config import Settings
-from orynda.errors import ConfigError, SystemException
+from orynda.errors import ConfigError, PreflightFailed
 from orynda.i18n import Texts
 from orynda.leases import FlowBusy, holder_of
 from orynda.runs import RunOutcome, open_store
@@ -85,16 +86,17 @@ def run(
     param: Annotated[list[str] | None, typer.Option("--param", "-p", help="Flow parameter key=value")] = None,
     workers: Annotated[int | None, typer.Option("--workers", "-w", help="Items processed at once")] = None,
     progress: Annotated[bool, typer.Option("--progress/--no-progress", help="Show a progress bar")] = True,
+    skip_check: SkipCheck = False,
     home: Home = None,
     sandbox_url: SandboxUrl = None,
 ) -> None:
-    """Run a flow now (or resume one with --resume RUN_ID)."""
+    """Run a flow now (or resume one with --resume RUN_ID), after the pre-flight of its sites."""
     settings = settings_or_exit(console, home=home, sandbox_url=sandbox_url, workers=workers)
     if resume:
-        _resume(resume, settings, progress)
+        _resume(resume, settings, progress, skip_check)
     params = _checked_params(flow, param or [], input, settings)
     with _errors(settings, flow):
-        outcome = start_run(flow, params, settings, progress=progress)
+        outcome = start_run(flow, params, settings, progress=progress, preflight=not skip_check)
     _print_outcome(outcome, words(settings))
     raise typer.Exit(exit_code(outcome.status))
 
@@ -103,14 +105,15 @@ def run(
 def resume(
     run_id: Annotated[str | None, typer.Argument(help="Run id; default: the latest unfinished run")] = None,
     progress: Annotated[bool, typer.Option("--progress/--no-progress")] = True,
+    skip_check: SkipCheck = False,
     home: Home = None,
     sandbox_url: SandboxUrl = None,
 ) -> None:
-    """Resume an interrupted run without redoing its finished items."""
-    _resume(run_id, settings_or_exit(console, home=home, sandbox_url=sandbox_url), progress)
+    """Resume an interrupted run without redoing its finished items, after the pre-flight of its sites."""
+    _resume(run_id, settings_or_exit(console, home=home, sandbox_url=sandbox_url), progress, skip_check)
 
 
-def _resume(run_id: str | None, settings: Settings, progress: bool) -> None:
+def _resume(run_id: str | None, settings: Settings, progress: bool, skip_check: bool = False) -> None:
     """Refuses in the office's language what cannot be resumed, then goes on with the run and exits by its end."""
     t, store = words(settings), open_store(settings)
     found = store.get_run(run_id) if run_id else store.latest_unfinished()
@@ -121,47 +124,14 @@ def _resume(run_id: str | None, settings: Settings, progress: bool) -> None:
         status, report = status_name(t, found.status), found.report_path or "—"
         fail(console, t, t("cli.resume.finished", run_id=found.id, status=status, report=report))
     with _errors(settings, found.flow):
-        outcome = resume_run(found.id, settings, progress=progress)
+        outcome = resume_run(found.id, settings, progress=progress, preflight=not skip_check)
     _print_outcome(outcome, t)
     raise typer.Exit(exit_code(outcome.status))
 
 
-@app.command()
-def check(
-    sites: Annotated[list[str] | None, typer.Argument(help="Sites to check; default: all")] = None,
-    home: Home = None,
-    sandbox_url: SandboxUrl = None,
-    json: Json = False,
-) -> None:
-    """Pre-flight: visit each site's pages and confirm every listed selector resolves; writes nothing."""
-    from app.preflight import check_sites
-
-    settings = settings_or_exit(console, home=home, sandbox_url=sandbox_url)
-    t = words(settings)
-    try:
-        results = check_sites(list(sites or []), settings)
-    except SystemException as exc:
-        fail(console, t, t("cli.check.unreachable", problem=str(exc)), code=1)
-        raise
-    found = [
-        {"site": site, "page": page, "element": element, "resolves": ok}
-        for site, pages in results.items()
-        for page, elements in pages.items()
-        for element, ok in elements.items()
-    ]
-    missing = sum(not row["resolves"] for row in found)
-    if json:
-        print_json(found)
-    else:
-        columns = [Column(key, t(f"cli.check.{key}"), wrap=False) for key in ("site", "page", "element", "resolves")]
-        rows = [{**row, "resolves": t.value(row["resolves"])} for row in found]
-        print_table(console, t, columns, [{k: str(v) for k, v in row.items()} for row in rows])
-    if missing:
-        fail(console, t, t("cli.check.missing", count=missing), code=1)
-
-
 # What `run` and `resume` exit with, for the scheduler's wrapper and any script (README, "Exit codes");
 # 1 is a crash and 2 a configuration or input error, before any item ran.
+PREFLIGHT_EXIT = 6  # the pre-flight found elements missing: no run was started
 EXIT_CODES = {
     RunStatus.DONE: 0,
     RunStatus.DONE_WITH_FAILURES: 3,
@@ -232,6 +202,10 @@ class _errors:
                 fail(console, t, t("cli.busy", flow=self.flow, holder=holder.holder, since=since))
         if isinstance(exc, ConfigError):
             fail(console, t, str(exc))
+        if isinstance(exc, PreflightFailed):
+            for line in preflight_lines(t, exc):
+                console.print(Text(line, style="red"))
+            fail(console, t, t("cli.preflight.refused", flow=self.flow), code=PREFLIGHT_EXIT)
 
 
 app.add_typer(cli_calc.app, name="calc", help="Enforcement calculations: fee, interest, alimony, distribution…")
@@ -241,3 +215,4 @@ cli_users.register(app)
 cli_audit.register(app)
 cli_console.register(app)
 cli_runs.register(app)
+cli_check.register(app)

@@ -24,6 +24,9 @@ Home = Annotated[
                  "user's data folder, e.g. ~/.local/share/orynda)"),
 ]  # fmt: skip
 SandboxUrl = Annotated[str | None, typer.Option("--sandbox-url", help="Root URL of the sandbox registries")]
+SkipCheck = Annotated[
+    bool, typer.Option("--skip-check", help="Start without the pre-flight of the flow's sites (every selector checked)")
+]
 Json = Annotated[bool, typer.Option("--json", help="Print the rows as JSON for scripts (ISO dates) instead of a table")]
 
 FALLBACK_LANGUAGE = "kk"  # when the settings themselves cannot be read, the office's default

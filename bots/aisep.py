@@ -17,7 +17,7 @@ from domain.records import (
     Words,
 )
 from orynda.errors import InvalidInput
-from orynda.site.base import action, text_or_empty
+from orynda.site.base import Look, action, text_or_empty
 from orynda.site.parsing import parse_amount, parse_date
 from orynda.site.signing import Row, SignedInBot
 
@@ -70,6 +70,20 @@ class AisEpBot(SignedInBot):
     async def register_action(self, number: str, kind: str, comment: str) -> None:
         """Records an action (request_sent, arrest_imposed, …) in the proceeding's log."""
         await self.signed_in(lambda: self._register(number, kind, comment))
+
+    async def probe_signed_in(self, look: Look) -> None:
+        """The list unfiltered and filtered to the active proceedings, then the first one's card; reads only."""
+        await self.visit("list")
+        await self.page_outcome("list", ["results", "no_results"])
+        await look("list")
+        await self.el("list", "status_filter").select_option("active")
+        await self.press("list", "apply")
+        if await self.page_outcome("list", ["results", "no_results"]) == "no_results":
+            return
+        await look("list")
+        number = (await self.el("list", "number").inner_text()).strip()
+        await self._open_card(number)
+        await look("card")
 
     # --- steps -----------------------------------------------------------------------------------------------
     async def _list_active(self) -> list[CaseSummary]:

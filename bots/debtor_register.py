@@ -6,7 +6,7 @@ from playwright.async_api import expect
 
 from domain.records import Bailiff, CreditorCategory, DebtorSummary, RegisterDebtor, RegisterProceeding
 from orynda.errors import SiteUnavailable
-from orynda.site.base import SiteBot, action, text_or_empty
+from orynda.site.base import Look, SiteBot, action, text_or_empty
 from orynda.site.parsing import parse_amount, parse_date
 
 _CARD_CELLS = ["number", "date", "bailiff", "region", "phone", "category", "amount", "exit_ban"]
@@ -19,13 +19,29 @@ class DebtorRegisterBot(SiteBot):
     @action
     async def find_debtor(self, iin: str) -> RegisterDebtor | None:
         """The debtor's card with every proceeding, or None when the register has no such IIN."""
-        await self.open("search")
-        await self.el("search", "iin_input").fill(iin)
-        await self.el("search", "submit").click()
-        if await self._results() == "not_found":
+        if not await self._search_iin(iin):
             return None
         await self.el("search", "row_link").click()
         return await self._read_card(iin)
+
+    async def probe(self, look: Look) -> None:
+        """The search page on load, the answer for the probe IIN (the result table) and its card; reads only."""
+        await self.open("search")
+        await self.page.wait_for_load_state("load", timeout=self.timeout)
+        await look("search")
+        if not self.settings.probe or not await self._search_iin(self.settings.probe):
+            return
+        await look("search")
+        await self.el("search", "row_link").click()
+        if await self.first_visible("card", ["proceeding_row", "error"]) == "proceeding_row":
+            await look("card")
+
+    async def _search_iin(self, iin: str) -> bool:
+        """Looks an IIN up from a fresh search page: True when the register shows it, False for 'not found'."""
+        await self.open("search")
+        await self.el("search", "iin_input").fill(iin)
+        await self.el("search", "submit").click()
+        return await self._results() != "not_found"
 
     @action
     async def search_by_name(self, surname: str, first_name: str = "") -> list[DebtorSummary]:

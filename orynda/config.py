@@ -53,7 +53,14 @@ class SiteSettings(BaseModel):
     concurrency: int = Field(4, ge=1, description="Pages open on this site at once")
     rate_per_second: float = Field(20.0, gt=0, description="Most page actions started per second")
     timeout_ms: int = Field(15_000, ge=100, description="How long one page action may wait")
-    selectors: str | None = Field(None, description="Selector file in selectors/ (default: the site's name)")
+    selectors: str | None = Field(
+        None, description="Selector file: a name in selectors/ or a path to a .yaml (default: the site's name)"
+    )
+    probe: str | None = Field(
+        None,
+        description="An IIN the site knows, looked up read-only by the pre-flight to reach its result pages and "
+        "cards; empty: the pages behind a search are not reached",
+    )
     sign_in_retry: RetrySettings = Field(
         SIGN_IN_RETRY, description="Runs of a step that found itself signed out, each after signing in again"
     )
@@ -102,6 +109,9 @@ class Settings(BaseSettings):
     language: Literal["kk", "ru"] = Field("kk", description="The office's language: reports, console, messages")
     console_url: str | None = Field(
         None, description="The console's address as the office opens it (https://orynda.office.local): report links"
+    )
+    preflight: bool = Field(
+        True, description="Check every selector of a flow's sites before each run (runner.py run --skip-check: not)"
     )
 
     @classmethod

@@ -11,7 +11,8 @@ OryndaError
 │   ├── ElementMissing         a loaded page lacks an element (the site changed): retried once, named
 │   ├── StepFailed             one step with a site failed after its own retries: not retried again
 │   └── RegistriesMissing      some registries failed after their own retries: partial result, not retried again
-└── ConfigError                stops the run before any browser starts (file, key, line)
+├── ConfigError                stops the run before any browser starts (file, key, line)
+└── PreflightFailed            the pre-flight found elements missing on a site's pages: no run is started
 """
 
 from __future__ import annotations
@@ -119,6 +120,18 @@ class RegistriesMissing(SystemException):
 
 class ConfigError(OryndaError):
     kind = "config"
+
+
+class PreflightFailed(OryndaError):
+    """Elements of a flow's sites that the pre-flight did not find (site, page, element): the run is not started,
+    since a bot would act on a page it no longer knows."""
+
+    def __init__(self, missing: list[tuple[str, str, str]]) -> None:
+        named = ", ".join(f"{site}.{page}.{element}" for site, page, element in missing)
+        super().__init__(
+            f"pre-flight: {len(missing)} element(s) missing: {named}", site=missing[0][0] if missing else None
+        )
+        self.missing = missing
 
 
 # Declared once, as data: what the runner retries. Playwright's own errors are mapped to these in orynda/site/base.py.

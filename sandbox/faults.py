@@ -1,4 +1,6 @@
-"""Faults a test or a demo can turn on per site: latency, 5xx, slow responses, dropped connections, a site down.
+"""Faults a test or a demo can turn on per site: latency, 5xx, slow responses, dropped connections, a site down,
+and a changed layout (`layout: changed`: the site's templates/changed/ pages, renamed ids and classes, moved
+elements — the drift the pre-flight is there to name).
 
 An ASGI middleware; settings live in app state and change at run time through /_sandbox/faults.
 """
@@ -12,6 +14,8 @@ from typing import Any
 
 from starlette.types import ASGIApp, Receive, Scope, Send
 
+LAYOUT = "sandbox.layout"  # the request scope's key for the layout a page is served in
+
 
 @dataclass
 class FaultSettings:
@@ -22,6 +26,7 @@ class FaultSettings:
     drop_rate: float = 0.0  # share of API requests cut off mid-response
     down: bool = False  # every request answered 503
     error_every: int = 0  # every n-th request answered 503 (deterministic, for tests of per-page retries)
+    layout: str = ""  # "changed": pages from the site's templates/changed/ where it has them (sandbox.pages)
 
     def update(self, values: dict[str, Any]) -> None:
         for key, value in values.items():
@@ -66,6 +71,7 @@ class FaultMiddleware:
         if scope["type"] != "http" or path.startswith(("/_sandbox", "/static")):
             return await self.app(scope, receive, send)
         prefix, faults = self.board.for_path(path)
+        scope[LAYOUT] = faults.layout
         self.board.requests[prefix] = self.board.requests.get(prefix, 0) + 1
         rng = self.board.rng
         delay = faults.latency_ms + (faults.slow_ms if rng.random() < faults.slow_rate else 0)

@@ -65,11 +65,12 @@ def clean_sandbox(sandbox: Sandbox) -> Iterator[Sandbox]:
 def settings(
     tmp_path: Path, clean_sandbox: Sandbox, sandbox_secrets: Path, monkeypatch: pytest.MonkeyPatch
 ) -> Settings:
-    """Settings for one test: its own home and database, the sandbox's URL and logins, fast backoff."""
+    """Settings for one test: its own home and database, the sandbox's URL and logins, fast backoff, runs without
+    the pre-flight (tested on its own)."""
     monkeypatch.chdir(tmp_path)
     for key in [k for k in __import__("os").environ if k.startswith("ORYNDA_")]:
         monkeypatch.delenv(key)
     monkeypatch.setenv("ORYNDA_SECRETS_FILE", str(sandbox_secrets))
     base = load_settings(home=tmp_path / "home", sandbox_url=clean_sandbox.url)
     retry = base.retry.model_copy(update={"initial_s": 0.05, "max_s": 0.2})
-    return base.model_copy(update={"retry": retry})
+    return base.model_copy(update={"retry": retry, "preflight": False})  # the pre-flight has its own tests

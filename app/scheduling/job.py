@@ -1,4 +1,6 @@
-"""What one fire of a schedule entry does: claim the fire, resume the flow's unfinished run or start a new one,
+"""What one fire of a schedule entry does: claim the fire, run the pre-flight of the flow's sites (unless the entry
+says `preflight: false`; a missing element ends the fire with an e-mail naming it), resume the flow's unfinished
+run or start a new one,
 stop taking items at the window's end (paused) or on SIGTERM (interrupted), then log the counts and e-mail the
 figures with the report, in the office's language."""
 
@@ -20,7 +22,7 @@ from app.scheduling.fires import claim_fire, record_outcome
 from app.scheduling.model import Notify, Schedule, SchedulesFile
 from orynda import clock
 from orynda.config import Settings
-from orynda.errors import ConfigError
+from orynda.errors import ConfigError, PreflightFailed
 from orynda.history import run_figures
 from orynda.leases import FlowBusy
 from orynda.runs import RunOutcome, open_store
@@ -70,6 +72,11 @@ def _handle(name: str, entry: Schedule, ctx: FireContext, store: RunStore, momen
     except FlowBusy as exc:
         ctx.send(ctx.schedules.notify, _failure(ctx, name, entry.flow, str(exc), busy=True))
         return f"busy: {exc}"
+    except PreflightFailed as exc:  # the site changed: no item is worked until a person looks
+        logger.error("schedule {}: {} not started: {}", name, entry.flow, exc)
+        message = notify.preflight_message(ctx.schedules.notify, name, entry.flow, exc.missing, ctx.settings.language)
+        ctx.send(ctx.schedules.notify, message)
+        return f"refused: {exc}"
     except Exception as exc:  # unattended: whatever went wrong, the supervisor hears of it and the service goes on
         problem = str(exc) if isinstance(exc, ConfigError) else f"{type(exc).__name__}: {exc}"
         logger.error("schedule {}: {} could not run: {}{}", name, entry.flow, problem, _trace(exc))
@@ -87,11 +94,19 @@ def _resume_or_start(entry: Schedule, ctx: FireContext, store: RunStore, stop_wh
 
     unfinished = unfinished_run(store, entry)
     if unfinished is not None:
-        return resume_run(unfinished.id, ctx.settings, stop_when=stop_when, stop_status=stop_status, store=store)
+        return resume_run(
+            unfinished.id,
+            ctx.settings,
+            preflight=entry.preflight,
+            stop_when=stop_when,
+            stop_status=stop_status,
+            store=store,
+        )
     return start_run(
         entry.flow,
         entry.params,
         ctx.settings,
+        preflight=entry.preflight,
         trigger="schedule",
         stop_when=stop_when,
         stop_status=stop_status,

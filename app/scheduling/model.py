@@ -44,6 +44,7 @@ class Schedule(BaseModel):
     params: dict[str, Any] = Field(default_factory=dict, description="The flow's parameters (e.g. input: path)")
     misfire_grace_s: int = Field(3600, ge=1, description="How late a missed fire may still run (one catch-up)")
     enabled: bool = Field(True, description="False keeps the entry but never fires it")
+    preflight: bool = Field(True, description="Check every selector of the flow's sites before the run (false: not)")
 
     @field_validator("flow")
     @classmethod

@@ -105,6 +105,28 @@ def failure_message(
     return message
 
 
+def preflight_message(
+    notify: Notify, entry: str, flow: str, missing: list[tuple[str, str, str]], lang: str
+) -> EmailMessage:
+    """The night did not start because the pre-flight found elements missing: each named by registry, page and
+    element, and what a person does next."""
+    t = texts(lang)
+    message = _message(notify, t("email.preflight.subject", entry=entry, flow=flow_name(t, flow), count=len(missing)))
+    lines = [
+        t("email.run.greeting"),
+        "",
+        t("email.preflight.intro", entry=entry, flow=flow_name(t, flow)),
+        "",
+        *(f"  {t('email.preflight.element', site=t.site(s), page=p, element=e)}" for s, p, e in missing),
+        "",
+        t("email.preflight.next"),
+        "",
+        t("email.run.footer"),
+    ]
+    message.set_content("\n".join(lines) + "\n")
+    return message
+
+
 def send(notify: Notify, message: EmailMessage) -> bool:
     """Sends over SMTP; a mail failure is logged, never allowed to fail the run or stop the scheduler."""
     if not notify.supervisors:

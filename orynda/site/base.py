@@ -8,7 +8,7 @@ import re
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
-from typing import Any, ClassVar, ParamSpec, TypeVar
+from typing import Any, ClassVar, ParamSpec, Protocol, TypeVar
 from urllib.parse import urlencode
 
 from playwright.async_api import Error as PlaywrightError
@@ -17,14 +17,34 @@ from playwright.async_api import TimeoutError as PlaywrightTimeout
 
 from orynda.browser import SessionCache, is_traced, signing_page
 from orynda.config import SiteSettings
-from orynda.errors import BrowserCrashed, BusinessException, OryndaError, SiteTimeout, SiteUnavailable, SystemException
+from orynda.errors import (
+    BrowserCrashed,
+    BusinessException,
+    ElementMissing,
+    OryndaError,
+    SiteTimeout,
+    SiteUnavailable,
+    SystemException,
+)
 from orynda.politeness import SiteLimiter
+from orynda.site.coverage import Coverage, SiteCheck, with_proposals
 from orynda.site.drift import Asked, missing_element, watch
-from orynda.site.locators import Locators, load_locators
+from orynda.site.fingerprints import FingerprintFile
+from orynda.site.locators import Locators, locators_for
 
 P = ParamSpec("P")
 R = TypeVar("R")
 CallListener = Callable[[str, str, str, int], None]  # site, action, outcome, milliseconds
+
+
+REWALKS = 3  # walks again with look-alikes, at most, when a missing element stopped the probe
+
+
+class Look(Protocol):
+    """The pre-flight's look at the page the browser shows now, as the named page of the selector file."""
+
+    async def __call__(self, page: str, only: list[str] | None = None) -> None: ...
+
 
 _CRASH = re.compile(r"Target (page, context or browser )?(has been )?closed|Browser has been closed|crash", re.I)
 
@@ -55,7 +75,7 @@ class SiteBot:
     ) -> None:
         self.sessions = sessions
         self.settings = settings
-        self.locators = locators or load_locators(settings.selectors or self.site)
+        self.locators = locators or locators_for(self.site, settings.selectors)
         self.limiter = limiter or SiteLimiter(settings.concurrency, settings.rate_per_second)
         self.on_call = on_call
         self.timeout = settings.timeout_ms
@@ -162,20 +182,85 @@ class SiteBot:
                 self.page = own
 
     # --- preflight ---------------------------------------------------------------------------------------
-    async def prepare_check(self) -> None:
-        """What a site needs before its pages can be visited (sign in); nothing for public sites."""
-
-    async def check(self) -> dict[str, dict[str, bool]]:
-        """Visits every page with `check` elements and says which resolve; writes nothing (scrapy check)."""
-        await self.prepare_check()
-        found: dict[str, dict[str, bool]] = {}
+    async def probe(self, look: Look) -> None:
+        """A read-only walk over the site's pages that calls `look(page)` wherever the browser shows one, so the
+        pre-flight checks every element there; it writes nothing. By default each page with `check` elements, on
+        load; a bot overrides it to reach its results and cards (a search for the site's probe IIN)."""
         for page in self.locators.pages():
-            elements = self.locators.checked_elements(page)
-            if elements:
+            if self.locators.checked_elements(page):
                 await self.open(page)
                 await self.page.wait_for_load_state("load", timeout=self.timeout)
-                found[page] = {el: await self.all(page, el).count() > 0 for el in elements}
-        return found
+                await look(page)
+
+    async def check(self, known: FingerprintFile | None = None, language: str | None = None) -> SiteCheck:
+        """The pre-flight of this site (scrapy check, over every selector): the probe walk, each page looked at
+        where it shows. A walk stopped by a missing element still reports every element of the pages it saw; a site
+        that cannot be reached is the check's problem, its unseen pages not reached.
+
+        A walk stopped by an element whose fingerprint names a strong look-alike is walked again, read-only, with
+        the look-alikes tried first, so the pages behind it (results, cards) are reported and proposed for too.
+        Whatever is found that way is still missing: only a person's `--accept` puts a proposal in the file."""
+        original, best = self.locators, None
+        try:
+            for _ in range(REWALKS + 1):
+                coverage = Coverage(self.site, self.locators, known, original=original)
+                stopped, problem = await self._walk(coverage, language)
+                result = coverage.result(problem)
+                if best is None or result.count("not_reached") <= best.count("not_reached"):
+                    best = result
+                trial = with_proposals(self.locators, result)
+                if stopped is None or trial is None or not _proposed_for(result, stopped):
+                    break
+                self.locators = trial
+                await self.page.context.clear_cookies()
+            assert best is not None
+            return best
+        finally:
+            self.locators = original
+
+    async def _walk(self, coverage: Coverage, language: str | None) -> tuple[ElementMissing | None, str | None]:
+        """One probe walk; the element it stopped at (if one was missing) and what stopped it."""
+
+        async def look(page: str, only: list[str] | None = None) -> None:
+            await coverage.look(self.page, page, only)
+            self.asked = Asked()  # a missing element is named among those asked since the last look
+
+        self.asked = Asked()
+        try:
+            if language:
+                await self.show_language(language)
+            await self.probe(look)
+        except ElementMissing as exc:
+            return exc, await self._looked_at_missing(exc, look)
+        except (PlaywrightTimeout, AssertionError) as exc:
+            missing = await missing_element(self.page, self.site, self.asked, latest=True)
+            if missing is None:
+                return None, f"timed out: {_first_line(exc)}"
+            return missing, await self._looked_at_missing(missing, look)
+        except (OryndaError, PlaywrightError) as exc:
+            return None, _first_line(exc)
+        return None, None
+
+    async def show_language(self, language: str) -> None:
+        """Switches the site to a language by its own link (the selector file's `languages`), as a person would."""
+        link = self.locators.data.languages.get(language)
+        if link is None:
+            return
+        await self.open(self.locators.pages()[0])
+        async with self.page.expect_navigation(wait_until="load", timeout=self.timeout):
+            await self.page.locator(link).first.dispatch_event("click")
+
+    async def _looked_at_missing(self, missing: ElementMissing, look: Look) -> str:
+        """The page the walk stopped on, looked at as it is, so its other elements are reported too."""
+        try:
+            await look(missing.page or "")
+        except (KeyError, PlaywrightError):
+            pass
+        return str(missing)
+
+
+def _proposed_for(result: SiteCheck, stopped: ElementMissing) -> bool:
+    return any(e.page == stopped.page and e.element == stopped.element and e.proposals for e in result.missing)
 
 
 def action(fn: Callable[P, Awaitable[R]]) -> Callable[P, Awaitable[R]]:

@@ -60,15 +60,16 @@ class Asked:
         self.elements.append(entry)
 
 
-async def missing_element(page: Page, site: str, asked: Asked) -> ElementMissing | None:
-    """The element asked for that the loaded page does not have (the earliest asked of those), or None when the
-    page is still loading or every asked element is there (then the timeout is the site's slowness)."""
+async def missing_element(page: Page, site: str, asked: Asked, *, latest: bool = False) -> ElementMissing | None:
+    """The element asked for that the loaded page does not have (the earliest asked of those, or the latest: the
+    pre-flight's walk moves on from page to page), or None when the page is still loading or every asked element is
+    there (then the timeout is the site's slowness)."""
     if page.is_closed() or _PAGES.get(page, InFlight()).open:
         return None
     try:
         if await page.evaluate("document.readyState") != "complete":
             return None
-        for name, element, candidates in asked.elements:
+        for name, element, candidates in reversed(asked.elements) if latest else asked.elements:
             if not any([await page.locator(c).count() for c in candidates]):
                 return ElementMissing(site, name, element, candidates)
     except PlaywrightError:

@@ -24,7 +24,7 @@ from pydantic import SecretStr
 from orynda.errors import ConfigError, InvalidInput, SessionExpired, SiteUnavailable
 from orynda.retrying import async_retrying
 from orynda.secrets import credentials, secret
-from orynda.site.base import SiteBot
+from orynda.site.base import Look, SiteBot
 
 R = TypeVar("R")
 Row = dict[str, str | None]
@@ -100,8 +100,23 @@ class SignedInBot(SiteBot):
             await self.el("login", "password").fill(login.password.get_secret_value())
             await self.el("login", "submit").click()
 
-    async def prepare_check(self) -> None:
+    async def probe(self, look: Look) -> None:
+        """The login page, signed in (the page after it shows `signed_in`), then the pages behind the login."""
+        await self.open("login")
+        await self.page.wait_for_load_state("load", timeout=self.timeout)
+        await look("login")
         await self.sign_in()
+        await look("login", only=["signed_in"])
+        await self.probe_signed_in(look)
+
+    async def probe_signed_in(self, look: Look) -> None:
+        """The search page on load, then showing the answer for the site's probe IIN (its table or fields)."""
+        await self.visit("search")
+        await self.page.wait_for_load_state("load", timeout=self.timeout)
+        await look("search")
+        if self.settings.probe:
+            await self.search(self.settings.probe)
+            await look("search")
 
     # --- steps ---------------------------------------------------------------------------------------------
     async def visit(self, page: str, item: str = "", **query: str) -> None:
