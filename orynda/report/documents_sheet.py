@@ -5,7 +5,9 @@ document this run issued or uploaded for an item that later failed is listed too
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
+from typing import NamedTuple
 
 from openpyxl import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
@@ -14,7 +16,6 @@ from orynda import wording
 from orynda.report.acts import act_state
 from orynda.report.cells import finish, header, link, put
 from orynda.report.data import ReportData
-from orynda.schema import DocumentRecord
 
 TITLES = (
     "report.items.row",
@@ -36,59 +37,72 @@ def documents_sheet(book: Workbook, data: ReportData) -> None:
     t = data.texts
     ws = book.create_sheet(t("report.sheet.documents"))
     header(ws, [t(title) for title in TITLES])
-    uploaded = {e.key.removeprefix("upload:") for e in data.side_effects if e.key.startswith("upload:") and e.ref}
+    uploads = {e.key.removeprefix("upload:"): e for e in data.side_effects if e.key.startswith("upload:")}
+    listed: set[str] = set()
     r = 2
     for item in data.items:
         documents = data.result(item).documents
         for doc in documents:
-            filed = doc.filed or doc.number in uploaded
-            same_act = [d for d in documents if d.act == doc.act]
-            values = [
-                (item.seq, "int"),
-                (doc.number, "text"),
-                (doc.act, "text"),
-                (wording.act_name(t, doc.kind), "text"),
-                (t(f"language.{doc.language}") if t.has(f"language.{doc.language}") else doc.language, "text"),
-                (doc.issued, "date"),
-                (doc.debtor, "text"),
-                (doc.proceeding, "text"),
-                (t.value(filed), "text"),
-            ]
-            for c, (value, kind) in enumerate(values, start=1):
-                put(ws, r, c, value, kind)
-            link(ws, r, 10, data.target(doc.pdf), Path(doc.pdf).name if doc.pdf else None)
-            link(ws, r, 11, data.target(doc.docx), Path(doc.docx).name if doc.docx else None)
-            state = "filed" if filed else act_state(same_act)
-            put(ws, r, 12, wording.act_state_name(t, state))
+            upload = uploads.get(doc.number)
+            filed = doc.filed or bool(upload and upload.ref)
+            state = "filed" if filed else act_state([d for d in documents if d.act == doc.act])
+            row = _Row(item.seq, doc.number, doc.act, doc.kind, doc.language, doc.issued, doc.debtor, doc.proceeding)
+            _write(ws, r, data, row, filed, doc.pdf, doc.docx, state)
+            listed.add(doc.number)
             r += 1
-    listed = {doc.number for item in data.items for doc in data.result(item).documents}
     for record in data.issued:  # issued or uploaded by an item that then failed: on the report all the same
-        if record.number not in listed:
-            _register_row(ws, r, data, record)
-            r += 1
+        if record.number in listed:
+            continue
+        # filed when AIS EP's answer was recorded; unconfirmed when the upload started and its answer never came
+        upload = uploads.get(record.number)
+        filed = bool(record.filed_ref or (upload and upload.ref))
+        state = "filed" if filed else "unconfirmed" if upload is not None else "drafted"
+        row = _Row(
+            record.item_seq,
+            record.number,
+            record.act,
+            record.kind,
+            record.language,
+            record.issued_on,
+            record.debtor_name,
+            record.proceeding,
+        )
+        _write(ws, r, data, row, filed, record.pdf_path, record.docx_path, state)
+        r += 1
     finish(ws)
 
 
-def _register_row(ws: Worksheet, r: int, data: ReportData, record: DocumentRecord) -> None:
-    """A document only the register and the side-effect log know of: filed when AIS EP's answer was recorded,
-    unconfirmed when the upload was started and its answer never came (the card says which)."""
+class _Row(NamedTuple):
+    """What a row shows of a document, from an item's result or from the register."""
+
+    seq: int | None
+    number: str
+    act: str
+    kind: str
+    language: str
+    issued: dt.date
+    debtor: str
+    proceeding: str
+
+
+def _write(
+    ws: Worksheet, r: int, data: ReportData, row: _Row, filed: bool, pdf: str | None, docx: str | None, state: str
+) -> None:
     t = data.texts
-    effect = next((e for e in data.side_effects if e.key == f"upload:{record.number}"), None)
-    filed = bool(record.filed_ref or (effect and effect.ref))
-    state = "filed" if filed else "unconfirmed" if effect is not None else "drafted"
+    language = t(f"language.{row.language}") if t.has(f"language.{row.language}") else row.language
     values = [
-        (record.item_seq, "int"),
-        (record.number, "text"),
-        (record.act, "text"),
-        (wording.act_name(t, record.kind), "text"),
-        (t(f"language.{record.language}") if t.has(f"language.{record.language}") else record.language, "text"),
-        (record.issued_on, "date"),
-        (record.debtor_name, "text"),
-        (record.proceeding, "text"),
+        (row.seq, "int"),
+        (row.number, "text"),
+        (row.act, "text"),
+        (wording.act_name(t, row.kind), "text"),
+        (language, "text"),
+        (row.issued, "date"),
+        (row.debtor, "text"),
+        (row.proceeding, "text"),
         (t.value(filed), "text"),
     ]
     for c, (value, kind) in enumerate(values, start=1):
         put(ws, r, c, value, kind)
-    link(ws, r, 10, data.target(record.pdf_path), Path(record.pdf_path).name if record.pdf_path else None)
-    link(ws, r, 11, data.target(record.docx_path), Path(record.docx_path).name if record.docx_path else None)
+    link(ws, r, 10, data.target(pdf), Path(pdf).name if pdf else None)
+    link(ws, r, 11, data.target(docx), Path(docx).name if docx else None)
     put(ws, r, 12, wording.act_state_name(t, state))
