@@ -28,7 +28,7 @@ class DebtorRegisterBot(SiteBot):
         """The search page on load, the answer for the probe IIN (the result table) and its card; reads only."""
         await self.open("search")
         await self.page.wait_for_load_state("load", timeout=self.timeout)
-        await look("search")
+        await look("search", self.locators.checked_elements("search"))
         if not self.settings.probe or not await self._search_iin(self.settings.probe):
             return
         await look("search")

@@ -56,6 +56,7 @@ async def process(payload: ApprovedAct, ctx: ItemContext) -> ItemResult:
         raise InvalidInput(f"act {payload.act}: the register holds none of its documents")
     aisep = ctx.bot(AisEpBot)
     case = await ctx.step("aisep", f"read proceeding {payload.proceeding}", lambda: aisep.read_case(payload.proceeding))
+    ctx.parties([case.creditor.id])
     await file_approved_act(ctx, aisep, item, kind(payload.kind), records, [case])
     return ItemResult(fields={"act": payload.act, "proceeding": payload.proceeding, "review": ReviewState.FILED.value})
 

@@ -73,6 +73,7 @@ async def process(payload: NightlyCheckItem, ctx: ItemContext) -> ItemResult:
     cases = tuple(
         [await ctx.step("aisep", f"read proceeding {n}", partial(aisep.read_case, n)) for n in payload.proceedings]
     )
+    ctx.parties(case.creditor.id for case in cases)
     answers = {lookup.site: lookup for lookup in await _ask_registries(ctx, iin)}
     tax = answers["esalyq"].value
     if tax is not None and tax.certificate is not None:

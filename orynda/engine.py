@@ -4,7 +4,7 @@ leave evidence, business outcomes are final. Every state change is in the store 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterable
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -279,6 +279,11 @@ class ItemRunContext:
         await evidence.capture(page, None, folder, False, self.own_iins)
         shot = folder / "screenshot.png"
         return str(shot) if shot.exists() else None
+
+    def parties(self, ids: Iterable[str]) -> None:
+        """The IINs of the item's own proceedings' parties (a creditor who is a person): its evidence may show them
+        unmasked, as the card it read does; every other IIN in its evidence is still masked."""
+        self.own_iins |= {i for i in ids if is_valid_iin(i)}
 
     def keep(self, name: str, content: bytes) -> Path:
         """Keeps a registry's download (a certificate) as evidence of this item."""

@@ -17,6 +17,8 @@ trap 'kill $SANDBOX 2>/dev/null || true' EXIT
 echo "sandbox: $URL/  (Unified Register of Debtors at /debtor_register/, AIS EP at /aisep/)"
 export ORYNDA_SECRETS_FILE
 ORYNDA_SECRETS_FILE=$("$PY" -m sandbox.credentials --url "$URL" --out "${XDG_CONFIG_HOME:-$HOME/.config}/orynda/sandbox")
+# The pre-flight's probe IINs (a debtor every registry knows), so it checks the result pages and cards too.
+while read -r probe; do export "${probe?}"; done < <("$PY" -m sandbox.probes --seed 42 --debtors 1000)
 
 "$PY" runner.py run register_check --input samples/debtors.xlsx --home "$HOME_DIR" --sandbox-url "$URL" "$@"
 # exit 3: the run finished with items that failed on system faults; they are in the report, the demo goes on

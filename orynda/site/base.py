@@ -190,7 +190,7 @@ class SiteBot:
             if self.locators.checked_elements(page):
                 await self.open(page)
                 await self.page.wait_for_load_state("load", timeout=self.timeout)
-                await look(page)
+                await look(page, self.locators.checked_elements(page))
 
     async def check(self, known: FingerprintFile | None = None, language: str | None = None) -> SiteCheck:
         """The pre-flight of this site (scrapy check, over every selector): the probe walk, each page looked at

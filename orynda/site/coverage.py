@@ -1,11 +1,11 @@
 """The pre-flight's account of one site: every element of every page of its selector file, found, missing or not
 reached, gathered over the looks a bot's read-only probe walk takes (a page on load, after a search, a card).
 
-An element counts as found when any look at its page found it. One never found is missing when its page was looked
-at, unless the selector file declares it a state (shown only for no match, an error or a dialog): then, like the
-elements of a page the walk never reached, it is not reached — unless its fingerprint finds a strong look-alike on
-the page (renamed, not absent): then it is missing too. A missing element with a fingerprint gets ranked proposals
-from the last look at its page.
+An element counts as found when any look at its page found it. One never found is missing when a look asked for it
+(a page on load is asked only for its `check` elements: the rest show after a search), unless the selector file
+declares it a state (shown only for no match, an error or a dialog): then, like the elements no look asked for, it
+is not reached — unless its fingerprint finds a strong look-alike on the page (renamed, not absent): then it is
+missing too. A missing element with a fingerprint gets ranked proposals from the last look at its page.
 """
 
 from __future__ import annotations
@@ -74,7 +74,8 @@ class Coverage:
         self.site, self.locators, self.known = site, locators, known
         self.original = original or locators
         self.seen: dict[tuple[str, str], _Seen] = {}
-        self.looked: set[str] = set()
+        self.looked: set[str] = set()  # pages looked at
+        self.asked: set[tuple[str, str]] = set()  # elements looked for: only these can be missing
         self.pools: dict[str, list[Features]] = {}
 
     async def look(self, page: Page, name: str, only: list[str] | None = None) -> None:
@@ -83,6 +84,7 @@ class Coverage:
         wanted = {k: v for k, v in elements.items() if only is None or k in only}
         answer: dict[str, Any] = await page.evaluate(SURVEY, {"elements": wanted, "pool": True, "limit": POOL_LIMIT})
         self.looked.add(name)
+        self.asked |= {(name, element) for element in wanted}
         for element, hit in answer["found"].items():
             if hit and (name, element) not in self.seen:
                 self.seen[name, element] = _Seen(hit["selector"], hit["count"], Features(**hit["features"]))
@@ -109,7 +111,8 @@ class Coverage:
                     continue
                 proposals = self._proposals(page, element) if page in self.looked else ()
                 state = element in states
-                if page in self.looked and (not state or (proposals and proposals[0].score >= RENAMED)):
+                asked = (page, element) in self.asked
+                if asked and (not state or (proposals and proposals[0].score >= RENAMED)):
                     checks.append(ElementCheck(self.site, page, element, "missing", proposals=proposals, state=state))
                 else:
                     checks.append(ElementCheck(self.site, page, element, "not_reached", state=state))

@@ -104,7 +104,7 @@ class SignedInBot(SiteBot):
         """The login page, signed in (the page after it shows `signed_in`), then the pages behind the login."""
         await self.open("login")
         await self.page.wait_for_load_state("load", timeout=self.timeout)
-        await look("login")
+        await look("login", self.locators.checked_elements("login"))
         await self.sign_in()
         await look("login", only=["signed_in"])
         await self.probe_signed_in(look)
@@ -113,7 +113,7 @@ class SignedInBot(SiteBot):
         """The search page on load, then showing the answer for the site's probe IIN (its table or fields)."""
         await self.visit("search")
         await self.page.wait_for_load_state("load", timeout=self.timeout)
-        await look("search")
+        await look("search", self.locators.checked_elements("search"))
         if self.settings.probe:
             await self.search(self.settings.probe)
             await look("search")

@@ -11,9 +11,10 @@ from typing import TypeVar
 import pytest
 
 from bots.debtor_register import DebtorRegisterBot
-from orynda.config import Settings
+from orynda.config import Settings, SiteSettings
 from orynda.errors import SiteUnavailable
 from orynda.site.locators import SELECTORS_DIR, load_locators
+from sandbox.probes import probe_iin
 from sandbox.server import Sandbox
 from sandbox.world import build_world
 from tests.bots import drive
@@ -68,9 +69,18 @@ def test_site_down_is_a_system_fault(settings: Settings, clean_sandbox: Sandbox)
 
 
 def test_preflight_check_confirms_selectors_and_catches_a_broken_one(settings: Settings, tmp_path: Path) -> None:
-    assert all(all(els.values()) for els in with_bot(settings, lambda bot: bot.check()).values())
+    probed = settings.model_copy(
+        update={"sites": {"debtor_register": SiteSettings(probe=probe_iin(build_world(SEED, DEBTORS)))}}
+    )
+    clean = with_bot(probed, lambda bot: bot.check())
+    assert clean.problem is None and clean.count("found") == len(clean.elements)  # the probe's card reached too
+    unprobed = with_bot(settings, lambda bot: bot.check())  # no probe IIN: the form checked, the rest unseen
+    status = {(e.page, e.element): e.status for e in unprobed.elements}
+    assert not unprobed.missing and status[("search", "iin_input")] == "found"
+    assert status[("search", "result_row")] == status[("card", "proceeding_row")] == "not_reached"
     broken = tmp_path / "debtor_register.yaml"
     shutil.copy(SELECTORS_DIR / "debtor_register.yaml", broken)
     broken.write_text(broken.read_text().replace("['#iin', 'input[name=\"iin\"]']", "['#iin-renamed']"))
-    result = with_bot(settings, lambda bot: bot.check(), locators=load_locators("debtor_register", tmp_path))
-    assert result["search"]["iin_input"] is False and result["search"]["submit"] is True
+    result = with_bot(probed, lambda bot: bot.check(), locators=load_locators("debtor_register", tmp_path))
+    status = {(e.page, e.element): e.status for e in result.elements}
+    assert status[("search", "iin_input")] == "missing" and status[("search", "submit")] == "found"

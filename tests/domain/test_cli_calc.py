@@ -118,11 +118,11 @@ def test_commands_print_their_result(args: list[str], lang: str, shown: list[str
             id="term_into_a_year_without_a_calendar",
         ),
         pytest.param(
-            ["restriction", "1", "--on", "01.06.2017"],
+            ["interest", "100000", "--from", "01.02.2024", "--to", "01.03.2024"],
             "ru",
-            "Ошибка: значение «МРП для штрафов, налогов и других платежей» на 01.06.2017 в таблице "
-            "domain/data/reference_values.yaml не подтверждено источником",
-            id="unconfirmed_mci_of_2017",
+            "Ошибка: значение «базовая ставка Национального Банка» на 01.03.2024 в таблице "
+            "domain/data/base_rate.yaml не подтверждено источником",
+            id="unconfirmed_base_rate_of_2024",
         ),
         pytest.param(
             ["deadline", "no_such", "20.03.2026"], "kk", "«no_such» деген мерзім ережесі жоқ; бары: opening",
