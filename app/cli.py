@@ -9,17 +9,17 @@ import typer
 from rich.console import Console
 from rich.text import Text
 
-from app import cli_audit, cli_calc, cli_check, cli_console, cli_documents, cli_runs, cli_schedule, cli_users
+from app import cli_audit, cli_calc, cli_check, cli_console, cli_documents, cli_help, cli_runs, cli_schedule, cli_users
 from app.catalog import FLOWS
 from app.cli_check import preflight_lines
-from app.cli_options import Home, Json, SandboxUrl, SkipCheck, fail, settings_or_exit, words
+from app.cli_options import FALLBACK_LANGUAGE, Home, Json, SandboxUrl, SkipCheck, fail, settings_or_exit, words
 from app.cli_tables import Column, print_json, print_table
 from app.flow_params import params_of, parse_extra, validate
 from app.runs import resume_run, start_run
 from orynda import logs
-from orynda.config import Settings
+from orynda.config import Settings, load_settings
 from orynda.errors import ConfigError, PreflightFailed
-from orynda.i18n import Texts
+from orynda.i18n import Texts, texts
 from orynda.leases import FlowBusy, holder_of
 from orynda.runs import RunOutcome, open_store
 from orynda.schema import RunStatus
@@ -216,3 +216,12 @@ cli_audit.register(app)
 cli_console.register(app)
 cli_runs.register(app)
 cli_check.register(app)
+
+
+def main() -> None:
+    """runner.py: the command line in the office's language (its settings'; Kazakh when they cannot be read)."""
+    try:
+        words_of_office = texts(load_settings().language)
+    except ConfigError:
+        words_of_office = texts(FALLBACK_LANGUAGE)
+    cli_help.main(app, words_of_office)
