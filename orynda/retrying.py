@@ -36,15 +36,28 @@ def waits(policy: RetrySettings) -> wait_base:
     return wait_exponential(multiplier=policy.initial_s, max=policy.max_s, exp_base=policy.multiplier)
 
 
+def log_retry(state: RetryCallState) -> None:
+    """Every retry in the log, with the fault that caused it: a night that retried a lot says why."""
+    fault = state.outcome.exception() if state.outcome else None
+    said = str(fault).splitlines()[0] if str(fault) else type(fault).__name__  # a database error: not its SQL
+    logger.info("retry {} after {:.2f} s: {}", state.attempt_number, state.upcoming_sleep, said)
+
+
+def log_sign_in(state: RetryCallState) -> None:
+    """A step run again after signing in: the site's normal course (every first visit), a developer's detail."""
+    logger.debug("signed in again before run {} of the step", state.attempt_number + 1)
+
+
 def async_retrying(
     policy: RetrySettings,
     *,
     sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
     retried: Predicate = is_retried,
     reraise: bool = True,
+    before_sleep: Callable[[RetryCallState], None] = log_retry,
 ) -> AsyncRetrying:
     """For `async for attempt in async_retrying(...): with attempt: ...`; by default the last fault is re-raised."""
-    return AsyncRetrying(**_arguments(policy, retried, reraise), sleep=sleep)
+    return AsyncRetrying(**_arguments(policy, retried, reraise), sleep=sleep, before_sleep=before_sleep)
 
 
 def retrying(
@@ -55,14 +68,7 @@ def retrying(
     reraise: bool = True,
 ) -> Retrying:
     """The same policy for code that is not async (the document register)."""
-    return Retrying(**_arguments(policy, retried, reraise), sleep=sleep)
-
-
-def log_retry(state: RetryCallState) -> None:
-    """Every retry in the log, with the fault that caused it: a night that retried a lot says why."""
-    fault = state.outcome.exception() if state.outcome else None
-    said = str(fault).splitlines()[0] if str(fault) else type(fault).__name__  # a database error: not its SQL
-    logger.info("retry {} after {:.2f} s: {}", state.attempt_number, state.upcoming_sleep, said)
+    return Retrying(**_arguments(policy, retried, reraise), sleep=sleep, before_sleep=log_retry)
 
 
 class retry_missing_element_once(retry_base):
@@ -81,5 +87,4 @@ def _arguments(policy: RetrySettings, retried: Predicate, reraise: bool) -> dict
         "stop": stop_after_attempt(policy.attempts),
         "wait": waits(policy),
         "reraise": reraise,
-        "before_sleep": log_retry,
     }

@@ -22,7 +22,7 @@ from playwright.async_api import expect
 from pydantic import SecretStr
 
 from orynda.errors import ConfigError, InvalidInput, SessionExpired, SiteUnavailable
-from orynda.retrying import async_retrying
+from orynda.retrying import async_retrying, log_sign_in
 from orynda.secrets import credentials, secret
 from orynda.site.base import Look, SiteBot
 
@@ -68,7 +68,9 @@ class SignedInBot(SiteBot):
 
     async def signed_in(self, step: Callable[[], Awaitable[R]]) -> R:
         """Runs a step from its start; signed out meanwhile, signs in and runs it again (the site's sign_in_retry)."""
-        policy = async_retrying(self.settings.sign_in_retry, retried=lambda exc: isinstance(exc, SignedOut))
+        policy = async_retrying(
+            self.settings.sign_in_retry, retried=lambda exc: isinstance(exc, SignedOut), before_sleep=log_sign_in
+        )
         try:
             async for attempt in policy:
                 with attempt:
