@@ -1,4 +1,4 @@
-"""A progress bar for on-demand runs: done / failed / left and items per minute."""
+"""A progress bar for on-demand runs, in the office's language: done, for a person, failed, left, items per minute."""
 
 from __future__ import annotations
 
@@ -8,13 +8,14 @@ from types import TracebackType
 from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
+from orynda.i18n import Texts
 from orynda.schema import ItemState
 
 
 class RunProgress:
-    def __init__(self, total: int, already_finished: int, console: Console | None = None) -> None:
-        self.done = self.failed = 0
-        self.total, self._started = total, time.monotonic()
+    def __init__(self, total: int, already_finished: int, t: Texts, console: Console | None = None) -> None:
+        self.done = self.business = self.failed = 0
+        self.total, self._started, self.t = total, time.monotonic(), t
         self._progress = Progress(
             TextColumn("[bold]{task.description}"),
             BarColumn(),
@@ -24,7 +25,10 @@ class RunProgress:
             transient=False,
         )
         self._task = self._progress.add_task(
-            "items", total=total, completed=already_finished, counts=self._counts(total - already_finished)
+            t("cli.progress.items"),
+            total=total,
+            completed=already_finished,
+            counts=self._counts(total - already_finished),
         )
 
     def found(self, items: int) -> None:
@@ -35,6 +39,8 @@ class RunProgress:
     def advance(self, state: ItemState) -> None:
         if state is ItemState.DONE:
             self.done += 1
+        elif state is ItemState.BUSINESS:
+            self.business += 1
         else:
             self.failed += 1
         left = self.total - self._progress.tasks[0].completed - 1
@@ -42,8 +48,10 @@ class RunProgress:
 
     def _counts(self, left: int) -> str:
         minutes = max(time.monotonic() - self._started, 1e-6) / 60
-        rate = (self.done + self.failed) / minutes
-        return f"done {self.done} · failed {self.failed} · left {left} · {rate:.0f} items/min"
+        rate = round((self.done + self.business + self.failed) / minutes)
+        return self.t(
+            "cli.progress.counts", done=self.done, business=self.business, failed=self.failed, left=left, rate=rate
+        )
 
     def __enter__(self) -> RunProgress:
         self._progress.start()

@@ -18,6 +18,7 @@ from orynda.config import Settings
 from orynda.engine import ItemEngine
 from orynda.errors import ConfigError, SystemException
 from orynda.flow import Flow
+from orynda.i18n import texts
 from orynda.leases import Lease, lease
 from orynda.progress import RunProgress
 from orynda.report.data import load
@@ -127,7 +128,7 @@ def execute(
 ) -> RunOutcome:
     sink = logs.add_run_log(Path(run.folder))
     counts = store.counts(run.id)
-    bar = RunProgress(counts.total, counts.total - counts.left) if progress else None
+    bar = RunProgress(counts.total, counts.total - counts.left, texts(settings.language)) if progress else None
     engine = ItemEngine(
         settings, store, on_item=bar.advance if bar else None, on_found=bar.found if bar else None, stop_when=stop_when
     )

@@ -6,6 +6,7 @@ import io
 
 from rich.console import Console
 
+from orynda.i18n import texts
 from orynda.progress import RunProgress
 from orynda.schema import ItemState
 
@@ -15,16 +16,16 @@ def shown(bar: RunProgress) -> str:
 
 
 def test_items_found_on_a_site_after_the_start_count_down_from_what_was_found() -> None:
-    with RunProgress(0, 0, console=Console(file=io.StringIO())) as bar:
+    with RunProgress(0, 0, texts("kk"), console=Console(file=io.StringIO())) as bar:
         bar.found(3)
-        assert "left 3" in shown(bar)
+        assert "қалды 3" in shown(bar)
         bar.advance(ItemState.DONE)
         bar.advance(ItemState.BUSINESS)
-        assert "done 1 · failed 1 · left 1" in shown(bar)
+        assert "орындалды 1 · адамның шешімі 1 · қате 0 · қалды 1" in shown(bar)
 
 
 def test_a_resumed_run_counts_only_what_is_left() -> None:
-    with RunProgress(5, 3, console=Console(file=io.StringIO())) as bar:
-        assert "left 2" in shown(bar)
+    with RunProgress(5, 3, texts("ru"), console=Console(file=io.StringIO())) as bar:
+        assert "осталось 2" in shown(bar)
         bar.advance(ItemState.SYSTEM)
-        assert "failed 1 · left 1" in shown(bar)
+        assert "ошибки 1 · осталось 1" in shown(bar)
