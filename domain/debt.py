@@ -1,9 +1,10 @@
 """What a debtor owes on one proceeding: principal, fee, costs, interest (CC art. 353), less what was collected.
 
 Payments are applied in the order of domain/data/debt.yaml: fee, costs (Law 261-IV art. 108), then interest and
-principal (CC art. 282 [M]). Interest runs on the unpaid principal only (art. 353 p.4: none on interest), up to and
-including each payment day, at the base rate on that day (art. 353 p.1: the rate on the day of execution of the
-obligation or of its part; mode "periods" is the option); the interest accrued up to a payment is rounded then.
+principal (CC art. 282 p.2: the creditor's costs, then interest, then the principal). Interest runs on the unpaid
+principal only (art. 353 p.4: none on interest), up to and including each payment day, at the base rate on that day
+(art. 353 p.1: the rate on the day of execution of the obligation or of its part; mode "periods" is the option); the
+interest accrued up to a payment is rounded then.
 """
 
 from __future__ import annotations
@@ -62,7 +63,7 @@ class Debt:
 
 
 def debt_on(proceeding: Proceeding, on: dt.date, *, mode: Mode = "single", day_count: DayCount = "act365") -> Debt:
-    """The debt on a date, payments applied fee → costs → interest → principal (art. 108; CC arts. 282, 353)."""
+    """The debt on a date, payments applied fee → costs → interest → principal (art. 108; CC art. 282 p.2, art. 353)."""
     balance = Balance(tenge(proceeding.fee), tenge(proceeding.costs), ZERO, tenge(proceeding.principal))
     lines: list[InterestLine] = []
     accrue_from, accrued, overpaid = proceeding.interest_from, ZERO, ZERO

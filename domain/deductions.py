@@ -1,8 +1,11 @@
 """Deductions from wages and other income, Law 261-IV arts. 95, 97, 98 (limits and exemptions in domain/data).
 
-Art. 95 p.1: under all executive documents together the debtor keeps at least 50 % of the income, and not less than
-the subsistence minimum — except for alimony and harm-to-health/breadwinner claims. Art. 97: some benefits are
-leviable only for alimony and harm. Art. 98: sums that cannot be levied at all.
+Art. 95 p.1 (current text): under one or several executive documents, also those of other bailiffs, the debtor keeps
+at least 50 % of the income, and — except for alimony and compensation of harm from injury or other damage to health
+or from the death of the breadwinner — not less than the subsistence minimum of the budget law. Its p.2 (the 2010
+rule keeping 30 % for alimony, harm and crime damage) was deleted by the Law of 27.04.2012 No. 15-V, so no claim may
+take more than half. Art. 96 (debtors serving a sentence) sets no share; art. 97: some benefits are leviable only for
+alimony and harm. Art. 98: sums that cannot be levied at all.
 """
 
 from __future__ import annotations
@@ -106,28 +109,50 @@ class WithholdingPlan:
 def withholding_plan(income: Decimal, on: dt.date, documents: list[Document]) -> WithholdingPlan:
     """Withhold under several documents of different queues within the limits of art. 95 p.1.
 
-    Together the documents take at most half of the income. The debtor keeps the subsistence minimum against the
-    documents it protects (a loan, taxes, wages owed), but not against alimony or harm-to-health claims: those may
-    reach below it. Queues are served in order, a queue pro rata to what each document is due (arts. 110–112).
+    Together the documents take at most half of the income («кемiнде елу пайызы сақталуға тиiс», under one or several
+    documents). What the debtor keeps may not fall below the subsistence minimum through a document it protects (a
+    loan, taxes, wages owed), but may through alimony or harm to health or breadwinner claims. Queues are served in
+    order, a queue pro rata to what each document is due (arts. 110–112); inside a queue the exempt documents' shares
+    count first against the minimum, so the order the documents are listed in never changes the result, and when the
+    minimum leaves nothing for the protected ones the exempt documents may take the rest of the half.
     """
     income = tenge(income)
     if income < 0 or any(tenge(d.due) < 0 for d in documents):
         raise InvalidAmount("income and the sums due must be non-negative")
     half, minimum = tenge(income * max_share()), subsistence_minimum(on)
     room_half, room_floor = half, max(ZERO, income - minimum)  # room_floor: what floor-protected documents may take
-    lines: list[Withholding] = []
+    taken: dict[int, Withholding] = {}
     for queue in sorted({d.queue for d in documents}):
-        in_queue = [d for d in documents if d.queue == queue]
-        shares = _pro_rata(room_half, in_queue)
-        for document, share in zip(in_queue, shares):
-            limit = "due" if share == tenge(document.due) else "half"
-            if floor_applies(document.category) and share > room_floor:
-                share, limit = room_floor, "subsistence minimum"
-            room_half -= share
-            room_floor = max(ZERO, room_floor - share)
-            lines.append(Withholding(document, share, limit))
+        in_queue = [(i, d) for i, d in enumerate(documents) if d.queue == queue]
+        for i, line in _queue_lines(in_queue, room_half, room_floor).items():
+            taken[i] = line
+            room_half -= line.withheld
+            room_floor = max(ZERO, room_floor - line.withheld)
+    lines = tuple(taken[i] for i in range(len(documents)))
     withheld = sum((line.withheld for line in lines), ZERO)
-    return WithholdingPlan(income, half, minimum, tuple(lines), income - withheld)
+    return WithholdingPlan(income, half, minimum, lines, income - withheld)
+
+
+def _queue_lines(
+    in_queue: list[tuple[int, Document]], room_half: Decimal, room_floor: Decimal
+) -> dict[int, Withholding]:
+    exempt = [(i, d) for i, d in in_queue if not floor_applies(d.category)]
+    protected = [(i, d) for i, d in in_queue if floor_applies(d.category)]
+    shares = dict(zip((i for i, _ in in_queue), _pro_rata(room_half, [d for _, d in in_queue])))
+    exempt_take = sum((shares[i] for i, _ in exempt), ZERO)
+    room_protected = max(ZERO, room_floor - exempt_take)
+    if protected and room_protected == 0:  # the minimum leaves nothing for them: the exempt ones share the half
+        shares.update(zip((i for i, _ in exempt), _pro_rata(room_half, [d for _, d in exempt])))
+    floor_bound = sum((shares[i] for i, _ in protected), ZERO) > room_protected
+    if floor_bound:
+        shares.update(zip((i for i, _ in protected), _pro_rata(room_protected, [d for _, d in protected])))
+    lines = {}
+    for i, document in in_queue:
+        limit = "due" if shares[i] == tenge(document.due) else "half"
+        if floor_bound and floor_applies(document.category) and shares[i] < tenge(document.due):
+            limit = "subsistence minimum"
+        lines[i] = Withholding(document, shares[i], limit)
+    return lines
 
 
 def _pro_rata(available: Decimal, documents: list[Document]) -> list[Decimal]:

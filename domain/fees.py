@@ -93,7 +93,11 @@ def flat_fee(kind: FlatKind, on: dt.date, legal_entity: bool = False, months: in
 
 
 def periodic_fee(initiated_on: dt.date) -> Decimal:
-    """Fee per proceeding on alimony/harm/wage documents: 15 MCI until 13.07.2023 (decree 1053), unknown since."""
+    """Fee per proceeding on alimony/wage documents: 15 MCI (decree 1053 as of 2018) until July 2023, refused since.
+
+    Since July 2023 MoJ order No. 416 sets it and its periodic part was not read (domain/data/fees.yaml lists what was
+    searched); 2016-2017 is refused too, the decree's first wording not read.
+    """
     row = in_force(table("fees")["periodic"], initiated_on, "periodic-payment fee", "fees")
     return mci_amount(decimal(row["per_proceeding_mci"]), initiated_on)
 

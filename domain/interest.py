@@ -12,7 +12,10 @@ Days: interest runs for every day from `first_day` to `last_day` inclusive (art.
 [a, b] followed by [b+1, c] is exactly [a, c]. Day count: "act365" divides by 365 in every year (the default);
 "actact" divides each day by the length of its own calendar year (365 or 366). The Code states no convention; the
 result states which one was used (`Interest.day_count_text`).
-A base-rate row tagged M or ? is refused (domain/data/base_rate.yaml says why), as is a date outside the table.
+A base-rate row tagged M or ? is refused (domain/data/base_rate.yaml says why), as is a date outside the table: the
+week of a decision whose effective day was not read, and the refinancing rate before 01.04.2017, when it was not the
+base rate. From 01.04.2017 to 31.12.2020 art. 353 named the refinancing rate, equal to the base rate by then (NB Board
+resolution 24.02.2017 No. 30), so one table serves both names.
 Rounding: lines are exact fractions; the total is rounded once, half up, to the tiyn; the lines shown are rounded by
 largest remainder so they sum to the total. Hence the exact interest of adjacent terms adds up exactly, and their
 rounded totals differ from the union's by at most one tiyn.
@@ -48,7 +51,7 @@ class RatePeriod:
 
     start: dt.date
     end: dt.date
-    percent: Decimal
+    percent: Decimal | None  # None on a refused row (tagged ?): the day a change took effect was not read
     confidence: str
 
 
@@ -88,7 +91,12 @@ class Interest:
 def base_rate_periods() -> tuple[RatePeriod, ...]:
     """The base-rate history from domain/data/base_rate.yaml (CC art. 353 p.1)."""
     return tuple(
-        RatePeriod(row["from"], row["until"] - ONE_DAY, decimal(row["rate"]), row["confidence"])
+        RatePeriod(
+            row["from"],
+            row["until"] - ONE_DAY,
+            None if row["rate"] is None else decimal(row["rate"]),
+            row["confidence"],
+        )
         for row in table("base_rate")["periods"]
     )
 
@@ -147,7 +155,7 @@ def _pieces(
             base_rate(max(period.start, first))  # refused, naming the first unconfirmed day of the term
     for edge in (first, last):
         base_rate(edge)  # a date outside the table is refused with its own message
-    pieces = [(max(p.start, first), min(p.end, last), p.percent) for p in overlapping]
+    pieces = [(max(p.start, first), min(p.end, last), p.percent) for p in overlapping if p.percent is not None]
     if not pieces or pieces[0][0] != first or pieces[-1][1] != last:
         raise OutsideData(
             f"base rate: no value for the whole of {day(first)}..{day(last)} in {table_path('base_rate')}",

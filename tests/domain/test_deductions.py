@@ -71,6 +71,8 @@ ALIMONY = ("alimony", "alimony", 1)
 LABOUR = ("wages owed", "labour", 1)
 LOAN = ("bank loan", "other", 5)
 LOAN_2 = ("second loan", "other", 5)
+HARM = ("injury compensation", "health_harm", 1)
+TAXES = ("tax arrears", "taxes", 4)
 
 
 def _docs(*rows: tuple[tuple[str, str, int], str]) -> list[Document]:
@@ -127,6 +129,43 @@ def _docs(*rows: tuple[tuple[str, str, int], str]) -> list[Document]:
             ["half", "subsistence minimum"],
             "50851.00",
             id="art_95_queue_1_labour_claim_keeps_the_minimum",
+        ),
+        # the same documents listed the other way round: the same withholding (the exempt share counts first)
+        pytest.param(
+            "100000",
+            _docs((LABOUR, "50000"), (ALIMONY, "25000")),
+            ["32482.33", "16666.67"],
+            ["subsistence minimum", "half"],
+            "50851.00",
+            id="art_95_order_of_listing_changes_nothing",
+        ),
+        # 60 000 − 50 851 leaves 9 149 for the labour claim, less than alimony's pro-rata 15 000: nothing for labour,
+        # alimony takes the rest of the half (30 000), the debtor keeps 30 000 < the minimum (allowed for alimony)
+        pytest.param(
+            "60000",
+            _docs((ALIMONY, "30000"), (LABOUR, "30000")),
+            ["30000.00", "0.00"],
+            ["due", "subsistence minimum"],
+            "30000.00",
+            id="art_95_minimum_leaves_nothing_for_labour_alimony_takes_the_half",
+        ),
+        # harm to health takes the whole half in queue 1; the taxes of queue 4 get nothing (the half is used up)
+        pytest.param(
+            "200000",
+            _docs((HARM, "120000"), (TAXES, "50000")),
+            ["100000.00", "0.00"],
+            ["half", "half"],
+            "100000.00",
+            id="art_95_harm_takes_the_half_taxes_wait",
+        ),
+        # p.2 of 2010 (30 % kept for alimony) was deleted in 2012: alimony too stops at half
+        pytest.param(
+            "100000",
+            _docs((ALIMONY, "80000")),
+            ["50000.00"],
+            ["half"],
+            "50000.00",
+            id="art_95_p2_deleted_2012_alimony_stops_at_half",
         ),
     ],
 )

@@ -1,6 +1,7 @@
 """Private bailiff's fee (art. 118; MoJ orders 415/416 of 27.06.2023) and the state sanction (art. 124)."""
 
 import datetime as dt
+import re
 from decimal import Decimal
 
 import pytest
@@ -115,10 +116,30 @@ def test_flat_fee_without_a_rule_is_unknown() -> None:
         flat_fee("child_communication", ON, legal_entity=True)
 
 
-def test_periodic_fee_known_until_repeal_unknown_after() -> None:
-    assert periodic_fee(dt.date(2023, 7, 12)) == Decimal("51750.00")  # 15 × 3 450, decree 1053
-    with pytest.raises(UnknownRule, match=r"13\.07\.2023 in domain/data/fees\.yaml is not confirmed \[\?\]"):
-        periodic_fee(dt.date(2023, 7, 13))
+@pytest.mark.parametrize(
+    ("on", "fee"),
+    [
+        pytest.param(dt.date(2018, 1, 1), "36075.00", id="decree_1053_15_mci_first_day_2018"),  # 15 × 2 405
+        pytest.param(dt.date(2023, 6, 30), "51750.00", id="decree_1053_15_mci_last_day_before_order_416"),  # 15 × 3 450
+    ],
+)
+def test_periodic_fee_under_decree_1053(on: dt.date, fee: str) -> None:
+    assert periodic_fee(on) == Decimal(fee)
+
+
+@pytest.mark.parametrize(
+    ("on", "reason"),
+    [
+        pytest.param(dt.date(2016, 1, 1), "before the amendment of 21.10.2017 was not read", id="first_wording_unread"),
+        pytest.param(dt.date(2017, 12, 31), "before the amendment of 21.10.2017", id="day_before_15_mci_applied"),
+        pytest.param(dt.date(2023, 7, 1), "its part on periodic payments was not read", id="order_416_first_day"),
+        pytest.param(dt.date(2023, 7, 13), "decree 560 of 13.07.2023", id="day_of_repeal_decree_560"),
+        pytest.param(dt.date(2026, 3, 1), "the order itself is not among the stored", id="today_still_unread"),
+    ],
+)
+def test_periodic_fee_refused_where_the_text_was_not_read(on: dt.date, reason: str) -> None:
+    with pytest.raises(UnknownRule, match=re.escape(reason)):
+        periodic_fee(on)
 
 
 @pytest.mark.parametrize(
