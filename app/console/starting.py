@@ -17,6 +17,7 @@ from app import runs as app_runs
 from app.catalog import get_flow
 from orynda import clock
 from orynda.config import Settings
+from orynda.errors import PreflightFailed
 from orynda.flow import ItemSpec
 from orynda.leases import FlowBusy, dead_here, holder_of, lease
 from orynda.runs import execute, open_store
@@ -44,8 +45,20 @@ class Started:
     error: str | None = None
 
 
+@dataclass(frozen=True)
+class Refusal:
+    """A start the run itself refused after the page had its answer (the pre-flight takes seconds): shown on the
+    flows page until the next start. `missing`: the pre-flight's elements (site, page, element), else `error`."""
+
+    at: dt.datetime
+    missing: list[tuple[str, str, str]]
+    error: str | None = None
+
+
 class StartFlow(Protocol):
     def __call__(self, flow: str, params: dict[str, Any], *, by: str, retry: RetryOf | None = None) -> Started: ...
+
+    def refusal(self, flow: str) -> Refusal | None: ...
 
 
 def running_holder(settings: Settings, flow: str) -> tuple[str, dt.datetime] | None:
@@ -62,12 +75,17 @@ class FlowStarter:
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
         self.threads: list[threading.Thread] = []
+        self.refusals: dict[str, Refusal] = {}
+
+    def refusal(self, flow: str) -> Refusal | None:
+        return self.refusals.get(flow)
 
     def __call__(self, flow: str, params: dict[str, Any], *, by: str, retry: RetryOf | None = None) -> Started:
         held = running_holder(self.settings, flow)
         if held is not None:
             return Started(False, holder=held[0], since=held[1])
         failure: list[BaseException] = []
+        self.refusals.pop(flow, None)
 
         def work() -> None:
             try:
@@ -77,6 +95,8 @@ class FlowStarter:
                     self._retry(flow, retry)
             except BaseException as exc:  # the thread's end: kept for the caller, logged
                 failure.append(exc)
+                missing = exc.missing if isinstance(exc, PreflightFailed) else []
+                self.refusals[flow] = Refusal(clock.now(), missing, None if missing else str(exc))
                 logger.error("console start of {} by {} failed: {}", flow, by, exc)
 
         thread = threading.Thread(target=work, name=f"console:{flow}", daemon=True)

@@ -21,7 +21,7 @@ with warnings.catch_warnings():
     from starlette.testclient import TestClient
 
 from app.console.app import create_app
-from app.console.starting import RetryOf, Started
+from app.console.starting import Refusal, RetryOf, Started
 from orynda.config import Settings, load_settings
 from orynda.flow import ItemSpec
 from orynda.review import ReviewItem, ReviewQueue
@@ -42,12 +42,16 @@ class StubStart:
 
     busy: str | None = None
     calls: list[tuple[str, dict[str, Any], RetryOf | None]] = field(default_factory=list)
+    refused: dict[str, Refusal] = field(default_factory=dict)  # what the flows page shows as refused after a start
 
     def __call__(self, flow: str, params: dict[str, Any], *, by: str, retry: RetryOf | None = None) -> Started:
         if self.busy:
             return Started(False, holder=self.busy)
         self.calls.append((flow, params, retry))
         return Started(True)
+
+    def refusal(self, flow: str) -> Refusal | None:
+        return self.refused.get(flow)
 
 
 @dataclass

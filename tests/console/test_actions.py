@@ -6,6 +6,7 @@ import datetime as dt
 import os
 import re
 import stat
+import time
 from pathlib import Path
 
 import pytest
@@ -14,8 +15,9 @@ from starlette.testclient import TestClient
 
 from app.console import auth, web
 from app.console.app import create_app
-from app.console.starting import FlowStarter, RetryOf
+from app.console.starting import EARLY_FAILURE_S, FlowStarter, RetryOf
 from orynda import clock, leases
+from orynda.errors import PreflightFailed
 from orynda.i18n import catalogue
 from orynda.review import ReviewQueue
 from orynda.runstore import RunStore
@@ -238,3 +240,25 @@ def test_the_default_starter_runs_in_a_thread_and_reports_a_lease_lost_in_betwee
     monkeypatch.setattr(app_runs, "start_run", busy)
     started = FlowStarter(world.settings)("nightly_check", {}, by="dana")
     assert not started.ok and started.holder == "?"
+
+
+def test_a_start_the_pre_flight_refuses_later_is_shown_on_the_flows_page(
+    world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from app import runs as app_runs
+
+    def refused(*args: object, **kwargs: object) -> None:
+        time.sleep(EARLY_FAILURE_S * 2)  # the page has had its answer: the pre-flight takes seconds
+        raise PreflightFailed([("debtor_register", "search", "iin_input")])
+
+    monkeypatch.setattr(app_runs, "start_run", refused)
+    starter = FlowStarter(world.settings)
+    assert starter("register_check", {}, by="dana").ok
+    for thread in starter.threads:
+        thread.join(5)
+    app = create_app(world.settings, start_flow=starter, language="ru")
+    with TestClient(app, base_url="http://127.0.0.1") as client:
+        log_in(client, "dana")
+        page = client.get("/flows").text
+    assert "предварительная проверка не пройдена" in page
+    assert "на странице «search» реестра «Единый реестр должников» не найден элемент «iin_input»" in page

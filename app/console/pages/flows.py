@@ -27,7 +27,13 @@ async def flows_page(request: Request) -> Response:
     user_of(request, Role.SUPERVISOR)
     desk = desk_of(request)
     flows = [
-        {"name": name, "params": params_of(name), "running": running_holder(desk.settings, name)} for name in desk.flows
+        {
+            "name": name,
+            "params": params_of(name),
+            "running": running_holder(desk.settings, name),
+            "refused": desk.start_flow.refusal(name),
+        }
+        for name in desk.flows
     ]
     return render(request, "flows.html", flows=flows)
 
