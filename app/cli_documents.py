@@ -25,7 +25,8 @@ REASONS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     for pattern, key in (
         (r"^cannot read the file", "verify.reason.unreadable"),
         (r"^neither a PDF nor a DOCX", "verify.reason.not_a_document"),
-        (r"^number (?P<number>\S+) is not in the register", "verify.reason.unknown_number"),
+        (r"^number (?P<number>\S+) is another office's", "verify.reason.other_office"),
+        (r"^number (?P<number>\S+) is not in this register", "verify.reason.unknown_number"),
         (r"^no document number can be read", "verify.reason.no_number"),
         (r"^(?P<number>\S+) is numbered but was never sealed", "verify.reason.never_sealed"),
         (
@@ -57,7 +58,7 @@ def verify(
     database = settings.home / "orynda.db"
     if settings.database_url is None and not database.exists():
         _say(t("verify.no_register", file=str(file), database=str(database)), "red", code=2)
-    verdict = check(file, register_for(settings.db_url, settings.retry_database))
+    verdict = check(file, register_for(settings.db_url, settings.retry_database, settings.documents.office_prefix))
     if not verdict.ok:
         _say(t("verify.not_authentic", file=str(file), reason=reason(t, verdict)), "red", code=1)
     record = verdict.record

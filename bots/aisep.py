@@ -13,6 +13,7 @@ from domain.records import (
     CaseSummary,
     CreditorCategory,
     ExecutiveDocument,
+    Filer,
     Party,
     Words,
 )
@@ -57,6 +58,11 @@ class AisEpBot(SignedInBot):
         return await self.signed_in(self._list_active)
 
     @action
+    async def signed_in_bailiff(self) -> Filer:
+        """The bailiff this login belongs to, as the site's header names them: acts are issued in that name."""
+        return await self.signed_in(self._filer)
+
+    @action
     async def read_case(self, number: str) -> Case:
         """A proceeding's card with its restrictions, actions log and documents."""
         return await self.signed_in(lambda: self._read_case(number))
@@ -94,6 +100,14 @@ class AisEpBot(SignedInBot):
         if await self.page_outcome("list", ["results", "no_results"]) == "no_results":
             return []
         return [self._summary(row) for row in await self.read_pages("list", "row", _ROW_CELLS)]
+
+    async def _filer(self) -> Filer:
+        await self.visit("list")
+        name = (await self.el("list", "user_name").inner_text()).strip()
+        login = (await self.el("list", "user_login").inner_text()).strip()
+        if not name or not login:
+            raise InvalidInput("AIS EP shows no signed-in bailiff in its header", site=self.site, page="list")
+        return Filer(login=login, name=name)
 
     async def _read_case(self, number: str) -> Case:
         await self._open_card(number)

@@ -49,6 +49,7 @@ class Finding(Record):
     asset: AssetRef | None = None
     action: str | None = None
     evidence: str | None = None
+    evidence_sha256: str | None = None  # of the evidence file as kept: it proves the file unchanged since
     params: dict[str, Any] = {}
     text: str | None = None
 

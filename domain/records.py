@@ -67,6 +67,13 @@ class Bailiff(Record):
     phone: str
 
 
+class Filer(Record):
+    """The bailiff signed in to AIS EP: the one an act is issued by and filed under (login and name as shown)."""
+
+    login: str
+    name: str
+
+
 class RegisterProceeding(Record):
     """One enforcement proceeding as the register shows it."""
 

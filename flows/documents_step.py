@@ -20,6 +20,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import TypeVar
 
@@ -31,15 +32,14 @@ from domain.documents import Kind, Office, default_office, plan
 from domain.documents.plan import Draft
 from domain.documents.policy import ActPolicy, mode_for
 from domain.findings import Finding, Severity
-from domain.records import Case
+from domain.records import Case, Filer
 from orynda import clock
 from orynda.documents import Act, issue
-from orynda.errors import SystemException
+from orynda.errors import InvalidInput, SystemException
 from orynda.flow import FiledDocument, ItemContext
 from orynda.policy import policy_for
 from orynda.review import IllegalTransition, ReviewItem, ReviewState, facts_digest
 from orynda.schema import DocumentRecord
-from orynda.secrets import secret
 
 T = TypeVar("T")
 
@@ -61,29 +61,32 @@ async def draft_and_file(
     drafts = [d for d in planned if not ctx.review.is_suppressed(d.fact, digests[d.fact])]
     if not drafts:
         return []
+    aisep = ctx.bot(AisEpBot)
+    filer = await ctx.step("aisep", "read the signed-in bailiff", aisep.signed_in_bailiff)
     acts = await asyncio.to_thread(
         issue,
         register,
         drafts,
         debtor,
         on=on,
-        office=office or default_office(),
+        office=office or replace(default_office(), verify_url=ctx.settings.verify_url),
+        bailiff=filer.name,
         folder=Path(ctx.run_folder) / "documents",
         run_id=ctx.run_id,
         seq=ctx.seq,
     )
     policy = policy_for(ctx.settings)
     decisions = {
-        act.documents[0].act: _decide(ctx, policy, act, debtor, digests[act.draft.fact], findings) for act in acts
+        act.documents[0].act: _decide(ctx, policy, act, debtor, digests[act.draft.fact], findings, filer)
+        for act in acts
     }
     if file:
-        aisep = ctx.bot(AisEpBot)
         for act in acts:
             decision = decisions[act.documents[0].act]
             if decision is None:
                 await file_act(ctx, aisep, act.draft.kind, act.documents, debtor.cases)
             elif decision.review_state.approved:
-                await file_approved_act(ctx, aisep, decision, act.draft.kind, act.documents, debtor.cases)
+                await file_approved_act(ctx, aisep, decision, act.draft.kind, act.documents, debtor.cases, filer)
                 decisions[act.documents[0].act] = ctx.review.get(decision.id) or decision
     documents = [
         _listed(act, record, decisions[act.documents[0].act])
@@ -101,7 +104,13 @@ async def draft_and_file(
 
 
 def _decide(
-    ctx: ItemContext, policy: ActPolicy, act: Act, debtor: DebtorFile, digest: str, findings: Sequence[Finding]
+    ctx: ItemContext,
+    policy: ActPolicy,
+    act: Act,
+    debtor: DebtorFile,
+    digest: str,
+    findings: Sequence[Finding],
+    filer: Filer,
 ) -> ReviewItem | None:
     """None when the robot may file the act itself; else its item in the review queue (proposed once)."""
     finding = act.draft.finding
@@ -117,7 +126,7 @@ def _decide(
         proceeding=first.proceeding,
         debtor_iin=debtor.iin,
         debtor_name=first.debtor_name,
-        bailiff=_bailiff(),
+        bailiff=filer.login,  # the login the act is issued under: only it files the act once approved
         run_id=ctx.run_id,
         item_seq=ctx.seq,
         mode=mode,
@@ -127,6 +136,9 @@ def _decide(
         ],
         evidence=[finding.evidence] if finding and finding.evidence else [],
         conflicts=_conflicts(doubts),
+        evidence_sha256={finding.evidence: finding.evidence_sha256}
+        if finding and finding.evidence and finding.evidence_sha256
+        else None,
     )
 
 
@@ -151,11 +163,6 @@ def _facts_digest(draft: Draft) -> str:
 def _conflicts(doubts: Sequence[Finding]) -> dict[str, str]:
     """What the registries that disagree say, by registries, for the reviewer's side-by-side view."""
     return {", ".join(f.registries): f.message for f in doubts}
-
-
-def _bailiff() -> str:
-    """The AIS EP login the night works under: the proceedings it lists are that bailiff's."""
-    return secret("ORYNDA_AISEP_USER") or ""
 
 
 def documents_filed(documents: Sequence[FiledDocument]) -> int:
@@ -195,9 +202,18 @@ async def file_approved_act(
     kind: Kind,
     documents: Sequence[DocumentRecord],
     cases: Sequence[Case],
+    filer: Filer,
 ) -> None:
-    """Files an act a person approved and marks it filed in the queue. Whoever files it first (the night or
+    """Files an act a person approved and marks it filed in the queue, only under the login it was issued by: an
+    act bears its filer's name, so another bailiff's login never files it. Whoever files it first (the night or
     file_approved), the once-only keys keep AIS EP from getting it twice and the other finds it filed."""
+    if not item.review_state.approved:
+        raise InvalidInput(f"act {item.act} is {item.state} in the review queue, not approved: it is not filed")
+    if item.bailiff and item.bailiff != filer.login:
+        raise InvalidInput(
+            f"act {item.act} is issued in the name of AIS EP login {item.bailiff}; signed in as {filer.login}, "
+            "it is not filed: only its own bailiff files it"
+        )
     await file_act(ctx, aisep, kind, documents, cases)
     try:
         ctx.review.mark_filed(item.id, item.act, by=f"robot:{ctx.run_id}")

@@ -55,9 +55,10 @@ async def process(payload: ApprovedAct, ctx: ItemContext) -> ItemResult:
     if not records:
         raise InvalidInput(f"act {payload.act}: the register holds none of its documents")
     aisep = ctx.bot(AisEpBot)
+    filer = await ctx.step("aisep", "read the signed-in bailiff", aisep.signed_in_bailiff)
     case = await ctx.step("aisep", f"read proceeding {payload.proceeding}", lambda: aisep.read_case(payload.proceeding))
     ctx.parties([case.creditor.id])
-    await file_approved_act(ctx, aisep, item, kind(payload.kind), records, [case])
+    await file_approved_act(ctx, aisep, item, kind(payload.kind), records, [case], filer)
     return ItemResult(fields={"act": payload.act, "proceeding": payload.proceeding, "review": ReviewState.FILED.value})
 
 

@@ -89,9 +89,7 @@ async def process(payload: NightlyCheckItem, ctx: ItemContext) -> ItemResult:
         accounts=(*(answers["bank_sandyq"].value or ()), *(answers["bank_qazyna"].value or ())),
         missing=tuple(site for site, lookup in answers.items() if not lookup.ok),
     )
-    findings = [
-        f.model_copy(update={"evidence": _evidence(f.registries, answers)}) for f in assess(debtor, clock.now().date())
-    ]
+    findings = [f.model_copy(update=_evidence(f.registries, answers)) for f in assess(debtor, clock.now().date())]
     fields = _fields(debtor)
     if debtor.missing:
         raise RegistriesMissing(
@@ -129,10 +127,11 @@ async def _ask_registries(ctx: ItemContext, iin: str) -> list[Lookup[Any]]:
     )
 
 
-def _evidence(registries: tuple[str, ...], answers: dict[str, Lookup[Any]]) -> str | None:
-    """The page of the first registry the finding rests on."""
-    first = registries[0] if registries else ""
-    return answers[first].evidence if first in answers else None
+def _evidence(registries: tuple[str, ...], answers: dict[str, Lookup[Any]]) -> dict[str, str | None]:
+    """The page of the first registry the finding rests on, and its screenshot's SHA-256."""
+    first = answers.get(registries[0]) if registries else None
+    shot = first.shot if first else None
+    return {"evidence": first.evidence if first else None, "evidence_sha256": shot.sha256 if shot else None}
 
 
 def _fields(debtor: DebtorFile) -> dict[str, Any]:

@@ -87,6 +87,23 @@ class BrowserSettings(BaseModel):
         return shutil.which("chromium") or shutil.which("chromium-browser")
 
 
+class DocumentSettings(BaseModel):
+    """How the office's acts are numbered and where anyone checks them."""
+
+    office_prefix: str = Field(
+        "",
+        pattern=r"^(?:[A-Z][A-Z0-9]{0,11})?$",
+        description="The office's code in its act numbers (ORY-ALM01-2026-000123), so no two offices share a number",
+    )
+    verify_url: str | None = Field(
+        None,
+        description="The public verify page the QR code and footer name; empty: <console_url>/verify or the console",
+    )
+
+
+CONSOLE_VERIFY = "http://127.0.0.1:8780/verify"  # the console's own verify page, as runner.py console serves it
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="ORYNDA_", env_nested_delimiter="__", extra="forbid")
 
@@ -110,6 +127,7 @@ class Settings(BaseSettings):
     console_url: str | None = Field(
         None, description="The console's address as the office opens it (https://orynda.office.local): report links"
     )
+    documents: DocumentSettings = Field(DocumentSettings(), description="Act numbers and the verify page")
     preflight: bool = Field(
         True, description="Check every selector of a flow's sites before each run (runner.py run --skip-check: not)"
     )
@@ -133,6 +151,13 @@ class Settings(BaseSettings):
     @property
     def db_url(self) -> str:
         return self.database_url or f"sqlite:///{self.home / 'orynda.db'}"
+
+    @property
+    def verify_url(self) -> str:
+        """Where a citizen or a bank checks an act: the configured page, else the console's verify page."""
+        if self.documents.verify_url:
+            return self.documents.verify_url
+        return f"{self.console_url.rstrip('/')}/verify" if self.console_url else CONSOLE_VERIFY
 
     def site(self, name: str) -> SiteSettings:
         """The site's settings with its base URL filled in: a real deployment sets sites.<name>.base_url, else the

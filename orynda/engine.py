@@ -211,7 +211,9 @@ class ItemRunContext:
         self.settings = engine.settings
         self.params = dict(run.params or {})
         self.run_folder = Path(run.folder)
-        self.documents = DocumentRegister(engine.store.engine, engine.settings.retry_database)
+        self.documents = DocumentRegister(
+            engine.store.engine, engine.settings.retry_database, office=engine.settings.documents.office_prefix
+        )
         self.review = engine.review
 
     def bot(self, bot_class: type[B]) -> B:
@@ -234,7 +236,7 @@ class ItemRunContext:
                 with attempt:
                     value = await call()
                     shot = await self._screenshot(site, folder / f"{site}.png") if value else None
-                    return Lookup(site, value, evidence=shot)
+                    return Lookup(site, value, evidence=str(shot.path) if shot else None, shot=shot)
         except SystemException as exc:
             await evidence.capture(
                 self.slot.page_for(site), self.slot.context, folder / site, self.settings.browser.trace, self.own_iins
@@ -260,13 +262,11 @@ class ItemRunContext:
             raise StepFailed(site, name, exc, tries) from exc
         raise AssertionError("unreachable")  # pragma: no cover
 
-    async def _screenshot(self, site: str, path: Path) -> str | None:
+    async def _screenshot(self, site: str, path: Path) -> evidence.Shot | None:
         page = self.slot.page_for(site)
         if page.is_closed():
             return None
-        path.parent.mkdir(parents=True, exist_ok=True)
-        await page.screenshot(path=str(path), full_page=True)
-        return str(path)
+        return await evidence.stamped_screenshot(page, path)
 
     async def keep_page(self, site: str) -> str | None:
         """Keeps what the site's page shows now (a business exception's proof: what the register said) as this

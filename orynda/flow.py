@@ -16,6 +16,7 @@ from orynda.config import Settings
 
 if TYPE_CHECKING:  # the documents stack loads with the flows that issue documents, not with every report
     from orynda.documents.numbering import DocumentRegister
+    from orynda.evidence import Shot
     from orynda.review import ReviewQueue
 
 B = TypeVar("B")
@@ -117,6 +118,7 @@ class Lookup(Generic[T]):
     value: T | None
     error: str | None = None
     evidence: str | None = None
+    shot: Shot | None = None  # the screenshot `evidence` names, with its SHA-256, address and time
 
     @property
     def ok(self) -> bool:

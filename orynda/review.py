@@ -186,6 +186,7 @@ class ReviewQueue:
         documents: list[dict[str, Any]],
         evidence: list[str],
         conflicts: dict[str, Any],
+        evidence_sha256: dict[str, str] | None = None,
     ) -> ReviewItem | None:
         """Puts a drafted act in the queue once: the act's item on a repeat (whatever its state), None when its fact
         was rejected as not a finding on these same facts, a new round when a rejected act's facts changed.
@@ -228,7 +229,9 @@ class ReviewQueue:
             )
             s.add(item)
             s.flush()
-            self.audit.record(s, f"robot:{run_id}", "proposed", item.subject, _about(item))
+            # the evidence's SHA-256 in the hash-chained trail: the files shown to the reviewer are provably these
+            proof = {"evidence_sha256": dict(evidence_sha256)} if evidence_sha256 else {}
+            self.audit.record(s, f"robot:{run_id}", "proposed", item.subject, {**_about(item), **proof})
             return item
 
         return retrying(self.engine, work)

@@ -20,10 +20,11 @@ sys.path.insert(0, str(ROOT))
 from domain.documents import default_office  # noqa: E402
 from orynda.database import make_engine  # noqa: E402
 from orynda.documents import DocumentRegister, issue  # noqa: E402
-from tests.documents.examples import ON, every_kind  # noqa: E402
+from tests.documents.examples import FILER, ON, every_kind  # noqa: E402
 
 DPI = 72
 SHOWN = {"notice": "voluntary"}  # of two notices, the one a debtor gets with the opening decision
+SHOWN_FINDING = {"property_arrest": "realty_not_arrested"}  # of two property arrests, the real estate's
 
 
 def main() -> None:
@@ -37,13 +38,19 @@ def main() -> None:
                 of,
                 on=ON,
                 office=default_office(),
+                bailiff=FILER,
                 folder=Path(tmp) / "documents",
                 run_id="samples",
                 seq=None,
             )
             for act in acts:
                 name = act.draft.kind.name
-                if act.draft.purpose == SHOWN.get(name, "") and name not in shown:  # real estate, not the car
+                code = act.draft.finding.code if act.draft.finding else ""
+                if (
+                    act.draft.purpose == SHOWN.get(name, "")
+                    and code == SHOWN_FINDING.get(name, code)
+                    and name not in shown
+                ):
                     shown.add(name)
                     kk, ru = (Path(str(r.pdf_path)) for r in act.documents)
                     print(picture(kk, ru, ROOT / "docs" / f"documents-{name}.png"))

@@ -42,7 +42,7 @@ class Desk:
         self.audit = AuditLog(self.store.engine)
         self.users = Users(self.store.engine, audit=self.audit)
         self.queue = ReviewQueue(self.store.engine, audit=self.audit, deciders=self.users)
-        self.register = DocumentRegister(self.store.engine)
+        self.register = DocumentRegister(self.store.engine, office=self.settings.documents.office_prefix)
 
     @property
     def flows(self) -> list[str]:

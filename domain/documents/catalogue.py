@@ -47,6 +47,7 @@ class Office:
     bank: Mapping[str, str]
     iban: str
     bic: str
+    verify_url: str  # the public page where a citizen or a bank checks an act by its number
 
 
 @lru_cache(maxsize=1)
@@ -85,6 +86,7 @@ def default_office() -> Office:
         bank=spec["bank"],
         iban=spec["iban"],
         bic=spec["bic"],
+        verify_url=spec["verify_url"],
     )
 
 

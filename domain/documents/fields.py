@@ -35,13 +35,23 @@ class DocumentDataError(DomainError):
 
 
 def document_fields(
-    draft: Draft, debtor: DebtorFile, lang: Lang, *, number: str, act: str, on: dt.date, office: Office
+    draft: Draft,
+    debtor: DebtorFile,
+    lang: Lang,
+    *,
+    number: str,
+    act: str,
+    on: dt.date,
+    office: Office,
+    bailiff: str,
 ) -> Fields:
-    """All fields of the act `draft` in `lang`, numbered `number` (act `act`), dated `on`."""
+    """All fields of the act `draft` in `lang`, numbered `number` (act `act`), dated `on`, issued by `bailiff`: the
+    bailiff whose AIS EP login files it, never the name a proceeding's card happens to show."""
     if lang not in ("kk", "ru"):
         raise DocumentDataError(f"language must be kk or ru, got {lang!r}")
     amount, extra = _EXTRA[draft.kind.name](draft, debtor, lang, on)
-    return {**_common(draft, debtor, lang, number, act, on, office), **_money("amount", amount, lang), **extra}
+    common = _common(draft, debtor, lang, number, act, on, office)
+    return {**common, "bailiff": _required("bailiff", bailiff), **_money("amount", amount, lang), **extra}
 
 
 def long_date(day: dt.date, lang: Lang) -> str:
@@ -70,7 +80,6 @@ def _common(draft: Draft, debtor: DebtorFile, lang: Lang, number: str, act: str,
         "office_title": office.title[lang],
         "territory": office.territory[lang],
         "office_address": office.address[lang],
-        "bailiff": _required("case.bailiff_name", case.bailiff_name),
         "proceeding": _required("case.number", case.number),
         "proceeding_opened": f"{case.opened:%d.%m.%Y}",
         "debtor_name": name,
@@ -91,6 +100,7 @@ def _common(draft: Draft, debtor: DebtorFile, lang: Lang, number: str, act: str,
         "pay_bank": office.bank[lang],
         "pay_iban": office.iban,
         "pay_bic": office.bic,
+        "verify_url": _required("office.verify_url", office.verify_url),
     }
 
 
@@ -149,6 +159,20 @@ def _property_arrest(draft: Draft, debtor: DebtorFile, lang: Lang, on: dt.date) 
         "asset_kind": label("assets", finding.code, lang),
         "asset": _describe(debtor, finding.asset, lang),
         "registry": label("registries", _registry(finding), lang),
+        **_sized(draft, lang),
+    }
+
+
+def _sized(draft: Draft, lang: Lang) -> Fields:
+    """What an arrest secures, sized with the debtor's other arrests: at most owed + fee + costs (art. 55 p.5)."""
+    if draft.arrest is None or draft.sizing is None:
+        raise DocumentDataError(f"draft.arrest is missing: a {draft.kind.name} is sized with the other arrests")
+    sizing = draft.sizing
+    return {
+        **_money("arrest", draft.arrest, lang),
+        **_money("limit", sizing.limit, lang),
+        **_money("arrest_fee", sizing.fee, lang),
+        **_money("arrest_costs", sizing.costs, lang),
     }
 
 
@@ -183,6 +207,7 @@ def _account_arrest(draft: Draft, debtor: DebtorFile, lang: Lang, on: dt.date) -
         "account": _required("finding.asset", asset.id if asset else None),
         "currency": (asset.currency if asset else None) or "",
         **_money("balance", _finding_amount(draft), lang),
+        **_sized(draft, lang),
     }
 
 

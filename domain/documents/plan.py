@@ -10,12 +10,17 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from decimal import Decimal
 
+from domain.arrests import Asset, Holding, Sizing, size_arrests
 from domain.checks.assets import DebtorFile
 from domain.deadlines import exit_ban_earliest
 from domain.documents.catalogue import Kind, kind, kinds_for
-from domain.findings import Finding, Severity
+from domain.errors import DomainError
+from domain.fees import private_bailiff_fee
+from domain.findings import AssetKind, Finding, Severity
+from domain.money import ZERO
 from domain.records import Case
 
 MAX_GROUND = 160  # longer grounds (addresses) are kept as a digest so the key fits its column
@@ -40,6 +45,8 @@ class Draft:
     finding: Finding | None = None
     purpose: str = ""  # notices: "voluntary" (with an opening) or "exit_ban_warning"
     warning: Sent | None = None  # an exit restriction: the warning notice it follows
+    arrest: Decimal | None = None  # an arrest: the amount it secures, sized with the debtor's other arrests
+    sizing: Sizing | None = None  # an arrest: how that amount was found (art. 55 p.5)
 
 
 def lead_case(debtor: DebtorFile) -> Case:
@@ -63,7 +70,74 @@ def plan(debtor: DebtorFile, findings: Sequence[Finding], on: dt.date, sent: Map
     unique: dict[str, Draft] = {}
     for draft in drafts:
         unique.setdefault(draft.fact, draft)  # a fact met twice is one act
-    return list(unique.values())
+    return _sized(debtor, list(unique.values()))
+
+
+ARRESTS = ("account_arrest", "property_arrest")
+
+
+def arrest_sizing(debtor: DebtorFile, findings: Sequence[Finding]) -> Sizing:
+    """The debtor's arrests sized together: what is owed, the fee on it and the costs, over the holdings the findings
+    call to arrest and those already under arrest (Law 261-IV art. 55 p.5, domain/arrests)."""
+    assets = [a for f in findings if (a := _asset(f)) is not None]
+    assets += [
+        Asset(_account(a.currency), a.iban, a.balance if a.currency == "KZT" else None, arrested=True)
+        for a in debtor.accounts
+        if a.arrested
+    ]
+    assets += [Asset(Holding.REALTY, p.cadastral, None, arrested=True) for p in debtor.properties if p.arrested]
+    assets += [Asset(Holding.VEHICLE, v.vin, None, arrested=True) for v in debtor.vehicles if v.arrested]
+    return size_arrests(debtor.remaining, _fee(debtor), ZERO, assets)
+
+
+def _sized(debtor: DebtorFile, drafts: list[Draft]) -> list[Draft]:
+    """Arrest acts carry the amount they secure; an arrest the limit is already secured without is not drafted."""
+    arrests = [d for d in drafts if d.kind.name in ARRESTS and d.finding is not None]
+    if not arrests:
+        return drafts
+    sizing = arrest_sizing(debtor, [d.finding for d in arrests if d.finding is not None])
+    out = []
+    for draft in drafts:
+        asset = _asset(draft.finding) if draft.kind.name in ARRESTS and draft.finding else None
+        if asset is None:
+            out.append(draft)
+            continue
+        amount = sizing.amount_for(asset.holding, asset.id)
+        if amount is not None:
+            out.append(replace(draft, arrest=amount, sizing=sizing))
+    return out
+
+
+def _asset(finding: Finding) -> Asset | None:
+    """The holding a finding calls to arrest, with its tenge value when the registry gave one."""
+    ref = finding.asset
+    if ref is None or finding.severity is Severity.EXCEPTION:
+        return None
+    if ref.kind is AssetKind.ACCOUNT:
+        currency = ref.currency or "KZT"
+        return Asset(_account(currency), ref.id, finding.amount if currency == "KZT" else None)
+    if ref.kind is AssetKind.REALTY and finding.code == "realty_not_arrested":
+        return Asset(Holding.REALTY, ref.id)
+    if ref.kind is AssetKind.VEHICLE and finding.code == "vehicle_not_arrested":
+        return Asset(Holding.VEHICLE, ref.id)
+    return None
+
+
+def _account(currency: str) -> Holding:
+    return Holding.ACCOUNT_KZT if currency == "KZT" else Holding.ACCOUNT_FOREIGN
+
+
+def _fee(debtor: DebtorFile) -> Decimal:
+    """The private bailiff's fee on what is still owed (art. 118); none where no fee schedule covers the case."""
+    total = ZERO
+    for case in debtor.cases:
+        if case.remaining <= 0:
+            continue
+        try:
+            total += private_bailiff_fee(case.amount, case.opened, collected=min(case.remaining, case.amount)).fee
+        except DomainError:
+            continue  # no schedule for that date: the arrests are sized without a fee, never beyond the limit
+    return total
 
 
 def exit_warning_fact(iin: str) -> str:

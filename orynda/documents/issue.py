@@ -49,18 +49,20 @@ def issue(
     *,
     on: dt.date,
     office: Office,
+    bailiff: str,
     folder: Path,
     run_id: str,
     seq: int | None,
     templates: Path = TEMPLATES,
 ) -> list[Act]:
-    """Every draft as a sealed act; files of new documents go to `folder` as <number>.docx / <number>.pdf."""
+    """Every draft as a sealed act issued by `bailiff` (the filer); files of new documents go to `folder` as
+    <number>.docx / <number>.pdf."""
     allocated = [(draft, register.allocate(draft.fact, _subject(draft, debtor, run_id, seq), on)) for draft in drafts]
     pending = []
     for draft, records in allocated:
         for record in records:
             if record.sealed_at is None:
-                pending.append(_fill(record, draft, debtor, office, folder, templates))
+                pending.append(_fill(record, draft, debtor, office, bailiff, folder, templates))
             else:
                 _check_files(record)
     if pending:
@@ -91,18 +93,24 @@ def _subject(draft: Draft, debtor: DebtorFile, run_id: str, seq: int | None) -> 
 
 
 def _fill(
-    record: DocumentRecord, draft: Draft, debtor: DebtorFile, office: Office, folder: Path, templates: Path
+    record: DocumentRecord,
+    draft: Draft,
+    debtor: DebtorFile,
+    office: Office,
+    bailiff: str,
+    folder: Path,
+    templates: Path,
 ) -> _Pending:
     lang: Lang = "kk" if record.language == "kk" else "ru"
     fields = document_fields(
-        draft, debtor, lang, number=record.number, act=record.act, on=record.issued_on, office=office
+        draft, debtor, lang, number=record.number, act=record.act, on=record.issued_on, office=office, bailiff=bailiff
     )
     seal = Seal(record.act, content_sha256(record.kind, lang, fields), lang)  # one number for both versions
     data = render_docx(
         template_path(record.kind, lang, templates),
         fields,
         seal,
-        qr_png(seal),
+        qr_png(seal, office.verify_url),
         title=draft.kind.title[lang],
         author=f"{office.title[lang]} {fields['bailiff']}",
     )

@@ -1,6 +1,8 @@
 """The register of documents: a fact gets its act number once, inside one database transaction, and keeps it.
 
-The register numbers the act: ORY-<year>-<serial>, the serial counting acts per year (Asia/Almaty). That number is
+The register numbers the act: ORY-<year>-<serial>, the serial counting acts per year (Asia/Almaty); an office with
+a code in its configuration (documents.office_prefix) numbers ORY-<code>-<year>-<serial>, so two offices' registers
+never give the same number and each can tell another's number from its own. That number is
 what the Kazakh and the Russian version both print and carry in their seal. The register keeps one row per
 version, keyed <act>-KK and <act>-RU (the names of its files); nothing prints that key. Documents sealed before the
 act's number was printed carry their version's key instead; they are never rendered again (a sealed document is
@@ -34,7 +36,7 @@ from orynda.retrying import retrying
 from orynda.schema import DocumentRecord
 
 PREFIX = "ORY"
-ACT_NUMBER = re.compile(rf"{PREFIX}-\d{{4}}-\d{{6}}")
+ACT_NUMBER = re.compile(rf"{PREFIX}-(?:(?P<office>[A-Z][A-Z0-9]{{0,11}})-)?\d{{4}}-\d{{6}}")
 
 
 @dataclass(frozen=True)
@@ -64,9 +66,19 @@ class DocumentRegister:
     """The register in one database; `retry` is how a writer that lost a race reads again (Settings.retry_database)."""
 
     def __init__(
-        self, engine: Engine, retry: RetrySettings = DATABASE_RETRY, *, sleep: Callable[[float], None] = time.sleep
+        self,
+        engine: Engine,
+        retry: RetrySettings = DATABASE_RETRY,
+        *,
+        office: str = "",
+        sleep: Callable[[float], None] = time.sleep,
     ) -> None:
-        self.engine, self.retry, self.sleep = engine, retry, sleep
+        self.engine, self.retry, self.sleep, self.office = engine, retry, sleep, office
+
+    def numbers_of_another_office(self, number: str) -> bool:
+        """An act number (or a version's key) this register would never give: another office's code, or none."""
+        found = ACT_NUMBER.match(number)
+        return found is not None and (found["office"] or "") != self.office
 
     def session(self) -> AbstractContextManager[Session]:
         return transaction(self.engine)
@@ -83,7 +95,7 @@ class DocumentRegister:
                         serial = (
                             s.scalar(select(func.max(DocumentRecord.serial)).where(DocumentRecord.year == on.year)) or 0
                         ) + 1
-                        rows = [_row(fact, subject, on, serial, lang) for lang in LANGUAGES]
+                        rows = [_row(fact, subject, on, serial, lang, self.office) for lang in LANGUAGES]
                         s.add_all(rows)
                     return rows
         except RetryError as exc:
@@ -162,9 +174,9 @@ class DocumentRegister:
 
 
 @lru_cache(maxsize=8)
-def register_for(url: str, retry: RetrySettings = DATABASE_RETRY) -> DocumentRegister:
+def register_for(url: str, retry: RetrySettings = DATABASE_RETRY, office: str = "") -> DocumentRegister:
     """The register in the run store's database (one engine per URL and process)."""
-    return DocumentRegister(make_engine(url), retry)
+    return DocumentRegister(make_engine(url), retry, office=office)
 
 
 def _lost_race(exc: BaseException) -> bool:
@@ -172,8 +184,8 @@ def _lost_race(exc: BaseException) -> bool:
     return isinstance(exc, (IntegrityError, OperationalError))
 
 
-def act_number(year: int, serial: int) -> str:
-    return f"{PREFIX}-{year}-{serial:06d}"
+def act_number(year: int, serial: int, office: str = "") -> str:
+    return f"{PREFIX}-{office + '-' if office else ''}{year}-{serial:06d}"
 
 
 def _of_fact(s: Session, fact: str) -> list[DocumentRecord]:
@@ -181,8 +193,8 @@ def _of_fact(s: Session, fact: str) -> list[DocumentRecord]:
     return sorted(rows, key=lambda r: LANGUAGES.index(r.language))
 
 
-def _row(fact: str, subject: Subject, on: dt.date, serial: int, lang: str) -> DocumentRecord:
-    act = act_number(on.year, serial)
+def _row(fact: str, subject: Subject, on: dt.date, serial: int, lang: str, office: str) -> DocumentRecord:
+    act = act_number(on.year, serial, office)
     return DocumentRecord(
         number=f"{act}-{lang.upper()}",
         act=act,

@@ -2,7 +2,8 @@
 
 A file cannot carry the hash of its own bytes, so the seal has two parts:
 
-* the QR code (and the file's metadata: Subject = number, Keywords = content hash) carries the act's number — the
+* the QR code — the verify page's address, so a phone opens the check — (and the file's metadata: Subject =
+  number, Keywords = content hash) carries the act's number — the
   one both language versions print — with the version's language, and the SHA-256 of its *content*: the canonical
   JSON of every field it shows, with its kind and language. It identifies the version as issued; a paper copy's QR
   can be checked against the register's content hash. Documents sealed before acts were numbered once carry their
@@ -26,12 +27,13 @@ import re
 import zipfile
 from collections.abc import Mapping
 from dataclasses import dataclass
+from urllib.parse import parse_qs, urlencode, urlsplit
 from xml.etree import ElementTree
 
 import segno
 
 QR_PREFIX = "ORYNDA"
-NUMBER = re.compile(r"ORY-\d{4}-\d{6}(?:-(?:KK|RU))?")  # an act's number, or (older documents) a version's
+NUMBER = re.compile(r"ORY-(?:[A-Z][A-Z0-9]{0,11}-)?\d{4}-\d{6}(?:-(?:KK|RU))?")  # an act's number, or a version's
 HEX64 = re.compile(r"[0-9a-f]{64}")
 _CORE = "docProps/core.xml"
 _NS = {
@@ -62,14 +64,24 @@ def file_sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def qr_payload(seal: Seal) -> str:
-    """What the QR code says: ORYNDA|<number>|<language>|sha256=<content hash>."""
+def qr_payload(seal: Seal, verify_url: str = "") -> str:
+    """What the QR code says: the verify page's address with the number, language and content hash, which a phone
+    opens as it is (<verify_url>?number=…&lang=…&sha256=…); without an address, ORYNDA|<number>|<lang>|sha256=…"""
+    if verify_url:
+        query = {"number": seal.number, **({"lang": seal.language} if seal.language else {})}
+        return f"{verify_url}?{urlencode({**query, 'sha256': seal.content_sha256})}"
     language = f"{seal.language}|" if seal.language else ""
     return f"{QR_PREFIX}|{seal.number}|{language}sha256={seal.content_sha256}"
 
 
 def parse_qr(payload: str) -> Seal | None:
-    """A QR code's seal; the older three-part codes (no language) are read too."""
+    """A QR code's seal: the verify address, or the older ORYNDA|… codes (three parts: no language)."""
+    if payload.strip().lower().startswith(("http://", "https://")):
+        query = parse_qs(urlsplit(payload.strip()).query)
+        first = {key: values[0] for key, values in query.items() if values}
+        language = first.get("lang", "")
+        seal = _seal(first.get("number", ""), first.get("sha256", ""))
+        return Seal(seal.number, seal.content_sha256, language) if seal and language in ("", "kk", "ru") else None
     parts = payload.strip().split("|")
     if len(parts) not in (3, 4) or parts[0] != QR_PREFIX or not parts[-1].startswith("sha256="):
         return None
@@ -80,10 +92,10 @@ def parse_qr(payload: str) -> Seal | None:
     return Seal(seal.number, seal.content_sha256, language) if seal else None
 
 
-def qr_png(seal: Seal) -> bytes:
+def qr_png(seal: Seal, verify_url: str = "") -> bytes:
     """The QR code as a PNG (error correction M, enough quiet zone to scan from paper)."""
     out = io.BytesIO()
-    segno.make(qr_payload(seal), error="m").save(out, kind="png", scale=6, border=2)
+    segno.make(qr_payload(seal, verify_url), error="m").save(out, kind="png", scale=6, border=2)
     return out.getvalue()
 
 

@@ -27,11 +27,13 @@ def verify(path: Path, register: DocumentRegister) -> Verdict:
     if fmt is None:
         return Verdict(False, "neither a PDF nor a DOCX")
     digest, seal = file_sha256(data), read_seal(data)
+    if seal and register.numbers_of_another_office(seal.number) and register.by_file_sha256(digest) is None:
+        return Verdict(False, f"number {seal.number} is another office's: not in this register")
     record = _version(register, seal, digest) if seal else register.by_file_sha256(digest)
     if record is None:
         return Verdict(
             False,
-            f"number {seal.number} is not in the register"
+            f"number {seal.number} is not in this register"
             if seal
             else "no document number can be read from it and its SHA-256 is not in the register",
         )
@@ -40,14 +42,14 @@ def verify(path: Path, register: DocumentRegister) -> Verdict:
 
 def _version(register: DocumentRegister, seal: Seal, digest: str) -> DocumentRecord | None:
     """The version a seal names: by its key (older documents), else the act's version with the seal's content hash
-    (then with the file's bytes; then its first, which the comparison will show to differ)."""
+    (then with the file's bytes). A number this register gave to another content is not this document's: a file
+    edited after sealing keeps its seal's content hash, so it is found, and shown to be changed."""
     if not ACT_NUMBER.fullmatch(seal.number):
-        return register.get(seal.number)
+        found = register.get(seal.number)
+        return found if found is None or found.content_sha256 in (seal.content_sha256, None) else None
     versions = register.versions(seal.number)
-    return (
-        next((r for r in versions if r.content_sha256 == seal.content_sha256), None)
-        or next((r for r in versions if digest in (r.pdf_sha256, r.docx_sha256)), None)
-        or next(iter(versions), None)
+    return next((r for r in versions if r.content_sha256 == seal.content_sha256), None) or next(
+        (r for r in versions if digest in (r.pdf_sha256, r.docx_sha256)), None
     )
 
 

@@ -40,6 +40,13 @@ def test_lists_every_active_proceeding_across_pages(settings: Settings, mine: li
     ) == [(c.number, c.debtor_iin, c.opened, c.category, c.amount, c.collected, c.remaining, c.status) for c in active]
 
 
+def test_reads_the_signed_in_bailiff_from_the_header(settings: Settings, mine: list[aisep_cases.Case]) -> None:
+    world = build_world(SEED, DEBTORS)
+    filer = with_bot(settings, AisEpBot, lambda bot: bot.signed_in_bailiff())
+    assert (filer.login, filer.name) == ("bailiff1", world.bailiffs[aisep_cases.USERS.index("bailiff1")].name)
+    assert any(c.bailiff_name != filer.name for c in mine)  # cards may show another name: acts take the filer's
+
+
 def test_reads_a_card_with_its_document_restrictions_and_log(settings: Settings, mine: list[aisep_cases.Case]) -> None:
     case = max(mine, key=lambda c: (len(c.restrictions), len(c.actions)))
     card: Case = with_bot(settings, AisEpBot, lambda bot: bot.read_case(case.number))

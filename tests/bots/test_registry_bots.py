@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import hashlib
+import json
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
@@ -10,8 +14,10 @@ from bots.bank import BankBot, QazynaBankBot, SandyqBankBot
 from bots.egov import EgovRealtyBot, EgovVehiclesBot
 from bots.enpf import EnpfBot
 from bots.esalyq import EsalyqBot
+from orynda import clock, evidence
 from orynda.config import Settings
 from orynda.errors import ConfigError, InvalidInput, SiteUnavailable
+from orynda.evidence import Shot
 from sandbox.server import Sandbox
 from sandbox.world import build_world
 from sandbox.world_assets import Assets, build_assets
@@ -85,6 +91,32 @@ def test_pension_bot_follows_the_statement_to_its_last_page(settings: Settings, 
         (c.month, c.employer_bin, c.employer_name, c.amount) for c in earner.contributions
     )
     assert all(isinstance(c.amount, Decimal) for c in found)
+
+
+def test_the_evidence_shows_the_newest_contribution_stamped_and_hashed(
+    settings: Settings, assets: list[Assets], tmp_path: Path
+) -> None:
+    """The employer a finding cites is the newest contribution's, on the statement's first page: the bot leaves that
+    page and row on screen, and the screenshot kept carries the address and time, its SHA-256 in the manifest."""
+    earner = richest(assets, lambda a: len(a.contributions))
+    newest = max(earner.contributions, key=lambda c: c.month)
+
+    async def read_then_shoot(bot: EnpfBot) -> tuple[list[str], str, str, Shot]:
+        await bot.contributions(earner.iin)
+        marked = await bot.page.locator("tr[style*='outline']").all_inner_texts()
+        stamp_before = await bot.page.locator("#orynda-evidence-stamp").count()
+        page_shown = (await bot.el("search", "page_number").inner_text()).strip()
+        shot = await evidence.stamped_screenshot(bot.page, tmp_path / "enpf.png")
+        assert stamp_before == 0 and await bot.page.locator("#orynda-evidence-stamp").count() == 0  # taken off
+        return marked, page_shown, bot.page.url, shot
+
+    marked, page_shown, address, shot = with_bot(settings, EnpfBot, read_then_shoot)
+    assert page_shown == "1" and len(marked) == 1
+    assert f"{newest.month:%m.%Y}" in marked[0] and newest.employer_bin in marked[0]
+    manifest = json.loads((tmp_path / evidence.MANIFEST).read_text(encoding="utf-8"))
+    assert manifest["enpf.png"]["sha256"] == shot.sha256 == hashlib.sha256(shot.path.read_bytes()).hexdigest()
+    assert manifest["enpf.png"]["address"] == address and address.startswith(settings.site("enpf").base_url)
+    assert dt.datetime.fromisoformat(manifest["enpf.png"]["taken"]).utcoffset() == clock.now().utcoffset()  # Almaty
 
 
 @pytest.mark.parametrize("bot_class", [SandyqBankBot, QazynaBankBot])

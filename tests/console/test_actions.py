@@ -17,6 +17,7 @@ from app.console import auth, web
 from app.console.app import create_app
 from app.console.starting import EARLY_FAILURE_S, FlowStarter, RetryOf
 from orynda import clock, leases
+from orynda.documents.numbering import DocumentRegister, Sealed, Subject
 from orynda.errors import PreflightFailed
 from orynda.i18n import catalogue
 from orynda.review import ReviewQueue
@@ -153,10 +154,27 @@ def test_a_failed_item_is_retried_from_its_page(client: TestClient, world: World
 def test_verify_tells_an_unknown_number_and_a_file_that_is_no_document(client: TestClient, world: World) -> None:
     csrf = log_in(client, "aliya")
     unknown = client.post("/verify", data={"csrf": csrf, "number": "ory-2026-999999-kk"})
-    assert "Мұндай нөмір тізілімде жоқ" in unknown.text and "ORY-2026-999999-KK" in unknown.text
+    assert "Мұндай нөмір осы тізілімде жоқ" in unknown.text and "ORY-2026-999999-KK" in unknown.text
     files = {"file": ("act.pdf", b"hello", "application/pdf")}
     junk = client.post("/verify", data={"csrf": csrf}, files=files)
     assert "PDF те, DOCX те емес" in junk.text
+
+
+def test_anyone_checks_an_acts_qr_code_without_logging_in(client: TestClient, world: World) -> None:
+    register = DocumentRegister(RunStore(world.settings.db_url).engine)
+    subject = Subject("opening", "900101300811", "Әбенов Нұрлан", "2501-000123", world.run_id, 1)
+    kk, _ = register.allocate("opening|case:qr", subject, dt.date(2026, 11, 25))
+    folder = world.settings.home
+    register.seal(kk.number, Sealed(folder / "a.docx", folder / "a.pdf", "cd" * 32, "ef" * 32, "01" * 32))
+    scanned = client.get(f"/verify?number={kk.act}&lang=kk&sha256={'cd' * 32}")  # what the QR code opens
+    assert scanned.status_code == 200 and "Түпнұсқа әрі өзгермеген" in scanned.text
+    assert "Тізілім осы нөмірмен дәл осы мазмұнды құжат берген" in scanned.text and kk.number in scanned.text
+    assert "Әбенов" not in scanned.text  # a stranger learns the act is genuine, not whom it concerns
+    forged = client.get(f"/verify?number={kk.act}&sha256={'ab' * 32}")
+    assert "Расталмады" in forged.text and "Мөрдегі мазмұн хэші тізілімдегіден өзгеше" in forged.text
+    elsewhere = client.get(f"/verify?number=ORY-ALM01-2026-000001&sha256={'cd' * 32}")
+    assert "Бұл нөмірді басқа кеңсенің тізілімі берген" in elsewhere.text
+    assert client.get("/verify", follow_redirects=False).status_code in (302, 303)  # the form itself: log in
 
 
 def test_the_excel_report_is_downloaded(client: TestClient, world: World) -> None:

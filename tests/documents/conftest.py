@@ -12,7 +12,7 @@ from domain.checks.assets import DebtorFile
 from domain.documents import default_office
 from orynda.database import make_engine
 from orynda.documents import Act, DocumentRegister, issue
-from tests.documents.examples import ON, every_kind
+from tests.documents.examples import FILER, ON, every_kind
 
 
 @dataclass(frozen=True)
@@ -42,6 +42,7 @@ def issued(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Issued]:
             of,
             on=ON,
             office=default_office(),
+            bailiff=FILER,
             folder=home / "run" / "documents",
             run_id="run-1",
             seq=1,

@@ -22,6 +22,7 @@ from domain.records import (
 )
 
 IIN = "900101300811"
+FILER = "Оспанов Ерлан Серікұлы"  # the bailiff signed in to AIS EP, who files and so issues every act
 NAME = "Әбдіғали Қуаныш Өтегенұлы"
 ON = dt.date(2026, 11, 25)  # a Wednesday
 WRIT = ExecutiveDocument(
@@ -73,7 +74,7 @@ def case(
         category=CreditorCategory.BANK_LOANS,
         status="active",
         opened=opened,
-        bailiff_name="Оспанов Ерлан Серікұлы",
+        bailiff_name="Ким Виктор Андреевич",  # the card's name: never the act's, which names its filer
         amount=a,
         collected=c,
         remaining=a - c,
@@ -107,7 +108,9 @@ def every_kind(on: dt.date = ON) -> list[tuple[Draft, DebtorFile]]:
     paid = debtor(case(collected="1234567.89", restrictions=("exit_ban",)))
     other = Property(**{**FLAT.model_dump(), "cadastral": "20-311-004-999", "owner_iin": "061211600012"})
     disputed = debtor(case(), properties=(other,))
+    landed = debtor(case(), properties=(FLAT,))  # the flat alone: with money and a car it waits (art. 55 p.4)
     drafts = [(d, fresh) for d in plan(fresh, findings(fresh, on), on, warned)]
+    drafts += [(d, landed) for d in plan(landed, findings(landed, on), on, {})]
     drafts += [(d, paid) for d in plan(paid, findings(paid, on), on, {})]
     drafts += [(d, disputed) for d in plan(disputed, findings(disputed, on), on, {})]
     unique = {d.fact: (d, of) for d, of in reversed(drafts)}  # one IIN throughout: a fact met twice is one act

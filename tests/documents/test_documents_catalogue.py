@@ -7,7 +7,7 @@ from docxtpl import DocxTemplate
 
 from domain.documents import LANGUAGES, UnknownKind, default_office, document_fields, kind, kinds, kinds_for
 from orynda.documents.render import TEMPLATES
-from tests.documents.examples import ON, every_kind
+from tests.documents.examples import FILER, ON, every_kind
 
 KINDS = [
     "opening",
@@ -87,6 +87,7 @@ def test_every_field_a_template_names_is_computed(name: str, lang: str) -> None:
                 act="ORY-2026-000001",  # type: ignore[arg-type]
                 on=ON,
                 office=default_office(),
+                bailiff=FILER,
             )
         )
     assert wanted, f"{name}.{lang}.docx names no field"

@@ -11,7 +11,7 @@ import pytest
 from domain.checks.assets import DebtorFile
 from domain.documents import DocumentDataError, Draft, Fields, default_office, document_fields, long_date
 from domain.records import Party, Words
-from tests.documents.examples import BANK, IIN, ON, case, debtor, every_kind
+from tests.documents.examples import BANK, FILER, IIN, ON, case, debtor, every_kind
 
 EXAMPLES = {(d.kind.name, d.purpose, d.finding.code if d.finding else ""): (d, of) for d, of in every_kind()}
 
@@ -30,6 +30,7 @@ def fields(kind: str, lang: str, purpose: str = "", code: str = "", **changes: o
         act="ORY-2026-000042",
         on=ON,  # type: ignore[arg-type]
         office=default_office(),
+        bailiff=FILER,
     )
     return {k: v.replace("\u00a0", " ") if isinstance(v, str) else v for k, v in out.items()}
 
@@ -93,8 +94,13 @@ KK_DEBT = "бір миллион екі жүз отыз төрт мың бес �
                 "balance_words": "сорок пять тысяч тенге 50 тиын",
                 "bank": "АО «Sandyq Bank»",
                 "amount": "1 234 567,89 ₸",
+                "arrest": "45 000,50 ₸",  # the whole balance: less than owed + fee
+                "arrest_words": "сорок пять тысяч тенге 50 тиын",
+                "limit": "1 419 753,07 ₸",  # 1 234 567,89 owed + 185 185,18 fee (art. 55 p.5)
+                "arrest_fee": "185 185,18 ₸",
+                "arrest_costs": "0,00 ₸",
             },
-            id="art_32_account_arrested_within_the_debt",
+            id="art_32_55_account_arrested_within_its_balance",
         ),
         pytest.param(
             "wage_levy",
@@ -283,7 +289,6 @@ def test_bad_input_names_the_field(kind: str, changes: dict[str, object], field:
         pytest.param({"creditor": Party(name=Words(kk="", ru=""))}, None, r"case\.creditor", id="no_creditor"),
         pytest.param({"creditor": BANK.model_copy(update={"id": ""})}, None, r"case\.creditor\.id", id="no_bin"),
         pytest.param({"debtor_name": " "}, "", r"debtor\.name", id="no_debtor_name_anywhere"),
-        pytest.param({"bailiff_name": ""}, None, r"case\.bailiff_name", id="no_bailiff"),
     ],
 )
 def test_a_case_missing_a_detail_names_the_field(case_changes: dict[str, object], name: str | None, field: str) -> None:
@@ -298,21 +303,35 @@ def test_a_case_missing_a_detail_names_the_field(case_changes: dict[str, object]
             act="A",
             on=ON,
             office=default_office(),
+            bailiff=FILER,
         )
 
 
 def test_only_kazakh_and_russian() -> None:
     draft, of = next(iter(EXAMPLES.values()))
     with pytest.raises(DocumentDataError, match="kk or ru"):
-        document_fields(draft, of, "en", number="N", act="A", on=ON, office=default_office())  # type: ignore[arg-type]
+        document_fields(draft, of, "en", number="N", act="A", on=ON, office=default_office(), bailiff=FILER)  # type: ignore[arg-type]
 
 
 def test_amounts_stay_on_one_line() -> None:
     draft, of = next(v for k, v in EXAMPLES.items() if k[0] == "opening")
-    raw = document_fields(draft, of, "kk", number="N", act="A", on=ON, office=default_office())
+    raw = document_fields(draft, of, "kk", number="N", act="A", on=ON, office=default_office(), bailiff=FILER)
     assert raw["amount"] == "1\u00a0234\u00a0567,89\u00a0₸"
 
 
 def test_a_debtor_file_without_a_name_takes_the_cases() -> None:
     of: DebtorFile = debtor(case())
     assert fields("registry_request", "kk", name="")["debtor_name"] == of.cases[0].debtor_name
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_the_act_names_its_filer_not_the_bailiff_the_card_shows(lang: str) -> None:
+    got = fields("opening", lang)
+    assert got["bailiff"] == FILER
+    assert "Ким" not in " ".join(str(v) for v in got.values())  # the card's bailiff_name is nowhere in the act
+
+
+def test_an_act_without_its_filer_is_not_drafted() -> None:
+    draft, of = next(v for k, v in EXAMPLES.items() if k[0] == "opening")
+    with pytest.raises(DocumentDataError, match="bailiff is empty"):
+        document_fields(draft, of, "ru", number="N", act="A", on=ON, office=default_office(), bailiff=" ")

@@ -11,7 +11,7 @@ import pytest
 from domain.documents import default_office, plan
 from orynda.database import make_engine
 from orynda.documents import DocumentFileMissing, DocumentRegister, RenderError, Subject, issue
-from tests.documents.examples import ON, case, debtor, findings
+from tests.documents.examples import FILER, ON, case, debtor, findings
 
 SMALL = debtor(case("100000"))  # nothing found: one act, a registry request
 DRAFTS = plan(SMALL, findings(SMALL), ON, {})
@@ -23,7 +23,18 @@ def register(tmp_path: Path) -> DocumentRegister:
 
 def run(reg: DocumentRegister, folder: Path, on: dt.date = ON, templates: Path | None = None) -> list[str]:
     extra = {"templates": templates} if templates else {}
-    acts = issue(reg, DRAFTS, SMALL, on=on, office=default_office(), folder=folder, run_id=folder.name, seq=1, **extra)  # type: ignore[arg-type]
+    acts = issue(
+        reg,
+        DRAFTS,
+        SMALL,
+        on=on,
+        office=default_office(),
+        bailiff=FILER,
+        folder=folder,
+        run_id=folder.name,
+        seq=1,
+        **extra,
+    )  # type: ignore[arg-type]
     return [r.number for a in acts for r in a.documents]
 
 

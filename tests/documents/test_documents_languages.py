@@ -50,7 +50,8 @@ def rendered(draft: Draft, debtor: DebtorFile, lang: str, serial: int) -> str:
         number=f"{act}-{lang.upper()}",
         act=act,
         on=ON,
-        office=default_office(),  # type: ignore[arg-type]
+        office=default_office(),
+        bailiff=draft.case.bailiff_name,  # type: ignore[arg-type]
     )
     seal = Seal(act, content_sha256(draft.kind.name, lang, fields), lang)
     data = render_docx(template_path(draft.kind.name, lang), fields, seal, qr_png(seal), title="", author="")

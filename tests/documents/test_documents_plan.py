@@ -26,8 +26,8 @@ def kinds_of(of: DebtorFile, on: dt.date = ON, sent: dict[str, Sent] | None = No
     [
         pytest.param(
             RICH,
-            ["account_arrest", "notice:exit_ban_warning", "property_arrest", "property_arrest", "wage_levy"],
-            id="art_32_33_93_one_act_per_finding",
+            ["account_arrest", "notice:exit_ban_warning", "property_arrest", "wage_levy"],
+            id="art_32_33_93_one_act_per_finding_the_flat_waits_for_the_cars_valuation_art_55_p5",
         ),
         pytest.param(
             debtor(case(initiated=False)),
@@ -99,7 +99,7 @@ def test_the_fact_ignores_amounts_and_dates() -> None:
 
 def test_facts_differ_per_asset_and_carry_the_debtor() -> None:
     facts = [d.fact for d in plan(RICH, findings(RICH), ON, {})]
-    assert len(facts) == len(set(facts)) == 5
+    assert len(facts) == len(set(facts)) == 4  # the flat waits: the account and the car secure the limit
     assert all(f"debtor:{IIN}" in fact for fact in facts)
 
 
@@ -141,3 +141,32 @@ def test_acts_of_a_debtor_go_to_the_earliest_proceeding() -> None:
 
 def test_no_proceeding_no_act() -> None:
     assert plan(DebtorFile(IIN, "И", ()), findings(RICH), ON, {}) == []
+
+
+def _accounts(*balances: str) -> tuple[object, ...]:
+    return tuple(
+        ACCOUNT.model_copy(update={"iban": f"KZ0000000000000000{n}", "balance": Decimal(b)})
+        for n, b in enumerate(balances)
+    )
+
+
+@pytest.mark.parametrize(
+    ("amount", "balances", "arrests"),
+    [
+        # owed 150 000 opened 20.01.2025: 38 MCI of 3 932, the 25 % bracket, fee 37 500: at most 187 500 is arrested
+        pytest.param(
+            "150000", ("100000", "50000", "120000"), {"2": "120000.00", "0": "67500.00"}, id="art_55_p5_three_accounts"
+        ),
+        pytest.param("1000", ("100000", "50000", "120000"), {"2": "1250.00"}, id="art_55_p5_one_account_covers"),
+    ],
+)
+def test_arrests_of_several_accounts_are_sized_together(
+    amount: str, balances: tuple[str, ...], arrests: dict[str, str]
+) -> None:
+    of = debtor(case(amount), accounts=_accounts(*balances), properties=(FLAT,))
+    drafts = [d for d in plan(of, findings(of), ON, {}) if d.kind.name in ("account_arrest", "property_arrest")]
+    got = {d.finding.asset.id[-1]: str(d.arrest) for d in drafts if d.finding and d.finding.asset}
+    assert got == arrests  # the flat is not arrested: the money covers the limit (art. 55 p.4)
+    sizing = drafts[0].sizing
+    assert sizing is not None and sum(Decimal(v) for v in arrests.values()) <= sizing.limit
+    assert sizing.limit == Decimal(amount) + sizing.fee

@@ -15,7 +15,7 @@ from pypdf import PdfReader
 from domain.documents import LANGUAGES, default_office, document_fields
 from orynda.schema import DocumentRecord
 from tests.documents.conftest import Issued
-from tests.documents.examples import NAME
+from tests.documents.examples import FILER, NAME
 
 KAZAKH = "әғқңөұүһі"
 KINDS = [
@@ -61,6 +61,7 @@ def documents(issued: Issued) -> list[tuple[str, DocumentRecord, dict[str, objec
                 act=record.act,
                 on=record.issued_on,
                 office=default_office(),
+                bailiff=FILER,
             )
             out.append((act.draft.kind.name, record, fields))
     return out
@@ -71,6 +72,19 @@ def test_one_act_of_every_kind_in_both_languages(issued: Issued) -> None:
     for act in issued.acts:
         assert [r.language for r in act.documents] == list(LANGUAGES)
         assert len({r.act for r in act.documents}) == 1 and all(r.sealed_at for r in act.documents)
+
+
+def test_arrests_read_back_their_sized_amounts_in_docx_and_pdf(issued: Issued) -> None:
+    """Art. 55 p.5: every arrest act prints what it secures and the limit all arrests keep within, in both files."""
+    checked = 0
+    for kind, record, fields in documents(issued):
+        if kind not in ("account_arrest", "property_arrest"):
+            continue
+        for text in (docx_text(record.docx_path), pdf_text(record.pdf_path)):
+            for key in ("arrest", "arrest_words", "limit", "limit_words", "arrest_fee", "arrest_costs"):
+                assert plain(str(fields[key])) in text, (record.number, key)
+        checked += 1
+    assert checked == 2 * 3  # the account, the car and the flat, each in Kazakh and Russian
 
 
 def test_docx_reads_back_its_fields(issued: Issued) -> None:
@@ -113,10 +127,21 @@ def test_docx_reads_back_its_fields(issued: Issued) -> None:
             "property_arrest",
             "",
             {
-                "ru": ["пункту 2 статьи 32 Закона", "кадастровый номер 20-311-004-123"],
-                "kk": ["32-бабының 2-тармағына", "кадастрлық нөмірі 20-311-004-123"],
+                "ru": [
+                    "пункту 2 статьи 32 Закона",
+                    "VIN JTNB11HK103456789",
+                    "в пределах суммы 1 374 752,57 ₸",
+                    "не превышают 1 419 753,07 ₸",
+                    "частного судебного исполнителя 185 185,18 ₸",
+                ],
+                "kk": [
+                    "32-бабының 2-тармағына",
+                    "VIN JTNB11HK103456789",
+                    "1 374 752,57 ₸ (бір миллион үш жүз жетпіс төрт мың жеті жүз елу екі теңге 57 тиын) сомасы шегінде",
+                    "жиынтығында 1 419 753,07 ₸",
+                ],
             },
-            id="art_32_property",
+            id="art_32_55_property_within_what_the_money_leaves",
         ),
         pytest.param(
             "wage_levy",
@@ -135,10 +160,10 @@ def test_docx_reads_back_its_fields(issued: Issued) -> None:
             "account_arrest",
             "",
             {
-                "ru": ["№ KZ12345678901234567", "статьёй 98 Закона"],
-                "kk": ["№ KZ12345678901234567 банктік шотындағы ақшаға"],
+                "ru": ["№ KZ12345678901234567", "статьёй 98 Закона", "в пределах суммы 45 000,50 ₸"],
+                "kk": ["№ KZ12345678901234567 банктік шотындағы ақшаға 45 000,50 ₸", "жиынтығында 1 419 753,07 ₸"],
             },
-            id="art_32_accounts",
+            id="art_32_55_accounts_within_the_balance",
         ),
         pytest.param(
             "exit_ban",

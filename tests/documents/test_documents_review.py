@@ -10,16 +10,19 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from docx import Document
 
 from domain.checks.assets import DebtorFile
 from domain.findings import AssetKind, AssetRef, Finding, Severity
+from domain.records import Filer
 from flows.documents_step import draft_and_file
 from orynda import clock
 from orynda.config import Settings, load_settings
 from orynda.engine import ItemEngine
+from orynda.errors import InvalidInput
 from orynda.review import ReviewQueue, ReviewState
 from orynda.runstore import RunStore
-from tests.documents.examples import ACCOUNT, ON, case, debtor, findings
+from tests.documents.examples import ACCOUNT, FILER, ON, case, debtor, findings
 from tests.documents.test_documents_step import ALL_AUTO, BALANCE, Context, FakeAisEp, call, new_run
 
 
@@ -63,6 +66,29 @@ def test_an_arrest_waits_for_a_person_and_is_filed_once_after_approval(settings:
     night(settings, site)  # a later night: filed already, nothing again
     assert len(site.uploads) == 2 and len(site.actions) == 1
     assert [e.action for e in queue(settings).trail(waiting.id)] == ["proposed", "approved", "filed"]
+
+
+def test_an_approved_act_is_filed_only_under_the_login_it_was_issued_by(settings: Settings) -> None:
+    site = FakeAisEp(list(BALANCE.cases))
+    night(settings, site)
+    [waiting] = queue(settings).items(state=ReviewState.PROPOSED)
+    queue(settings).approve(waiting.id, "supervisor", "the account is the debtor's")
+    site.filer = Filer(login="bailiff2", name="Сапарова Алия Маратқызы")  # another bailiff signed in
+    with pytest.raises(InvalidInput, match="issued in the name of AIS EP login bailiff1; signed in as bailiff2"):
+        night(settings, site)
+    assert site.uploads == [] and site.actions == []  # never filed under another bailiff's name
+    assert queue(settings).get(waiting.id).state == ReviewState.APPROVED.value  # type: ignore[union-attr]
+    site.filer = Filer(login="bailiff1", name=FILER)
+    assert night(settings, site)[0] == "account_arrest kk filed=True review=filed"
+
+
+def test_the_documents_carry_the_signed_in_bailiffs_name(settings: Settings) -> None:
+    site = FakeAisEp(list(BALANCE.cases))
+    night(settings, site)
+    [waiting] = queue(settings).items(state=ReviewState.PROPOSED)
+    for document in waiting.documents:
+        text = " ".join(p.text for p in Document(document["docx"]).paragraphs)
+        assert FILER in text and "Ким" not in text, document["language"]  # not the card's bailiff_name
 
 
 def test_a_rejected_act_is_never_filed(settings: Settings) -> None:

@@ -17,10 +17,10 @@ from pydantic import BaseModel
 
 from domain.checks.assets import DebtorFile
 from domain.documents.catalogue import kinds
-from domain.records import Case, CaseAction, CaseDocument
+from domain.records import Case, CaseAction, CaseDocument, Filer
 from flows.documents_step import draft_and_file
 from orynda import clock
-from orynda.config import Settings, load_settings
+from orynda.config import DocumentSettings, Settings, load_settings
 from orynda.engine import ItemEngine, ItemRunContext
 from orynda.errors import SiteUnavailable
 from orynda.flow import FiledDocument, Flow, ItemResult, ItemSpec
@@ -29,7 +29,8 @@ from orynda.report.data import load
 from orynda.report.workbook import write_report
 from orynda.runstore import RunStore
 from orynda.schema import DocumentRecord, ItemState, Run, SideEffect
-from tests.documents.examples import ACCOUNT, IIN, ON, case, debtor, findings
+from tests.documents.examples import ACCOUNT, FILER, IIN, ON, case, debtor, findings
+from tests.documents.test_documents_render import docx_text
 
 
 class FakeAisEp:
@@ -43,6 +44,10 @@ class FakeAisEp:
         self.actions: list[tuple[str, str, str]] = []
         self.lose_answer = lose_first_upload_answer
         self.cards_read = 0
+        self.filer = Filer(login="bailiff1", name=FILER)  # the header: who is signed in
+
+    async def signed_in_bailiff(self) -> Filer:
+        return self.filer
 
     async def upload_document(self, number: str, path: Path, kind: str) -> str:
         digest = hashlib.sha256(path.read_bytes()).hexdigest()
@@ -249,3 +254,16 @@ def test_the_documents_sheet_lists_what_the_items_carry(settings: Settings) -> N
     assert rows[0]["Дата"] == dt.datetime(2026, 11, 25) and rows[0]["Файл PDF"] == "ORY-2026-000001-KK.pdf"
     assert ws["J2"].hyperlink is not None and ws["J2"].hyperlink.target.startswith("file:///")
     assert ws.freeze_panes == "A2"
+
+
+def test_the_offices_code_numbers_its_acts_and_its_verify_page_is_on_them(settings: Settings) -> None:
+    office = settings.model_copy(
+        update={"documents": DocumentSettings(office_prefix="ALM01", verify_url="https://orynda.office.kz/verify")}
+    )
+    store, site = RunStore(office.db_url), FakeAisEp(list(BALANCE.cases))
+    docs = call(office, store, new_run(office, store), site, BALANCE)
+    assert [d.number for d in docs] == ["ORY-ALM01-2026-000001-KK", "ORY-ALM01-2026-000001-RU"]
+    for doc in docs:
+        text = docx_text(doc.docx)  # its body, the note beside the QR code and the footer
+        assert "https://orynda.office.kz/verify" in text and "№ ORY-ALM01-2026-000001" in text
+        assert FILER in text  # issued by the signed-in bailiff

@@ -20,6 +20,8 @@ from orynda.documents.numbering import Sealed, Subject
 from orynda.documents.seal import Seal, content_sha256, file_sha256, parse_qr, qr_payload, qr_png, read_seal
 from orynda.schema import DocumentRecord
 from tests.documents.conftest import Issued
+from tests.documents.examples import FILER
+from tests.documents.test_documents_render import docx_text, pdf_text
 
 RUN = CliRunner()
 ON = dt.date(2025, 3, 3)
@@ -70,7 +72,7 @@ def test_one_changed_byte_is_caught(issued: Issued, tmp_path: Path, suffix: str,
     assert changed.read_bytes() != data and len(changed.read_bytes()) == len(data)
     verdict = verify(changed, issued.register)
     assert not verdict.ok
-    assert any(word in verdict.reason for word in ("changed", "not in the register", "no document number")), (
+    assert any(word in verdict.reason for word in ("changed", "not in this register", "no document number")), (
         verdict.reason
     )
     assert verify(source, issued.register).ok  # the original still passes: the check is not vacuous
@@ -86,7 +88,28 @@ def test_a_renamed_copy_still_passes(issued: Issued, tmp_path: Path) -> None:
 def test_a_number_not_in_this_register_fails(issued: Issued, tmp_path: Path) -> None:
     other = DocumentRegister(make_engine(f"sqlite:///{tmp_path / 'other.db'}"))
     verdict = verify(Path(str(issued.act("opening").documents[0].pdf_path)), other)
-    assert not verdict.ok and "ORY-2026-" in verdict.reason and "not in the register" in verdict.reason
+    assert not verdict.ok and "ORY-2026-" in verdict.reason and "not in this register" in verdict.reason
+
+
+def test_another_offices_document_is_not_in_this_register_rather_than_changed(issued: Issued, tmp_path: Path) -> None:
+    """An office with its code (documents.office_prefix) never gives our numbers, and says so of ours."""
+    other = DocumentRegister(make_engine(f"sqlite:///{tmp_path / 'other.db'}"), office="ALM01")
+    [mine, _] = other.allocate("opening|case:1", SUBJECT, dt.date(2026, 11, 25))
+    assert mine.act == "ORY-ALM01-2026-000001" and mine.number == "ORY-ALM01-2026-000001-KK"
+    verdict = verify(Path(str(issued.act("opening").documents[0].pdf_path)), other)
+    assert not verdict.ok and verdict.reason.endswith("is another office's: not in this register"), verdict.reason
+
+
+def test_the_same_number_from_another_register_is_not_in_this_one(issued: Issued, tmp_path: Path) -> None:
+    """Two registers without office codes gave the same number to different acts: not ours, not "changed"."""
+    document = issued.act("opening").documents[0]
+    other = DocumentRegister(make_engine(f"sqlite:///{tmp_path / 'other.db'}"))
+    rows: list[DocumentRecord] = []
+    while not rows or rows[0].act != document.act:
+        rows = other.allocate(f"fact-{len(other.documents())}", SUBJECT, document.issued_on)
+    other.seal(rows[0].number, Sealed(tmp_path / "a.docx", tmp_path / "a.pdf", "cd" * 32, "ef" * 32, "01" * 32))
+    verdict = verify(Path(str(document.pdf_path)), other)
+    assert not verdict.ok and verdict.reason == f"number {document.act} is not in this register", verdict.reason
 
 
 def test_a_pdf_orynda_did_not_issue_fails(issued: Issued, tmp_path: Path) -> None:
@@ -115,6 +138,7 @@ def test_the_seal_carries_number_and_content_hash(issued: Issued) -> None:
             act=record.act,
             on=record.issued_on,
             office=default_office(),
+            bailiff=FILER,
         )
         seal = Seal(record.act, content_sha256(record.kind, record.language, fields), record.language)
         assert seal.content_sha256 == record.content_sha256  # the canonical content, recomputed
@@ -123,9 +147,28 @@ def test_the_seal_carries_number_and_content_hash(issued: Issued) -> None:
         [shape] = Document(str(record.docx_path)).inline_shapes
         blob = shape._inline.graphic.graphicData.pic.blipFill.blip.embed  # the QR picture's relationship id
         image = Document(str(record.docx_path)).part.related_parts[blob].blob
-        assert image == qr_png(seal)  # the picture is exactly the QR of number, language and content hash
-        assert qr_payload(seal) == f"ORYNDA|{record.act}|{record.language}|sha256={record.content_sha256}"
-        assert parse_qr(qr_payload(seal)) == seal
+        page = default_office().verify_url
+        assert image == qr_png(seal, page)  # the picture is exactly the QR of the verify page, number, hash
+        assert qr_payload(seal, page) == (
+            f"http://127.0.0.1:8780/verify?number={record.act}&lang={record.language}&sha256={record.content_sha256}"
+        )
+        assert parse_qr(qr_payload(seal, page)) == seal
+        assert parse_qr(qr_payload(seal)) == seal  # the codes of documents sealed before the address
+
+
+@pytest.mark.parametrize(
+    ("lang", "told", "command"),
+    [
+        ("kk", "QR-кодты сканерлеңіз немесе http://127.0.0.1:8780/verify бетін ашып", "runner.py"),
+        ("ru", "отсканируйте QR-код или откройте страницу http://127.0.0.1:8780/verify и введите номер", "runner.py"),
+    ],
+)
+def test_the_act_tells_a_citizen_where_to_check_it(issued: Issued, lang: str, told: str, command: str) -> None:
+    for act in issued.acts:
+        record = next(r for r in act.documents if r.language == lang)
+        for text in (docx_text(record.docx_path), pdf_text(record.pdf_path)):
+            assert told in text and f"№ {record.act}" in text, record.number
+            assert command not in text and "verify FILE" not in text  # a place to go, not a command to run
 
 
 def test_a_qr_code_of_an_older_document_is_read() -> None:

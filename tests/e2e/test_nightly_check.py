@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
 from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
@@ -98,6 +100,13 @@ def test_known_debtors_give_exactly_the_expected_findings(night: Settings) -> No
         assert findings_of(item.result) == want, iin
     codes = {code for i in items.values() for code, _ in findings_of(i.result)}
     assert {"registries_disagree", "account_with_balance", "employer_found"} <= codes  # the world has them all
+    kept = [f for i in items.values() for f in (i.result or {}).get("findings", []) if f.get("evidence")]
+    assert kept and any(f["code"] == "employer_found" for f in kept)
+    for f in kept:  # each screenshot's SHA-256 is recorded with its finding and in its folder's manifest
+        shot = Path(f["evidence"])
+        manifest = json.loads((shot.parent / "evidence.json").read_text(encoding="utf-8"))
+        assert f["evidence_sha256"] == hashlib.sha256(shot.read_bytes()).hexdigest() == manifest[shot.name]["sha256"]
+        assert manifest[shot.name]["address"].startswith(night.site(f["registries"][0]).base_url)
 
     book = load_workbook(outcome.report)
     sheet = {name: T(f"report.sheet.{name}") for name in ("summary", "todo", "items", "exceptions", "findings")}

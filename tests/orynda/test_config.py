@@ -29,6 +29,27 @@ def test_site_defaults_to_the_sandbox_and_a_real_url_wins(tmp_path: Path) -> Non
     assert load_settings().site("debtor_register").base_url == "https://register.example.kz"
 
 
+@pytest.mark.parametrize(
+    ("yaml", "page"),
+    [
+        ("", "http://127.0.0.1:8780/verify"),  # the console's own verify page
+        ("console_url: https://orynda.office.local/\n", "https://orynda.office.local/verify"),
+        ("documents:\n  verify_url: https://check.office.kz/v\n", "https://check.office.kz/v"),
+    ],
+)
+def test_the_verify_page_acts_name(tmp_path: Path, yaml: str, page: str) -> None:
+    (tmp_path / "orynda.yaml").write_text(yaml)
+    assert load_settings().verify_url == page
+
+
+def test_an_office_code_is_letters_and_digits(tmp_path: Path) -> None:
+    (tmp_path / "orynda.yaml").write_text("documents:\n  office_prefix: ALM01\n")
+    assert load_settings().documents.office_prefix == "ALM01"
+    (tmp_path / "orynda.yaml").write_text("documents:\n  office_prefix: 2026\n")  # would read as a year
+    with pytest.raises(ConfigError, match=r"documents\.office_prefix"):
+        load_settings()
+
+
 def test_bad_value_names_file_line_and_key(tmp_path: Path) -> None:
     (tmp_path / "orynda.yaml").write_text("workers: 2\nretry:\n  attempts: zero\n")
     with pytest.raises(ConfigError, match=r"orynda\.yaml:3: retry\.attempts: Input should be a valid integer"):
