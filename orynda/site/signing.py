@@ -171,12 +171,9 @@ class SignedInBot(SiteBot):
             raise SignedOut
         raise SiteUnavailable(f"{self.site}: download {failure} (HTTP {answer.status})", site=self.site, page=page)
 
-    async def outcome(self, page: str, elements: list[str], *, answer_first: bool = False) -> str:
-        """Which of the elements shows first; the session-expired dialog and the error banner are raised. With
-        `answer_first`, an answer shown beside the error banner wins (the site confirmed a change, then failed to
-        draw the page again after it)."""
-        around = ["session_expired", "error"]
-        shown = await self.first_visible(page, [*elements, *around] if answer_first else [*around, *elements])
+    async def outcome(self, page: str, elements: list[str]) -> str:
+        """Which of the elements shows first; the session-expired dialog and the error banner are raised."""
+        shown = await self.first_visible(page, ["session_expired", "error", *elements])
         if shown == "session_expired":
             raise SignedOut
         if shown == "error":

@@ -70,6 +70,7 @@ RENAMED = {
     ("bank_sandyq", "search", "not_found"): "#sq-none",
     ("bank_sandyq", "search", "invalid_iin"): "#sq-bad-iin",
     ("bank_sandyq", "search", "error"): "#sq-fault",
+    ("bank_sandyq", "search", "retry"): "#sq-retry",
     ("bank_sandyq", "search", "row"): "#sq-account-list tbody tr.sq-acc",
     ("bank_sandyq", "search", "iban"): "td.sq-acc-iban",
     ("bank_sandyq", "search", "currency"): "td.sq-acc-ccy",
