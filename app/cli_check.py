@@ -20,6 +20,7 @@ from orynda.site.coverage import SiteCheck
 from orynda.site.locators import selector_file
 
 console = Console(highlight=False)
+errors = Console(highlight=False, stderr=True)  # with --json, stdout holds the JSON alone
 
 
 def register(app: typer.Typer) -> None:
@@ -56,7 +57,7 @@ def check(
         _print(t, results, record)
     missing = sum(len(r.missing) for r in results)
     if missing:
-        fail(console, t, t("cli.check.missing", count=missing), code=1)
+        fail(errors if json else console, t, t("cli.check.missing", count=missing), code=1)
 
 
 def preflight_lines(t: Texts, failed: PreflightFailed) -> list[str]:

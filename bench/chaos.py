@@ -1,7 +1,7 @@
 """Benchmark: a chaos night — nightly_check with documents filed, at about 10 % injected faults (503s, dropped and
 slow answers), sessions expiring after 20 s idle, and the runner SIGKILLed at random moments, then resumed.
 
-    python bench/chaos.py [--debtors 40] [--faults 0.10] [--kills 3] [--workers 2] [--seed 1]
+    python bench/chaos.py [--debtors 40] [--faults 0.10] [--kills 3] [--workers 2] [--seed 1] [--keep HOME]
 
 Prints how many items ended done, how many were lost (found in AIS EP but never stored), and what AIS EP shows
 twice: a document (same SHA-256) or an action (same act) on one card, read back with the AIS EP bot at the end.
@@ -85,6 +85,7 @@ def main() -> None:
     parser.add_argument("--kills", type=int, default=3)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--keep", type=Path, help="home folder to keep (runs, logs, evidence) for a look afterwards")
     args = parser.parse_args()
     rng = random.Random(args.seed)
     with tempfile.TemporaryDirectory() as tmp:
@@ -95,7 +96,7 @@ def main() -> None:
             os.environ["ORYNDA_SECRETS_FILE"] = str(secrets)
             share = args.faults
             sandbox.faults("*", error_rate=share * 0.6, drop_rate=share * 0.3, slow_rate=share * 0.1, slow_ms=20_000)
-            home = Path(tmp) / "home"
+            home = args.keep or Path(tmp) / "home"
             print(f"nightly_check, {args.debtors} debtors, documents filed, {share:.0%} faults, {args.kills} SIGKILLs")
             started = time.perf_counter()
             code = night(home, sandbox, args.debtors, args.kills, rng, env)

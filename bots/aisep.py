@@ -143,7 +143,7 @@ class AisEpBot(SignedInBot):
 
     async def _open_card(self, number: str) -> None:
         await self.visit("card", number)
-        if await self.outcome("card", ["card", "not_found"]) == "not_found":
+        if await self.page_outcome("card", ["card", "not_found"]) == "not_found":
             raise InvalidInput(f"AIS EP shows no proceeding {number} of this bailiff", site=self.site, page="card")
 
     async def _choose(self, select: str, value: str) -> None:

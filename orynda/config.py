@@ -64,6 +64,10 @@ class SiteSettings(BaseModel):
     sign_in_retry: RetrySettings = Field(
         SIGN_IN_RETRY, description="Runs of a step that found itself signed out, each after signing in again"
     )
+    sign_in_faults: RetrySettings = Field(
+        RetrySettings(),
+        description="Tries of one sign-in that met a system fault (a 503, a dropped or slow answer) in its requests",
+    )
     page_retry: RetrySettings = Field(
         RetrySettings(),
         description="Loads of one page of a list that showed the site's error banner, with the site's retry button",

@@ -28,7 +28,7 @@ from orynda.errors import (
 )
 from orynda.politeness import SiteLimiter
 from orynda.site.coverage import Coverage, SiteCheck, with_proposals
-from orynda.site.drift import Asked, missing_element, watch
+from orynda.site.drift import Asked, error_status, missing_element, watch
 from orynda.site.fingerprints import FingerprintFile
 from orynda.site.locators import Locators, locators_for
 
@@ -174,10 +174,9 @@ class SiteBot:
                 yield
                 await own.context.add_cookies(await page.context.cookies())  # type: ignore[arg-type]
             except (PlaywrightTimeout, AssertionError) as exc:
-                missing = await missing_element(page, self.site, self.asked)  # on the sign-in page, not our own
-                if missing is not None:
-                    raise missing from exc
-                raise
+                if isinstance(exc, AssertionError) and not _is_expect_timeout(exc):
+                    raise
+                raise await timed_out(self, page, "sign-in", exc) from exc  # on the sign-in page, not our own
             finally:
                 self.page = own
 
@@ -286,10 +285,7 @@ def action(fn: Callable[P, Awaitable[R]]) -> Callable[P, Awaitable[R]]:
                 if isinstance(exc, AssertionError) and not _is_expect_timeout(exc):
                     raise
                 outcome = "system"
-                missing = await missing_element(bot.page, bot.site, bot.asked)
-                if missing is not None:
-                    raise missing from exc
-                raise SiteTimeout(f"{bot.site}.{fn.__name__}: timed out: {_first_line(exc)}", site=bot.site) from exc
+                raise await timed_out(bot, bot.page, fn.__name__, exc) from exc
             except PlaywrightError as exc:
                 outcome = "system"
                 raise as_system_fault(exc, bot.site, fn.__name__) from exc
@@ -299,6 +295,18 @@ def action(fn: Callable[P, Awaitable[R]]) -> Callable[P, Awaitable[R]]:
                     bot.on_call(bot.site, fn.__name__, outcome, int((time.perf_counter() - started) * 1000))
 
     return wrapper
+
+
+async def timed_out(bot: SiteBot, page: Page, what: str, exc: BaseException) -> SystemException:
+    """What a timeout on `page` was: the server's error page (a 503 after a click or a redirect), a loaded page
+    without an element asked for (the layout changed), or else the site being slow."""
+    status = error_status(page)
+    if status is not None:
+        return SiteUnavailable(f"{bot.site}.{what}: the page shows HTTP {status}", site=bot.site)
+    missing = await missing_element(page, bot.site, bot.asked)
+    if missing is not None:
+        return missing
+    return SiteTimeout(f"{bot.site}.{what}: timed out: {_first_line(exc)}", site=bot.site)
 
 
 def as_system_fault(exc: BaseException, site: str, what: str) -> SystemException:

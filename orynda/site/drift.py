@@ -3,7 +3,9 @@ missing element (the site's layout drifted), named by site, page, element and th
 the page still waits for the server is the site being slow.
 
 Playwright reports both as the same timeout, so the bot notes which elements it asked for and each page counts its
-requests in flight; the action wrapper asks `missing_element` when a timeout comes.
+requests in flight; the action wrapper asks `missing_element` when a timeout comes. A page whose own document came
+back as a server error (a 503 after a click or a redirect, not only after `goto`) is the site failing, not drift:
+`error_status` says so, and no element is named missing on it.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ import weakref
 from dataclasses import dataclass, field
 
 from playwright.async_api import Error as PlaywrightError
-from playwright.async_api import Page, Request
+from playwright.async_api import Page, Request, Response
 
 from orynda.errors import ElementMissing
 
@@ -24,13 +26,31 @@ class InFlight:
     """Requests a page has sent and not yet seen answered (documents and data, not images or fonts)."""
 
     open: set[int] = field(default_factory=set)
+    document_status: int = 0  # HTTP status of the page's last document (0 before any)
 
     def sent(self, request: Request) -> None:
         if request.resource_type in _WAITED_TYPES:
             self.open.add(id(request))
+        if _is_document(request):
+            self.document_status = 0  # a new document is on its way
 
     def ended(self, request: Request) -> None:
         self.open.discard(id(request))
+
+    def answered(self, response: Response) -> None:
+        """The main frame's documents, redirects included: the last one is what the page shows."""
+        if _is_document(response.request):
+            self.document_status = response.status
+
+
+def _is_document(request: Request) -> bool:
+    """A document of the page's main frame (not an iframe's, not a fetch)."""
+    if request.resource_type != "document":
+        return False
+    try:
+        return request.frame.parent_frame is None
+    except PlaywrightError:  # a navigation without its frame yet (a popup's)
+        return False
 
 
 _PAGES: weakref.WeakKeyDictionary[Page, InFlight] = weakref.WeakKeyDictionary()
@@ -44,7 +64,14 @@ def watch(page: Page) -> InFlight:
         page.on("request", tracker.sent)
         page.on("requestfinished", tracker.ended)
         page.on("requestfailed", tracker.ended)
+        page.on("response", tracker.answered)
     return tracker
+
+
+def error_status(page: Page) -> int | None:
+    """The HTTP status of the page's document when the server answered it with an error (5xx), else None."""
+    status = _PAGES.get(page, InFlight()).document_status
+    return status if status >= 500 else None
 
 
 @dataclass
@@ -64,7 +91,7 @@ async def missing_element(page: Page, site: str, asked: Asked, *, latest: bool =
     """The element asked for that the loaded page does not have (the earliest asked of those, or the latest: the
     pre-flight's walk moves on from page to page), or None when the page is still loading or every asked element is
     there (then the timeout is the site's slowness)."""
-    if page.is_closed() or _PAGES.get(page, InFlight()).open:
+    if page.is_closed() or _PAGES.get(page, InFlight()).open or error_status(page) is not None:
         return None
     try:
         if await page.evaluate("document.readyState") != "complete":

@@ -75,11 +75,19 @@ class SignedInBot(SiteBot):
             async for attempt in policy:
                 with attempt:
                     if attempt.retry_state.attempt_number > 1:
-                        await self.sign_in()
+                        await self._sign_in_again()
                     return await step()
         except SignedOut:
             raise SessionExpired(f"{self.site}: still signed out after signing in again", site=self.site) from None
         raise AssertionError("unreachable")  # pragma: no cover
+
+    async def _sign_in_again(self) -> None:
+        """A sign-in is several requests (the form, the post or the key's challenge and check, the page after): one
+        that meets a system fault is tried again on its own (the site's sign_in_faults), so a fault there does not
+        spend the step's own retries. A refused sign-in (ConfigError) is never tried again."""
+        async for attempt in async_retrying(self.settings.sign_in_faults):
+            with attempt:
+                await self.sign_in()
 
     async def sign_in(self) -> None:
         """Signs in on a page that is never traced (`private`); the bot's own page then carries the session."""
@@ -186,7 +194,7 @@ class SignedInBot(SiteBot):
         await self.hide("search", ["results", "not_found", "invalid_iin", "error"])
         await self.el("search", "iin_input").fill(iin)
         await self.press("search", "submit")
-        shown = await self.outcome("search", ["results", "not_found", "invalid_iin"])
+        shown = await self.page_outcome("search", ["results", "not_found", "invalid_iin"])
         if shown == "invalid_iin":
             raise InvalidInput(f"{self.site} rejects IIN {iin}", site=self.site, page="search", fields={"iin": iin})
         return shown == "results"
@@ -205,9 +213,10 @@ class SignedInBot(SiteBot):
             await expect(self.el(page, "page_number")).to_have_text(str(number + 1), timeout=self.timeout)
 
     async def page_outcome(self, page: str, elements: list[str]) -> str:
-        """`outcome` for one page of a list, retried on its own: when the site shows its error banner, its retry
-        button loads that page again (the `page_retry` policy), so one fault on page 60 does not re-read pages 1–59.
-        A page without a `retry` element in its selector file is not retried here."""
+        """`outcome` for one page of a list (a search's answer, a card), retried on its own: when the site shows its
+        error banner, its retry button asks again (the `page_retry` policy), so one fault on page 60 does not re-read
+        pages 1–59 and one lost answer does not cost the step a try. A page without a `retry` element in its
+        selector file is not retried here."""
         policy = self.settings.page_retry
         if "retry" not in self.locators.elements(page):
             policy = policy.model_copy(update={"attempts": 1})

@@ -11,7 +11,7 @@ import pytest
 
 from bots.debtor_register import DebtorRegisterBot
 from orynda.config import Settings, SiteSettings
-from orynda.errors import ElementMissing, SiteTimeout
+from orynda.errors import ElementMissing, SiteTimeout, SiteUnavailable
 from orynda.site.locators import SELECTORS_DIR, load_locators
 from sandbox.server import Sandbox
 from sandbox.world import build_world
@@ -67,4 +67,12 @@ def test_a_missing_element_is_named_after_the_configured_timeout(
 def test_a_slow_site_is_a_timeout_not_a_missing_element(settings: Settings, clean_sandbox: Sandbox) -> None:
     clean_sandbox.faults("/debtor_register", latency_ms=TIMEOUT_MS * 3)
     with pytest.raises(SiteTimeout):
+        drive.with_bot(_quick(settings), DebtorRegisterBot, lambda bot: bot.find_debtor(IIN))
+
+
+def test_a_server_error_page_after_a_click_is_the_site_failing_not_a_changed_layout(
+    settings: Settings, clean_sandbox: Sandbox
+) -> None:
+    clean_sandbox.faults("/debtor_register/debtor", down=True)  # the card a result's link opens answers 503
+    with pytest.raises(SiteUnavailable, match="HTTP 503"):
         drive.with_bot(_quick(settings), DebtorRegisterBot, lambda bot: bot.find_debtor(IIN))

@@ -146,3 +146,17 @@ def test_a_registry_answering_503_is_a_system_fault(
     clean_sandbox.faults("/bank_qazyna", down=True)
     with pytest.raises(SiteUnavailable):
         with_bot(settings, QazynaBankBot, lambda bot: bot.accounts(assets[0].iin))
+
+
+def test_an_answer_lost_once_is_asked_again_with_the_site_s_retry_button(
+    settings: Settings, clean_sandbox: Sandbox, assets: list[Assets]
+) -> None:
+    """Every second answer of the bank's API is a 503: the second lookup's answer fails, its error banner's retry
+    button asks again within the lookup, and both lookups read the accounts."""
+    client = richest(assets, lambda a: len(a.accounts_in("sandyq")))
+    clean_sandbox.faults("/bank_sandyq/api", error_every=2)
+
+    async def twice(bot: SandyqBankBot) -> list[list[str]]:
+        return [[a.iban for a in await bot.accounts(client.iin)] for _ in range(2)]
+
+    assert with_bot(settings, SandyqBankBot, twice) == [[a.iban for a in client.accounts_in("sandyq")]] * 2
