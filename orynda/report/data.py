@@ -79,7 +79,7 @@ def load(store: RunStore, run: Run, flow: Flow[Any], lang: str = "kk", settings:
         effects,
         lang,
         load_todo_facts(store, items, settings),
-        trend(store, run),
+        trend(store, run, items=items),
         _issued(store, run, effects),
     )
 
