@@ -130,9 +130,8 @@ def bench_interrupt(path: Path, home: Path, work_s: float) -> None:
             break
         time.sleep(0.2)
     assert run is not None, "the child ended before its items were recorded"
-    print(
-        f"run of {len(store.items(run.id))} items of a trivial flow: recorded after {time.perf_counter() - started:.1f} s"
-    )
+    recorded = time.perf_counter() - started
+    print(f"run of {store.counts(run.id).total} items of a trivial flow: recorded after {recorded:.1f} s")
     time.sleep(work_s)
     child.send_signal(signal.SIGINT)
     sent = time.perf_counter()
@@ -145,9 +144,8 @@ def bench_interrupt(path: Path, home: Path, work_s: float) -> None:
     counts = store.counts(run.id)
     final = store.get_run(run.id)
     print(f"  SIGINT after {work_s:.0f} s of work: {counts.by_state[ItemState.DONE]} items done, {counts.left} left")
-    print(
-        f"  SIGINT -> report written: {written:.1f} s; -> process ended: {ended:.1f} s (status {final and final.status})"
-    )
+    status = final.status if final else "?"
+    print(f"  SIGINT -> report written: {written:.1f} s; -> process ended: {ended:.1f} s (status {status})")
 
 
 def bench_report_of_finished(home: Path) -> None:
