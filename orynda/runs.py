@@ -18,7 +18,9 @@ from orynda import logs
 from orynda.config import Settings
 from orynda.engine import ItemEngine
 from orynda.errors import ConfigError, SystemException
+from orynda.eta import past_pace
 from orynda.flow import Flow
+from orynda.i18n import texts
 from orynda.leases import Lease, lease
 from orynda.loading import load_items
 from orynda.progress import RunProgress
@@ -138,7 +140,16 @@ def execute(
 ) -> RunOutcome:
     sink = logs.add_run_log(Path(run.folder))
     counts = store.counts(run.id)
-    bar = RunProgress(counts.total, counts.total - counts.left) if progress else None
+    bar = (
+        RunProgress(
+            counts.total,
+            counts.total - counts.left,
+            words=texts(settings.language),
+            past_pace=past_pace(store, flow.name),
+        )
+        if progress
+        else None
+    )
     engine = ItemEngine(
         settings, store, on_item=bar.advance if bar else None, on_found=bar.found if bar else None, stop_when=stop_when
     )
