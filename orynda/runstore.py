@@ -89,9 +89,10 @@ class RunStore:
     def add_items(self, run_id: str, specs: Sequence[ItemSpec[Any]], *, read: int | None = None) -> None:
         """One batch of items, in one short transaction; `read` is how far the list has been read with it."""
         now = clock.now()
+        rows = [_item_row(run_id, spec, now) for spec in specs]  # made before the transaction: it only writes
         with self.session() as s:
-            if specs:
-                s.execute(insert(Item), [_item_row(run_id, spec, now) for spec in specs])
+            if rows:
+                s.execute(insert(Item), rows)
             if read is not None:
                 s.execute(update(RunLoad).where(RunLoad.run_id == run_id).values(read=read))
 
