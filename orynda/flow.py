@@ -93,7 +93,8 @@ class ItemResult:
     def from_json(cls, data: Mapping[str, Any] | None) -> ItemResult:
         """The result as the store keeps it (fields stay as stored). Results stored before documents and missing
         registries had keys of their own (fields["documents"], fields["missing"] as "enpf, esalyq") read too."""
-        data = data or {}
+        if not data:  # an item not worked yet: most of a large run stopped early
+            return cls()
         fields = dict(data.get("fields") or {})
         stored_documents = fields.pop("documents", None)
         documents = data["documents"] if "documents" in data else stored_documents or []
