@@ -76,7 +76,7 @@ class ItemEngine:
             if flow.discover is not None and not self.store.loaded(run.id):
                 found = await self._discover(flow, run, pool)
                 if self.on_found:
-                    self.on_found(found)
+                    self.on_found(found)  # the whole list, also what an earlier start recorded
             pending = self.store.pending(run.id)
             if not pending:
                 return True

@@ -45,11 +45,13 @@ class RunProgress:
             "", total=total, completed=already_finished, counts=self._counts(total - already_finished)
         )
 
-    def found(self, items: int) -> None:
-        """Items a flow found on a site once the run started (nightly_check: in AIS EP)."""
-        self.total += items
-        self._progress.update(self._task, total=self.total, counts=self._counts(self.total))
-        self._say(eta.start_line(self.t, items, self.past_pace))
+    def found(self, total: int) -> None:
+        """The run's list is complete once the run started, with `total` items (nightly_check: found in AIS EP; a
+        resumed walk had some of them recorded already)."""
+        self.total = total
+        left = total - int(self._progress.tasks[0].completed)
+        self._progress.update(self._task, total=total, counts=self._counts(left))
+        self._say(eta.start_line(self.t, left, self.past_pace))
 
     def advance(self, state: ItemState) -> None:
         if state is ItemState.DONE:

@@ -43,6 +43,12 @@ def test_items_found_on_a_site_after_the_start_count_down_from_what_was_found() 
         assert "выполнено 1 · не выполнено 1 · осталось 1" in shown(bar)
 
 
+def test_a_walk_resumed_with_part_of_its_list_counts_the_whole_list_once() -> None:
+    with RunProgress(40, 0, console=quiet(), words=texts("ru")) as bar:  # two pages recorded before the kill
+        bar.found(90)
+        assert "осталось 90" in shown(bar)
+
+
 def test_a_resumed_run_counts_only_what_is_left() -> None:
     with RunProgress(5, 3, console=quiet(), words=texts("kk")) as bar:
         assert "қалды 2" in shown(bar)
