@@ -110,16 +110,18 @@ def bench_load(path: Path, home: Path) -> None:
         return original(*args, **kw)
 
     leases.renew = counted  # the heartbeat's renewals, counted
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     try:
         with PeakMemory() as memory, lease(store.engine, "register_check", "bench:1", ttl_s=3) as held:
             run = store.create_run("register_check", {"input": str(path)}, [], settings.runs_dir, loading=True)
             total = load_items(store, run.id, register_check.load_items({"input": str(path)}, settings))
     finally:
         leases.renew = original
-    elapsed = time.perf_counter() - started
+    elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu
     logger.remove(sink)
-    print(f"load: {total} rows of {path.name} recorded in {elapsed:.1f} s ({total / elapsed:.0f} rows/s)")
+    print(
+        f"load: {total} rows of {path.name} recorded in {elapsed:.1f} s ({total / elapsed:.0f} rows/s, {cpu:.1f} s CPU)"
+    )
     print(f"  peak memory (PSS of this process): {memory.peak:.0f} MiB")
     print(f"  write transactions: {len(holds)}, the write lock held at most {max(holds) * 1000:.0f} ms")
     print(f"  lease heartbeat (every {held.ttl_s / 3:.0f} s): {len(renewals)} renewals, {len(failed)} failed")
@@ -169,12 +171,18 @@ def bench_report_of_finished(home: Path) -> None:
             .values(state=ItemState.DONE, attempts=1, result={"findings": [], "fields": {**fields, "exit_ban": False}})
         )
     store.set_status(run.id, RunStatus.DONE, ended=True)
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     with PeakMemory() as memory:
         report = write_report(load(store, store.get_run(run.id) or run, register_check.FLOW, "kk", settings))
-    elapsed = time.perf_counter() - started
+    elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu
     print(f"report of the same {store.counts(run.id).total} items, all finished (marked done in the store):")
-    print(f"  written in {elapsed:.1f} s, {report.stat().st_size / 1e6:.1f} MB; peak memory {memory.peak:.0f} MiB")
+    size = report.stat().st_size / 1e6
+    print(f"  written in {elapsed:.1f} s ({cpu:.1f} s CPU), {size:.1f} MB; peak memory {memory.peak:.0f} MiB")
+
+
+def machine_load() -> str:
+    """The figures are wall-clock seconds: on a machine busy with other work they stretch, the load says by how much."""
+    return f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs"
 
 
 def main() -> None:
@@ -183,11 +191,13 @@ def main() -> None:
     parser.add_argument("--work-s", type=float, default=5.0)
     args = parser.parse_args()
     logs.configure("WARNING")
+    print(f"at start: {machine_load()}")
     with tempfile.TemporaryDirectory() as tmp:
         path = write_list(Path(tmp) / "debtors.csv", args.rows)
         bench_load(path, Path(tmp) / "load")
         bench_interrupt(path, Path(tmp) / "interrupt", args.work_s)
         bench_report_of_finished(Path(tmp) / "interrupt")
+    print(f"at end: {machine_load()}")
 
 
 if __name__ == "__main__":
