@@ -4,7 +4,10 @@ The card gives the names an act takes (the creditor, the issuing court or body) 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+
+from playwright.async_api import expect
 
 from domain.records import (
     Case,
@@ -53,9 +56,22 @@ class AisEpBot(SignedInBot):
     site = "aisep"
 
     @action
-    async def list_active_proceedings(self) -> list[CaseSummary]:
-        """Every active proceeding the signed-in bailiff holds, following the pager to the last page."""
-        return await self.signed_in(self._list_active)
+    async def list_active_proceedings(
+        self, *, after_page: int = 0, on_page: Callable[[int, list[CaseSummary]], None] | None = None
+    ) -> list[CaseSummary]:
+        """Every active proceeding the signed-in bailiff holds, following the pager to the last page, each page
+        retried on its own. `on_page` gets each page's proceedings with its number as soon as it is read; pages up to
+        `after_page` (read by an earlier walk) are paged past unread. Signed out halfway, the walk signs in again and
+        pages past what it handed out already."""
+        pages: dict[int, list[CaseSummary]] = {}
+
+        def take(number: int, cases: list[CaseSummary]) -> None:
+            pages[number] = cases
+            if on_page:
+                on_page(number, cases)
+
+        await self.signed_in(lambda: self._list_active(max([after_page, *pages]), take))
+        return [case for number in sorted(pages) for case in pages[number]]
 
     @action
     async def signed_in_bailiff(self) -> Filer:
@@ -92,14 +108,22 @@ class AisEpBot(SignedInBot):
         await look("card")
 
     # --- steps -----------------------------------------------------------------------------------------------
-    async def _list_active(self) -> list[CaseSummary]:
+    async def _list_active(self, skip: int, take: Callable[[int, list[CaseSummary]], None]) -> None:
         await self.visit("list")
         await self.page_outcome("list", ["results", "no_results"])  # the unfiltered first load, before filtering
         await self.el("list", "status_filter").select_option("active")
         await self.press("list", "apply")
         if await self.page_outcome("list", ["results", "no_results"]) == "no_results":
-            return []
-        return [self._summary(row) for row in await self.read_pages("list", "row", _ROW_CELLS)]
+            return
+        while True:
+            number = int((await self.el("list", "page_number").inner_text()).strip())
+            if number > skip:
+                take(number, [self._summary(row) for row in await self.read_rows("list", "row", _ROW_CELLS)])
+            if await self.el("list", "next_page").is_disabled():
+                return
+            await self.press("list", "next_page")
+            await self.page_outcome("list", ["results"])
+            await expect(self.el("list", "page_number")).to_have_text(str(number + 1), timeout=self.timeout)
 
     async def _filer(self) -> Filer:
         await self.visit("list")

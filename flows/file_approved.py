@@ -15,7 +15,7 @@ from domain.documents import kind
 from flows.documents_step import file_approved_act
 from orynda.config import Settings
 from orynda.errors import InvalidInput
-from orynda.flow import Flow, ItemContext, ItemResult, ItemSpec, ReportColumn
+from orynda.flow import Discovery, Flow, ItemContext, ItemResult, ItemSpec, ReportColumn
 from orynda.review import ReviewState
 
 
@@ -32,17 +32,23 @@ def load_items(params: dict[str, Any], settings: Settings) -> list[ItemSpec[Appr
     return []  # the work is in the review queue: see discover
 
 
-async def discover(ctx: ItemContext) -> list[ItemSpec[ApprovedAct]]:
+async def discover(ctx: ItemContext, found: Discovery) -> None:
+    """The approved acts of the review queue, recorded as one page (a resume after that has them already)."""
+    if found.pages:
+        return
     waiting = ctx.review.to_file()
-    return [
-        ItemSpec(
-            seq=n,
-            key=item.act,
-            source="review queue",
-            payload=ApprovedAct(review_id=item.id, act=item.act, kind=item.kind, proceeding=item.proceeding),
-        )
-        for n, item in enumerate(waiting, start=1)
-    ]
+    found.record(
+        1,
+        [
+            ItemSpec(
+                seq=n,
+                key=item.act,
+                source="review queue",
+                payload=ApprovedAct(review_id=item.id, act=item.act, kind=item.kind, proceeding=item.proceeding),
+            )
+            for n, item in enumerate(waiting, start=1)
+        ],
+    )
 
 
 async def process(payload: ApprovedAct, ctx: ItemContext) -> ItemResult:

@@ -29,7 +29,7 @@ from flows.documents_step import documents_filed, draft_and_file
 from orynda import clock
 from orynda.config import Settings
 from orynda.errors import ConfigError, RegistriesMissing
-from orynda.flow import Flow, ItemContext, ItemResult, ItemSpec, Lookup, ReportColumn
+from orynda.flow import Discovery, Flow, ItemContext, ItemResult, ItemSpec, Listed, Lookup, ReportColumn
 
 REGISTRIES = ("egov_realty", "egov_vehicles", "esalyq", "enpf", "bank_sandyq", "bank_qazyna")
 
@@ -47,24 +47,45 @@ def load_items(params: dict[str, Any], settings: Settings) -> list[ItemSpec[Nigh
     return []  # the work comes from AIS EP: see discover
 
 
-async def discover(ctx: ItemContext) -> list[ItemSpec[NightlyCheckItem]]:
-    """The bailiff's active proceedings in AIS EP, grouped by debtor (at most `--param limit=N` debtors)."""
-    cases = await ctx.bot(AisEpBot).list_active_proceedings()
+async def discover(ctx: ItemContext, found: Discovery) -> None:
+    """The bailiff's active proceedings in AIS EP, one item per debtor, each page of the list recorded as soon as it
+    is read (a debtor met on two pages is one item with the proceedings of both: see LISTED). A page that stays
+    down ends the walk with its fault; what was read stays recorded and the next try reads on after it."""
+
+    def record(page: int, cases: list[CaseSummary]) -> None:
+        found.record(page, _debtors(cases))
+
+    await ctx.bot(AisEpBot).list_active_proceedings(after_page=found.pages, on_page=record)
+
+
+def _debtors(cases: list[CaseSummary]) -> list[ItemSpec[NightlyCheckItem]]:
+    """One page's proceedings by debtor; the store numbers the items once the whole list is read."""
     by_debtor: dict[str, list[CaseSummary]] = {}
     for case in cases:
         by_debtor.setdefault(case.debtor_iin, []).append(case)
-    debtors = sorted(by_debtor.items())[: int(ctx.params.get("limit") or len(by_debtor))]
     return [
         ItemSpec(
-            seq=n,
+            seq=0,
             key=iin,
             source="AIS EP",
             payload=NightlyCheckItem(
-                iin=iin, name=found[0].debtor_name, proceedings=tuple(sorted(c.number for c in found))
+                iin=iin, name=own[0].debtor_name, proceedings=tuple(sorted(c.number for c in own))
             ),
         )
-        for n, (iin, found) in enumerate(debtors, start=1)
+        for iin, own in sorted(by_debtor.items())
     ]
+
+
+def _joined(first: NightlyCheckItem, later: NightlyCheckItem) -> NightlyCheckItem:
+    return first.model_copy(update={"proceedings": tuple(sorted({*first.proceedings, *later.proceedings}))})
+
+
+def _limit(params: dict[str, Any]) -> int | None:
+    return int(params.get("limit") or 0) or None  # at most `--param limit=N` debtors; 0 or none: all
+
+
+# One item per debtor, numbered in IIN order once the list is read; `limit` keeps the lowest IINs.
+LISTED = Listed(merge=_joined, limit=_limit)
 
 
 async def process(payload: NightlyCheckItem, ctx: ItemContext) -> ItemResult:
@@ -154,6 +175,7 @@ FLOW = Flow(
     title="Assets and income of every debtor with an active proceeding, across the registries",
     load_items=load_items,
     discover=discover,
+    listed=LISTED,
     process=process,
     payload_model=NightlyCheckItem,
     sites=("aisep", *REGISTRIES),

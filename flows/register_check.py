@@ -7,6 +7,7 @@ number.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -20,7 +21,7 @@ from domain.iin import normal_iin, why_invalid_iin
 from orynda.config import Settings
 from orynda.errors import BusinessException, InvalidInput
 from orynda.flow import Flow, ItemContext, ItemResult, ItemSpec, ReportColumn
-from orynda.inputs import Column, InputFileError, InputRow, cell_text, read_rows
+from orynda.inputs import Column, InputFileError, InputRow, cell_text, stream_rows
 
 COLUMNS = [
     Column("iin", ("ИИН", "ЖСН", "IIN", "ИИН/БИН", "ЖСН/БСН", "iin")),
@@ -45,27 +46,26 @@ class RegisterCheckItem(BaseModel):
     expected_amount: Decimal | None = None  # to the tiyn; stored as its exact string
 
 
-def load_items(params: dict[str, Any], settings: Settings) -> list[ItemSpec[RegisterCheckItem]]:
-    """One item per input row, numbered as the supervisor sees the row; a bad row is recorded as a business
-    exception naming the row and field, and keeps the name and amount it gave for the report."""
+def load_items(params: dict[str, Any], settings: Settings) -> Iterator[ItemSpec[RegisterCheckItem]]:
+    """One item per input row, numbered as the supervisor sees the row, read as they are taken (the runner records
+    them in batches); a bad row is recorded as a business exception naming the row and field, and keeps the name and
+    amount it gave for the report. A file that cannot be used is refused here, before the first row."""
     if not params.get("input"):
         raise InputFileError("register_check needs --input FILE (an .xlsx or .csv list of debtors)")
     path = Path(params["input"])
-    return _without_repeats([_spec(path, row) for row in read_rows(path, COLUMNS)])
+    return _without_repeats(_spec(path, row) for row in stream_rows(path, COLUMNS))
 
 
-def _without_repeats(specs: list[ItemSpec[RegisterCheckItem]]) -> list[ItemSpec[RegisterCheckItem]]:
+def _without_repeats(specs: Iterable[ItemSpec[RegisterCheckItem]]) -> Iterator[ItemSpec[RegisterCheckItem]]:
     """A row that repeats an earlier one (same IIN and proceeding) is reported, not checked twice."""
     first: dict[tuple[str, str | None], int] = {}
-    out = []
     for spec in specs:
         key = (spec.payload.iin, spec.payload.proceeding)
         if spec.error is None and key in first:
             spec = replace(spec, error=f"{spec.source}: the same debtor and proceeding as row {first[key]}")
         elif spec.error is None:
             first[key] = spec.seq
-        out.append(spec)
-    return out
+        yield spec
 
 
 def _spec(path: Path, row: InputRow) -> ItemSpec[RegisterCheckItem]:

@@ -18,7 +18,8 @@ from orynda.browser import BrowserPool, WorkerSlot, browser_pool
 from orynda.config import Settings
 from orynda.documents.numbering import DocumentRegister
 from orynda.errors import BrowserCrashed, BusinessException, OryndaError, StepFailed, SystemException, is_retried
-from orynda.flow import Flow, ItemResult, ItemSpec, Lookup
+from orynda.flow import Flow, ItemResult, Lookup
+from orynda.loading import RecordedPages
 from orynda.masking import mask_text
 from orynda.politeness import SiteLimiter
 from orynda.retrying import async_retrying
@@ -72,11 +73,10 @@ class ItemEngine:
         """Works the run's pending items; True when none is left."""
         self.store.reopen_in_flight(run.id)
         async with browser_pool(self.settings.browser) as pool:
-            if flow.discover is not None and not self.store.items(run.id):
+            if flow.discover is not None and not self.store.loaded(run.id):
                 found = await self._discover(flow, run, pool)
-                self.store.add_items(run.id, found)
                 if self.on_found:
-                    self.on_found(len(found))
+                    self.on_found(found)  # the whole list, also what an earlier start recorded
             pending = self.store.pending(run.id)
             if not pending:
                 return True
@@ -91,17 +91,20 @@ class ItemEngine:
         """Backoff for system faults as configured; business outcomes and partial results are never retried."""
         return async_retrying(self.settings.retry, sleep=self.sleep)
 
-    async def _discover(self, flow: Flow[Any], run: Run, pool: BrowserPool) -> list[ItemSpec[Any]]:
-        """A flow without an input file finds its work items on a site first (nightly_check: AIS EP)."""
+    async def _discover(self, flow: Flow[Any], run: Run, pool: BrowserPool) -> int:
+        """A flow without an input file finds its work items on a site first (nightly_check: AIS EP), each page of
+        the site's list recorded as it is read; a retry (or a resume) reads on after the last page recorded."""
         assert flow.discover is not None
         slot = WorkerSlot(pool)
+        found = RecordedPages(self.store, run.id, flow)
         try:
             async for attempt in self.retrying():
                 with attempt:
                     await slot.ready()
-                    specs = await flow.discover(ItemRunContext(self, run, Item(seq=0, id=0), slot))
-            logger.info("run {}: {} work items found", run.id, len(specs))
-            return specs
+                    await flow.discover(ItemRunContext(self, run, Item(seq=0, id=0), slot), found)
+            total = found.finish(dict(run.params or {}))
+            logger.info("run {}: {} work items found on {} list page(s)", run.id, total, found.pages)
+            return total
         finally:
             self._flush_calls()
             await slot.close()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Awaitable, Callable, Iterable, Mapping
+from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -94,7 +94,8 @@ class ItemResult:
     def from_json(cls, data: Mapping[str, Any] | None) -> ItemResult:
         """The result as the store keeps it (fields stay as stored). Results stored before documents and missing
         registries had keys of their own (fields["documents"], fields["missing"] as "enpf, esalyq") read too."""
-        data = data or {}
+        if not data:  # an item not worked yet: most of a large run stopped early
+            return cls()
         fields = dict(data.get("fields") or {})
         stored_documents = fields.pop("documents", None)
         documents = data["documents"] if "documents" in data else stored_documents or []
@@ -154,12 +155,33 @@ class ItemContext(Protocol):
     ) -> str | None: ...
 
 
+class Discovery(Protocol):
+    """Where a flow that finds its work on a site records it, page by page as it reads the site's list: each page
+    is in the store before the next is asked for, so a kill during the walk loses nothing and a resume reads on from
+    the page after `pages` instead of starting over."""
+
+    pages: int  # pages of the list recorded already (by an earlier start of this run, or this walk)
+
+    def record(self, page: int, specs: Sequence[ItemSpec[Any]]) -> None: ...
+
+
+@dataclass(frozen=True)
+class Listed(Generic[P]):
+    """How the items a flow finds page by page join into the run's list. A key met again on a later page is the same
+    item, its payloads joined by `merge` (nightly_check: one debtor's proceedings on two pages); once the last page
+    is read the items are numbered in key order and `limit` (from the run's parameters) keeps the lowest keys only."""
+
+    merge: Callable[[P, P], P]
+    limit: Callable[[dict[str, Any]], int | None] = lambda params: None
+
+
 @dataclass(frozen=True)
 class Flow(Generic[P]):
     """A flow as the runner sees it (a Robocorp task): where its work items come from — `load_items` from the run's
     parameters, or `discover` on a site — and what `process` does with one. The items are `payload_model`s: the
     store keeps their JSON and `process` gets each back validated into the model. `sites` are the registries it
-    uses (one page each per worker); `columns` and `extra_sheets` shape its report."""
+    uses (one page each per worker); `columns` and `extra_sheets` shape its report. `discover` records what it finds
+    in the Discovery it is given (`listed`: how pages join; without it the specs' own numbers and keys stand)."""
 
     name: str
     title: str
@@ -170,7 +192,8 @@ class Flow(Generic[P]):
     needs_input: bool = False
     sites: tuple[str, ...] = ()
     extra_sheets: tuple[str, ...] = ()
-    discover: Callable[[ItemContext], Awaitable[list[ItemSpec[P]]]] | None = None
+    discover: Callable[[ItemContext, Discovery], Awaitable[None]] | None = None
+    listed: Listed[P] | None = None
 
     def payload(self, stored: Mapping[str, Any]) -> P:
         """A work item's payload as the store keeps it, read back into the flow's model."""

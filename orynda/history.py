@@ -183,8 +183,9 @@ class StoredTrendPoint(Base):
     failures: Mapped[int] = mapped_column(Integer)
 
 
-def trend(store: RunStore, run: Run, runs: int = RUNS_IN_TREND) -> Trend:
-    """This run's trend: earlier runs of the flow from their kept points (summed once), this run summed afresh."""
+def trend(store: RunStore, run: Run, runs: int = RUNS_IN_TREND, items: Sequence[Item] | None = None) -> Trend:
+    """This run's trend: earlier runs of the flow from their kept points (summed once), this run summed afresh (from
+    its `items` when the caller has them read already: the report does, and a run may have 100,000)."""
     _TRENDS.create(store.engine, checkfirst=True)
     with store.session() as s:
         earlier = list(
@@ -195,11 +196,12 @@ def trend(store: RunStore, run: Run, runs: int = RUNS_IN_TREND) -> Trend:
                 .limit(runs - 1)
             )
         )
-    this = _point(store, run, fresh=True)
+    this = _point(store, run, fresh=True, items=items)
     points = [_point(store, r) for r in reversed(earlier)]
     previous_run = next((r for r in earlier if RunStatus(r.status).finished), None)
     previous = next((p for p in points if previous_run and p.run_id == previous_run.id), None)
-    changes = finding_changes(_item_rows(store, previous_run), _item_rows(store, run)) if previous_run else None
+    now = _item_rows(store, run) if items is None else [_row(item) for item in items]
+    changes = finding_changes(_item_rows(store, previous_run), now) if previous_run else None
     return Trend(this, previous, changes, [*points, this])
 
 
@@ -264,7 +266,11 @@ def _item_rows(store: RunStore, run: Run | None) -> list[ItemRow]:
     ]
 
 
-def _point(store: RunStore, run: Run, fresh: bool = False) -> TrendPoint:
+def _row(item: Item) -> ItemRow:
+    return ItemRow(item.key, item.state, ItemResult.from_json(item.result) if item.result is not None else None)
+
+
+def _point(store: RunStore, run: Run, fresh: bool = False, items: Sequence[Item] | None = None) -> TrendPoint:
     """The run's kept point; summed (and kept, once the run is finished) when there is none or `fresh` is asked."""
     finished = RunStatus(run.status).finished
     with store.session() as s:
@@ -281,7 +287,7 @@ def _point(store: RunStore, run: Run, fresh: bool = False) -> TrendPoint:
                 stored.acts_waiting,
                 stored.failures,
             )
-    figures = run_figures(store, run)
+    figures = run_figures(store, run) if items is None else figures_of(run, items)
     point = TrendPoint(
         figures.run_id,
         figures.started,

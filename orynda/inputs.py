@@ -15,7 +15,9 @@ import datetime as dt
 import io
 import zipfile
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from itertools import chain, islice
 from pathlib import Path
 from typing import Any
 
@@ -58,22 +60,33 @@ Numbered = tuple[int, list[Any]]  # a row's number in the file and its cells
 
 
 def read_rows(path: Path, columns: list[Column]) -> list[InputRow]:
-    filled = [(number, cells) for number, cells in _read_table(path) if not all(_blank(c) for c in cells)]
-    if not filled:
+    return list(stream_rows(path, columns))
+
+
+def stream_rows(path: Path, columns: list[Column]) -> Iterator[InputRow]:
+    """The data rows one at a time, the file read as they are taken (a list of 100,000 rows is never all in memory
+    as rows). What makes the file unusable as a whole (unreadable, no header, no data row) is raised here, before
+    the first row is handed out, so a run is not recorded for it."""
+    filled = (row for row in _read_table(path) if not all(_blank(c) for c in row[1]))
+    top = list(islice(filled, HEADER_SEARCH))
+    if not top:
         raise InputFileError(f"{path}: the file is empty (no header row)")
-    at, positions = _find_header(path, filled, columns)
-    out = []
-    for number, cells in filled[at + 1 :]:
-        values = {f: (cells[i] if i < len(cells) else None) for f, i in positions.items()}
-        problems = {
-            f: "a formula without a calculated value (open the file in Excel and save it)"
-            for f, v in values.items()
-            if v is UNCALCULATED
-        }
-        out.append(InputRow(number, {f: (None if v is UNCALCULATED else v) for f, v in values.items()}, problems))
-    if not out:
+    at, positions = _find_header(path, top, columns)
+    rest = chain(top[at + 1 :], filled)
+    first = next(rest, None)
+    if first is None:
         raise InputFileError(f"{path}: the file has a header row but no data rows")
-    return out
+    return (_row(number, cells, positions) for number, cells in chain([first], rest))
+
+
+def _row(number: int, cells: list[Any], positions: dict[str, int]) -> InputRow:
+    values = {f: (cells[i] if i < len(cells) else None) for f, i in positions.items()}
+    problems = {
+        f: "a formula without a calculated value (open the file in Excel and save it)"
+        for f, v in values.items()
+        if v is UNCALCULATED
+    }
+    return InputRow(number, {f: (None if v is UNCALCULATED else v) for f, v in values.items()}, problems)
 
 
 def _find_header(path: Path, filled: list[Numbered], columns: list[Column]) -> tuple[int, dict[str, int]]:
@@ -103,22 +116,36 @@ def _match_columns(header: list[Any], columns: list[Column]) -> tuple[dict[str, 
     return positions, missing
 
 
-def _read_table(path: Path) -> list[Numbered]:
+def _read_table(path: Path) -> Iterator[Numbered]:
+    """The file's rows as they are read; what it is (missing, not a workbook, protected) is told at once."""
     if not path.exists():
         raise InputFileError(f"{path}: no such file")
     suffix = path.suffix.lower()
     if suffix not in (".xlsx", ".xlsm", ".csv", ".txt"):
         raise InputFileError(f"{path}: unsupported file type {suffix!r}; use .xlsx or .csv")
-    try:
+    with _unreadable(path, suffix):
         data = path.read_bytes()
         if not data.strip():
-            return []
-        return _excel_rows(path, data) if suffix in (".xlsx", ".xlsm") else _csv_rows(path, data)
+            return iter(())
+        rows = _excel_rows(path, data) if suffix in (".xlsx", ".xlsm") else _csv_rows(path, data)
+    return _guarded(path, suffix, rows)
+
+
+def _guarded(path: Path, suffix: str, rows: Iterator[Numbered]) -> Iterator[Numbered]:
+    with _unreadable(path, suffix):
+        yield from rows
+
+
+@contextmanager
+def _unreadable(path: Path, suffix: str) -> Iterator[None]:
+    """A file that breaks while it is read is named with why, whichever row it broke on."""
+    try:
+        yield
     except (OSError, UnicodeDecodeError, csv.Error, ValueError, KeyError, zipfile.BadZipFile) as exc:
         raise InputFileError(f"{path}: cannot read as {suffix[1:]}: {exc}") from exc
 
 
-def _excel_rows(path: Path, data: bytes) -> list[Numbered]:
+def _excel_rows(path: Path, data: bytes) -> Iterator[Numbered]:
     """The first sheet's values by row number; a formula Excel never calculated is marked UNCALCULATED, not read
     as empty."""
     if data.startswith(b"\xd0\xcf\x11\xe0"):  # an OLE compound file: encrypted OOXML, or a 97–2003 .xls
@@ -129,8 +156,12 @@ def _excel_rows(path: Path, data: bytes) -> list[Numbered]:
         raise InputFileError(f"{path}: not an Excel file ({_looks_like(data)}); use .xlsx or .csv")
     values = load_workbook(path, read_only=True, data_only=True)
     formulas = load_workbook(path, read_only=True, data_only=False)
+    return _sheet_rows(values, formulas)
+
+
+def _sheet_rows(values: Any, formulas: Any) -> Iterator[Numbered]:
     try:
-        return list(_with_uncalculated(values.worksheets[0].iter_rows(), formulas.worksheets[0].iter_rows()))
+        yield from _with_uncalculated(values.worksheets[0].iter_rows(), formulas.worksheets[0].iter_rows())
     finally:
         values.close()
         formulas.close()
@@ -148,21 +179,23 @@ def _with_uncalculated(values: Iterator[Any], formulas: Iterator[Any]) -> Iterat
         yield number, cells
 
 
-def _csv_rows(path: Path, data: bytes) -> list[Numbered]:
+def _csv_rows(path: Path, data: bytes) -> Iterator[Numbered]:
     """Records by the line each starts on (a quoted cell may hold a line break); a blank line is an empty row."""
     text = _decode(path, data)
     if not text.strip():
-        return []
+        return iter(())
     try:
         dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
     except csv.Error:  # no delimiter anywhere: a list of one column
         dialect = csv.excel
-    reader = csv.reader(io.StringIO(text, newline=""), dialect)
-    rows, line = [], 1
+    return _records(csv.reader(io.StringIO(text, newline=""), dialect))
+
+
+def _records(reader: Any) -> Iterator[Numbered]:
+    line = 1
     for cells in reader:
-        rows.append((line, list(cells)))
+        yield line, list(cells)
         line = reader.line_num + 1
-    return rows
 
 
 def _decode(path: Path, data: bytes) -> str:

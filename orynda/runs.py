@@ -8,6 +8,7 @@ import signal
 from collections.abc import Callable, Mapping
 from contextlib import nullcontext
 from dataclasses import dataclass
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -17,9 +18,11 @@ from orynda import logs
 from orynda.config import Settings
 from orynda.engine import ItemEngine
 from orynda.errors import ConfigError, SystemException
+from orynda.eta import past_pace
 from orynda.flow import Flow
 from orynda.i18n import texts
 from orynda.leases import Lease, lease
+from orynda.loading import load_items
 from orynda.progress import RunProgress
 from orynda.report.data import load
 from orynda.report.workbook import write_report
@@ -59,12 +62,17 @@ def start_run(
     stop_status: StopStatus = RunStatus.INTERRUPTED,
     store: RunStore | None = None,
 ) -> RunOutcome:
-    """A new run of a flow: its work items are recorded first, so nothing can be lost after this point."""
+    """A new run of a flow: its work items are recorded first, so nothing can be lost after this point. They are read
+    as a stream and recorded in batches (orynda.loading): an input file that cannot be used is refused before the
+    run is recorded, and a load killed halfway goes on at `resume`."""
     store = store or open_store(settings)
     with lease(store.engine, flow.name, holder_name()) as held:  # FlowBusy if the flow runs anywhere else
-        specs = list(flow.load_items(params, settings))
-        run = store.create_run(flow.name, params, specs, settings.runs_dir, trigger=trigger)
-        logger.info("run {} of {}: {} items recorded", run.id, flow.name, len(specs))
+        specs = iter(flow.load_items(params, settings))
+        first = next(specs, None)  # the file's header and its first row are read before anything is recorded
+        run = store.create_run(flow.name, params, [], settings.runs_dir, trigger=trigger, loading=True)
+        if flow.discover is None:
+            total = load_items(store, run.id, chain([first] if first else [], specs))
+            logger.info("run {} of {}: {} items recorded", run.id, flow.name, total)
         return execute(
             store,
             flow,
@@ -100,9 +108,13 @@ def resume_run(
         logger.info("resuming run {} of {}", run.id, run.flow)
         if run.flow not in flows:
             raise ConfigError(f"run {run.id} is of flow {run.flow!r}, which this installation does not have")
+        flow = flows[run.flow]
+        if flow.discover is None and not store.loaded(run.id):  # killed while its list was read: read on
+            total = load_items(store, run.id, flow.load_items(dict(run.params or {}), settings))
+            logger.info("run {}: its list read on to the end, {} items", run.id, total)
         return execute(
             store,
-            flows[run.flow],
+            flow,
             run,
             settings,
             progress=progress,
@@ -128,7 +140,16 @@ def execute(
 ) -> RunOutcome:
     sink = logs.add_run_log(Path(run.folder))
     counts = store.counts(run.id)
-    bar = RunProgress(counts.total, counts.total - counts.left, texts(settings.language)) if progress else None
+    bar = (
+        RunProgress(
+            counts.total,
+            counts.total - counts.left,
+            words=texts(settings.language),
+            past_pace=past_pace(store, flow.name),
+        )
+        if progress
+        else None
+    )
     engine = ItemEngine(
         settings, store, on_item=bar.advance if bar else None, on_found=bar.found if bar else None, stop_when=stop_when
     )

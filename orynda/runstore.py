@@ -5,21 +5,22 @@ from __future__ import annotations
 import os
 import secrets
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import func, select, update
+from sqlalchemy import Table, delete, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from orynda import clock
 from orynda.database import make_engine, transaction
 from orynda.flow import ItemResult, ItemSpec
-from orynda.schema import Attempt, Item, ItemState, Run, RunStatus, SideEffect, SiteCall
+from orynda.schema import Attempt, Item, ItemState, Run, RunLoad, RunStatus, SideEffect, SiteCall
 
+Payload = dict[str, Any]
 CUT_OFF = "the attempt was cut off: the run stopped (killed, crashed or powered off) while it was in flight"
 
 
@@ -51,9 +52,17 @@ class RunStore:
 
     # --- runs -------------------------------------------------------------------------------------------
     def create_run(
-        self, flow: str, params: dict[str, Any], specs: Iterable[ItemSpec[Any]], runs_dir: Path, trigger: str = "cli"
+        self,
+        flow: str,
+        params: dict[str, Any],
+        specs: Iterable[ItemSpec[Any]],
+        runs_dir: Path,
+        trigger: str = "cli",
+        *,
+        loading: bool = False,
     ) -> Run:
-        """Records the run and all its items at once, before any browser starts."""
+        """Records the run with the items given, before any browser starts. `loading`: its list is read after this
+        (in batches from a file, page by page from a site) and is complete only once `finish_loading` says so."""
         started = clock.now()
         run_id = clock.run_id_for(started, secrets.token_hex(2))
         folder = runs_dir / run_id
@@ -70,14 +79,87 @@ class RunStore:
         with self.session() as s:
             s.add(run)
             s.flush()
-            s.add_all(_item_row(run_id, spec, started) for spec in specs)
+            if loading:
+                s.add(RunLoad(run_id=run_id, read=0))
+            _insert_items(s, [_item_row(run_id, spec, started) for spec in specs])
         return run
 
-    def add_items(self, run_id: str, specs: Iterable[ItemSpec[Any]]) -> None:
-        """Items a flow discovered on a site; recorded at once, before any is processed."""
+    def add_items(self, run_id: str, specs: Sequence[ItemSpec[Any]], *, read: int | None = None) -> None:
+        """One batch of items, in one short transaction; `read` is how far the list has been read with it."""
+        now = clock.now()
+        rows = [_item_row(run_id, spec, now) for spec in specs]  # made before the transaction: it only writes
+        with self.session() as s:
+            _insert_items(s, rows)
+            if read is not None:
+                s.execute(update(RunLoad).where(RunLoad.run_id == run_id).values(read=read))
+
+    def record_listed(
+        self,
+        run_id: str,
+        page: int,
+        specs: Sequence[ItemSpec[Any]],
+        merge: Callable[[Payload, Payload], Payload] | None,
+    ) -> None:
+        """One page of a site's list, with the page number it reached, in one transaction: a key met on an earlier
+        page stays one item, its payload joined with the new one by `merge`; a new key is numbered after the rest."""
         now = clock.now()
         with self.session() as s:
-            s.add_all(_item_row(run_id, spec, now) for spec in specs)
+            keys = [spec.key for spec in specs]
+            known = {i.key: i for i in s.scalars(select(Item).where(Item.run_id == run_id, Item.key.in_(keys)))}
+            last = s.scalar(select(func.max(Item.seq)).where(Item.run_id == run_id)) or 0
+            for spec in specs:
+                payload = spec.payload.model_dump(mode="json")
+                if spec.key in known:
+                    item = known[spec.key]
+                    if merge is not None:
+                        item.payload, item.updated_at = merge(dict(item.payload), payload), now
+                    continue
+                last += 1
+                item = Item(**_item_row(run_id, ItemSpec(last, spec.key, spec.payload, spec.source), now))
+                s.add(item)
+                known[spec.key] = item
+            s.execute(update(RunLoad).where(RunLoad.run_id == run_id).values(read=page))
+
+    def loaded(self, run_id: str) -> bool:
+        """Whether the run's list of items is complete (a run recorded with all its items at once has no load)."""
+        with self.session() as s:
+            load = s.get(RunLoad, run_id)
+            if load is not None:
+                return load.loaded_at is not None
+            return s.scalar(select(Item.id).where(Item.run_id == run_id).limit(1)) is not None
+
+    def open_load(self, run_id: str) -> None:
+        """Marks the run's list as being read, unless a load is recorded already (complete or not)."""
+        with self.session() as s:
+            if s.get(RunLoad, run_id) is None:
+                s.add(RunLoad(run_id=run_id, read=0))
+
+    def read_so_far(self, run_id: str) -> int:
+        """The last row or list page an unfinished load recorded: a resume reads on after it."""
+        with self.session() as s:
+            load = s.get(RunLoad, run_id)
+            return load.read if load is not None else 0
+
+    def finish_loading(self, run_id: str, *, by_key: bool = False, keep: int | None = None) -> int:
+        """Marks the run's list complete, in one transaction; `by_key` numbers its items 1, 2, … in key order and
+        `keep` leaves only that many, the lowest keys (nothing was worked yet). Returns how many items it has."""
+        with self.session() as s:
+            if by_key:
+                rows = s.execute(select(Item.id, Item.key).where(Item.run_id == run_id).order_by(Item.key)).all()
+                dropped = [row.id for row in rows[keep:]] if keep is not None else []
+                for at in range(0, len(dropped), 500):
+                    s.execute(delete(Item).where(Item.id.in_(dropped[at : at + 500])))
+                kept = rows[:keep] if keep is not None else rows
+                # two passes: a new number may still be held by another item until it moves
+                for seq, row in enumerate(kept, start=1):
+                    s.execute(update(Item).where(Item.id == row.id).values(seq=-seq))
+                s.execute(update(Item).where(Item.run_id == run_id).values(seq=-Item.seq))
+            s.execute(update(RunLoad).where(RunLoad.run_id == run_id).values(loaded_at=clock.now()))
+            return int(s.scalar(select(func.count()).select_from(Item).where(Item.run_id == run_id)) or 0)
+
+    def last_seq(self, run_id: str) -> int:
+        with self.session() as s:
+            return int(s.scalar(select(func.max(Item.seq)).where(Item.run_id == run_id)) or 0)
 
     def get_run(self, run_id: str) -> Run | None:
         with self.session() as s:
@@ -242,29 +324,35 @@ class RunStore:
             return list(s.scalars(select(SiteCall).where(SiteCall.run_id == run_id)))
 
 
-def _item_row(run_id: str, spec: ItemSpec[Any], now: Any) -> Item:
+def _insert_items(s: Session, rows: list[dict[str, Any]]) -> None:
+    """One statement per shape of row, executed for many rows at once (no ORM objects: 100,000 rows take seconds)."""
+    table = cast(Table, Item.__table__)
+    for with_result in (False, True):
+        same = [row for row in rows if ("result" in row) == with_result]
+        if same:
+            s.execute(insert(table), same)
+
+
+def _item_row(run_id: str, spec: ItemSpec[Any], now: Any) -> dict[str, Any]:
+    """An item's columns for one insert: a row already known to be bad is recorded finished, as a business case."""
+    row: dict[str, Any] = {
+        "run_id": run_id,
+        "seq": spec.seq,
+        "key": spec.key,
+        "source": spec.source,
+        "payload": spec.payload.model_dump(mode="json"),
+        "state": ItemState.NEW,
+        "attempts": 0,
+        "error_code": None,
+        "error_message": None,
+        "evidence": None,
+        "updated_at": now,
+    }
     if spec.error:
-        return Item(
-            run_id=run_id,
-            seq=spec.seq,
-            key=spec.key,
-            source=spec.source,
-            payload=spec.payload.model_dump(mode="json"),
-            state=ItemState.BUSINESS,
-            result=ItemResult(fields=spec.fields).to_json() if spec.fields else None,
-            error_code="InvalidInput",
-            error_message=spec.error,
-            updated_at=now,
-        )
-    return Item(
-        run_id=run_id,
-        seq=spec.seq,
-        key=spec.key,
-        source=spec.source,
-        payload=spec.payload.model_dump(mode="json"),
-        state=ItemState.NEW,
-        updated_at=now,
-    )
+        row["state"], row["error_code"], row["error_message"] = ItemState.BUSINESS, "InvalidInput", spec.error
+        if spec.fields:  # a row without one leaves the column NULL, as an item not worked yet
+            row["result"] = ItemResult(fields=spec.fields).to_json()
+    return row
 
 
 def holder_name() -> str:

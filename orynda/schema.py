@@ -89,6 +89,17 @@ class Run(Base):
     folder: Mapped[str] = mapped_column(Text)
 
 
+class RunLoad(Base):
+    """How far a run's list of items has been read: rows of its input file, or pages of a site's list. While
+    `loaded_at` is empty the list is incomplete (the load was killed), and a resume reads on from `read` instead of
+    taking the items it has for all of them. A run without this row had all its items recorded with it."""
+
+    __tablename__ = "run_loads"
+    run_id: Mapped[str] = mapped_column(ForeignKey("runs.id"), primary_key=True)
+    read: Mapped[int] = mapped_column(Integer, default=0)  # the last row (file) or page (site list) recorded
+    loaded_at: Mapped[dt.datetime | None] = mapped_column(AwareDateTime, nullable=True)
+
+
 class Item(Base):
     __tablename__ = "items"
     __table_args__ = (UniqueConstraint("run_id", "seq"),)

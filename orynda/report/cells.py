@@ -23,11 +23,12 @@ HEADER_WIDEST = 16  # a long header wraps rather than widening a column of short
 LINE_HEIGHT = 15  # points per line of 11-point text: a wrapped cell's row is set as tall as its lines
 
 
-def put(ws: Worksheet, row: int, column: int, value: Any, kind: str = "text") -> Cell:
-    """Writes one value by its kind; a string that Excel could run as a formula is stored as plain text."""
-    cell = ws.cell(row=row, column=column)
+def put(ws: Worksheet, row: int, column: int, value: Any, kind: str = "text") -> Cell | None:
+    """Writes one value by its kind; a string that Excel could run as a formula is stored as plain text. An empty
+    value writes no cell at all (a sheet of 100,000 rows has many)."""
     if value is None or value == "":
-        return cell
+        return None
+    cell = ws.cell(row=row, column=column)
     if kind == "money":
         return _money(cell, value)
     if kind in ("int", "number") and isinstance(value, (int, float)):
@@ -42,10 +43,10 @@ def put(ws: Worksheet, row: int, column: int, value: Any, kind: str = "text") ->
     return _text(cell, str(value))
 
 
-def link(ws: Worksheet, row: int, column: int, target: str | None, label: str | None = None) -> Cell:
+def link(ws: Worksheet, row: int, column: int, target: str | None, label: str | None = None) -> Cell | None:
     """A hyperlink shown by its label (the target itself when there is none)."""
     cell = put(ws, row, column, label or target)
-    if target:
+    if target and cell is not None:
         cell.hyperlink = target
         cell.font = Font(color="0563C1", underline="single")
     return cell
@@ -60,42 +61,59 @@ def header(ws: Worksheet, titles: list[str]) -> None:
 
 def finish(ws: Worksheet, *, one_page: bool = False, header_rows: int = 1, filters: bool = True) -> None:
     """Header frozen, filters on, columns as wide as their content up to WIDEST (longer texts wrap), and the print
-    setup: landscape A4, one page wide, the header repeated on every page; `one_page` fits the sheet on one page."""
+    setup: landscape A4, one page wide, the header repeated on every page; `one_page` fits the sheet on one page.
+
+    One pass over the cells written, each given one of two alignments registered once for the workbook (an
+    alignment set cell by cell is looked up among the workbook's styles each time: minutes for 100,000 items)."""
     if header_rows:
         ws.freeze_panes = f"A{header_rows + 1}"
         if filters and ws.max_row >= 1 and ws.max_column >= 1:
             ws.auto_filter.ref = ws.dimensions
+    top, top_wrapped = _alignment_id(ws, _TOP), _alignment_id(ws, _TOP_WRAPPED)
     widths: dict[int, int] = {}
-    for row in ws.iter_rows():
-        for cell in row:
-            if cell.value is None:
-                continue
-            widest = HEADER_WIDEST if cell.row <= header_rows else WIDEST
-            shown = _shown_width(cell)
-            widths[cell.column] = max(widths.get(cell.column, 0), min(shown, widest))
-            if isinstance(cell.value, str) and (shown > widest or "\n" in cell.value):
-                cell.alignment = Alignment(vertical="top", wrap_text=True)
-            elif cell.row > header_rows:
-                cell.alignment = Alignment(vertical="top")
+    wrapped: list[Cell] = []
+    for cell in list(ws._cells.values()):
+        value = cell.value
+        if value is None:
+            continue
+        widest = HEADER_WIDEST if cell.row <= header_rows else WIDEST
+        shown = _shown_width(cell)
+        widths[cell.column] = max(widths.get(cell.column, 0), min(shown, widest))
+        if isinstance(value, str) and (shown > widest or "\n" in value):
+            cell._style.alignmentId = top_wrapped
+            wrapped.append(cell)
+        elif cell.row > header_rows:
+            cell._style.alignmentId = top
+        elif cell.alignment.wrap_text:  # a header cell keeps the alignment it was written with
+            wrapped.append(cell)
     for column, width in widths.items():
         ws.column_dimensions[get_column_letter(column)].width = width + 2
-    _row_heights(ws, widths)
+    _row_heights(ws, widths, wrapped)
     printable(ws, one_page=one_page, header_rows=header_rows)
 
 
-def _row_heights(ws: Worksheet, widths: dict[int, int]) -> None:
+_TOP = Alignment(vertical="top")
+_TOP_WRAPPED = Alignment(vertical="top", wrap_text=True)
+
+
+def _alignment_id(ws: Worksheet, alignment: Alignment) -> int:
+    """The alignment's index among the workbook's, as setting `cell.alignment` finds it."""
+    return int(ws.parent._alignments.add(alignment))
+
+
+def _row_heights(ws: Worksheet, widths: dict[int, int], wrapped: list[Cell]) -> None:
     """Rows as tall as their wrapped texts: neither Excel nor LibreOffice grows a row on opening the file, so a
     wrapped text would print over the row below."""
-    for row in ws.iter_rows():
-        lines = max((_lines(cell, widths.get(cell.column, WIDEST)) for cell in row), default=1)
-        if lines > 1:
-            ws.row_dimensions[row[0].row].height = lines * LINE_HEIGHT
+    lines: dict[int, int] = {}
+    for cell in wrapped:
+        lines[cell.row] = max(lines.get(cell.row, 1), _lines(str(cell.value), widths.get(cell.column, WIDEST)))
+    for row, count in lines.items():
+        if count > 1:
+            ws.row_dimensions[row].height = count * LINE_HEIGHT
 
 
-def _lines(cell: Cell, width: int) -> int:
-    if cell.value is None or not (cell.alignment and cell.alignment.wrap_text):
-        return 1
-    return sum(max(1, -(-len(line) // max(width, 1))) for line in str(cell.value).splitlines() or [""])
+def _lines(text: str, width: int) -> int:
+    return sum(max(1, -(-len(line) // max(width, 1))) for line in text.splitlines() or [""])
 
 
 def printable(ws: Worksheet, *, one_page: bool = False, header_rows: int = 1) -> None:

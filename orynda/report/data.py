@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +32,7 @@ class ReportData:
     trend: Trend | None = None  # this run against the previous one of its flow and the last runs
     issued: tuple[DocumentRecord, ...] = ()  # the register's documents this run issued or uploaded, whatever became
     # of their items: a document of an item that failed later is on AIS EP all the same
+    _results: dict[int, ItemResult] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def texts(self) -> Texts:
@@ -62,7 +63,10 @@ class ReportData:
         return Path(path).resolve().as_uri()
 
     def result(self, item: Item) -> ItemResult:
-        return ItemResult.from_json(item.result)
+        """The item's result, read from its JSON once for all the sheets that show it."""
+        if item.id not in self._results:
+            self._results[item.id] = ItemResult.from_json(item.result)
+        return self._results[item.id]
 
 
 def load(store: RunStore, run: Run, flow: Flow[Any], lang: str = "kk", settings: Settings | None = None) -> ReportData:
@@ -79,7 +83,7 @@ def load(store: RunStore, run: Run, flow: Flow[Any], lang: str = "kk", settings:
         effects,
         lang,
         load_todo_facts(store, items, settings),
-        trend(store, run),
+        trend(store, run, items=items),
         _issued(store, run, effects),
     )
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from bots.aisep import AisEpBot
-from domain.records import Case
+from domain.records import Case, CaseSummary
 from orynda.config import Settings
 from orynda.errors import InvalidInput, SiteUnavailable
 from sandbox.server import Sandbox
@@ -127,3 +127,23 @@ def test_a_list_that_stays_down_says_which_page(settings: Settings, clean_sandbo
     clean_sandbox.faults("/aisep/api/proceedings", down=True)
     with pytest.raises(SiteUnavailable, match="page 'list' shows the error banner after 4 attempt"):
         with_bot(_fast_pages(settings), AisEpBot, lambda bot: bot.list_active_proceedings())
+
+
+def test_each_list_page_is_handed_out_as_it_is_read_and_a_later_walk_reads_on_after_it(
+    settings: Settings, clean_sandbox: Sandbox, mine: list[aisep_cases.Case]
+) -> None:
+    active = sorted(c.number for c in mine if c.status == "active")
+    given: dict[int, list[str]] = {}
+
+    def take(page: int, cases: list[CaseSummary]) -> None:
+        given[page] = [c.number for c in cases]
+        if page == 2:  # the list goes down after its second page
+            clean_sandbox.faults("/aisep/api/proceedings", down=True)
+
+    with pytest.raises(SiteUnavailable):
+        with_bot(_fast_pages(settings), AisEpBot, lambda bot: bot.list_active_proceedings(on_page=take))
+    assert sorted(given) == [1, 2]  # what was read before the fault was handed out already
+    clean_sandbox.reset_faults()
+    rest = with_bot(settings, AisEpBot, lambda bot: bot.list_active_proceedings(after_page=2, on_page=take))
+    assert sorted(c.number for c in rest) == sorted(n for page in given if page > 2 for n in given[page])
+    assert sorted(n for numbers in given.values() for n in numbers) == active  # each proceeding once

@@ -29,7 +29,7 @@ def xlsx(path: Path, rows: list[list[object]]) -> Path:
 
 
 def items(path: Path) -> list:
-    return load_items({"input": str(path)}, load_settings())
+    return list(load_items({"input": str(path)}, load_settings()))
 
 
 def stored(spec: ItemSpec[RegisterCheckItem]) -> dict[str, object]:

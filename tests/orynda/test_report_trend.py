@@ -167,8 +167,8 @@ def test_earlier_finished_runs_are_summed_once(tmp_path: Path, monkeypatch: pyte
         kept = {p.run_id: p.findings for p in s.query(StoredTrendPoint)}
     assert kept == {nights[0]: 4, nights[2]: 3}  # an interrupted run may still change: not kept
     summed: list[str] = []
-    real = history.run_figures
-    monkeypatch.setattr(history, "run_figures", lambda st, run: summed.append(run.id) or real(st, run))
+    real = history.figures_of
+    monkeypatch.setattr(history, "figures_of", lambda run, items: summed.append(run.id) or real(run, items))
     trend_sheet(store, nights[-1], "kk")
     assert summed == [nights[2], nights[1]]  # this run afresh, the interrupted one again; the first read back
 
