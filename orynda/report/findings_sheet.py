@@ -1,5 +1,6 @@
 """Findings sheet: one row per finding — debtor, what was found, where, amount or asset, what to do and on what basis,
-the act drafted or filed for it (its number links the PDF) and where that act stands, and the evidence."""
+the act drafted or filed for it (its number links the PDF) and where that act stands, and the evidence with its
+SHA-256."""
 
 from __future__ import annotations
 
@@ -25,6 +26,7 @@ TITLES = (
     "report.findings.act",
     "report.findings.act_state",
     "report.items.evidence",
+    "report.findings.evidence_sha256",
 )
 
 
@@ -56,6 +58,7 @@ def findings_sheet(book: Workbook, data: ReportData) -> None:
             link(ws, r, 11, data.target(first_pdf), "\n".join(a.act for a in linked) or None)
             put(ws, r, 12, _states(data, finding, linked))
             link(ws, r, 13, data.target(finding.evidence), data.relative(finding.evidence))
+            put(ws, r, 14, finding.evidence_sha256, "text")  # proves the evidence file unchanged since the night
             r += 1
     finish(ws)
 

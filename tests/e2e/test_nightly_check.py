@@ -114,6 +114,7 @@ def test_known_debtors_give_exactly_the_expected_findings(night: Settings) -> No
     assert {sheet["findings"], T("report.sheet.registries")} <= set(book.sheetnames)
     finding_rows = list(book[sheet["findings"]].iter_rows(min_row=2, values_only=True))
     assert len(finding_rows) == sum(len(findings_of(i.result)) for i in items.values())
+    assert {row[13] for row in finding_rows if row[13]} == {f["evidence_sha256"] for f in kept}  # the sheet proves them
     registries = {row[0]: row for row in book[T("report.sheet.registries")].iter_rows(min_row=2, values_only=True)}
     assert {T.site(s) for s in ("aisep", "egov_realty", "egov_vehicles", "esalyq", "enpf", "bank_sandyq")} <= set(
         registries
