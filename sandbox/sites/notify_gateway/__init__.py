@@ -47,7 +47,8 @@ class Message:
     phone: str | None
     text: str
     ref: str
-    sent_at: float
+    sent_at: float  # wall-clock seconds, for the times shown
+    tick: float  # the site's clock when sent: the receipt comes receipt_after_s later by that clock
     outcome: str  # what the receipt will say, once it comes (sandbox.world_contacts.OUTCOMES)
 
 
@@ -63,9 +64,10 @@ def make_app(
     messages: list[Message] = []
     by_ref: dict[str, Message] = {}
     numbers = itertools.count(1)
+    tick = clock or time.monotonic
 
     def status(m: Message) -> dict[str, Any]:
-        arrived = time.time() - m.sent_at >= receipt_after_s and m.outcome != "no_receipt"
+        arrived = tick() - m.tick >= receipt_after_s and m.outcome != "no_receipt"
         receipt = m.sent_at + receipt_after_s
         return {
             "id": m.id,
@@ -123,6 +125,7 @@ def make_app(
             text,
             ref,
             time.time(),
+            tick(),
             outcome,
         )
         messages.append(message)
