@@ -10,13 +10,14 @@ from bots.debtor_register import DebtorRegisterBot
 from bots.egov import EgovRealtyBot, EgovVehiclesBot
 from bots.enpf import EnpfBot
 from bots.esalyq import EsalyqBot
-from flows import file_approved, nightly_check, register_check
+from bots.notify import NotifyBot
+from flows import file_approved, nightly_check, notices, register_check
 from orynda.errors import ConfigError
 from orynda.flow import Flow
 from orynda.site.base import SiteBot
 
 FLOWS: dict[str, Flow[Any]] = {
-    flow.name: flow for flow in (register_check.FLOW, nightly_check.FLOW, file_approved.FLOW)
+    flow.name: flow for flow in (register_check.FLOW, nightly_check.FLOW, file_approved.FLOW, notices.FLOW)
 }
 
 BOTS: dict[str, type[SiteBot]] = {
@@ -30,6 +31,7 @@ BOTS: dict[str, type[SiteBot]] = {
         EnpfBot,
         SandyqBankBot,
         QazynaBankBot,
+        NotifyBot,
     )
 }
 

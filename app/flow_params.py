@@ -30,6 +30,11 @@ FLOW_PARAMS: Mapping[str, tuple[Param, ...]] = {
         Param("documents", "choice", choices=("file", "draft", "off")),
     ),
     "file_approved": (),
+    "notices": (
+        Param("limit", "int", minimum=1),
+        Param("channel", "choice", choices=("sms", "push")),
+        Param("wait_hours", "int", minimum=0),
+    ),
 }
 INPUT_SUFFIXES = (".xlsx", ".csv")
 

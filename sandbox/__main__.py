@@ -20,8 +20,15 @@ def main() -> None:
     parser.add_argument("--slow-rate", type=float, default=0.0, help="share of requests delayed past timeouts")
     parser.add_argument("--drop-rate", type=float, default=0.0, help="share of API responses cut off")
     parser.add_argument("--session-idle-s", type=int, default=None, help="idle seconds before a login expires")
+    parser.add_argument("--receipt-after-s", type=float, default=None, help="seconds before a delivery receipt comes")
+    parser.add_argument("--daily-quota", type=int, default=None, help="messages the notification gateway sends a day")
     args = parser.parse_args()
-    options = {"session_idle_s": args.session_idle_s} if args.session_idle_s else {}
+    given = {
+        "session_idle_s": args.session_idle_s,
+        "receipt_after_s": args.receipt_after_s,
+        "daily_quota": args.daily_quota,
+    }
+    options = {key: value for key, value in given.items() if value}
     app = create_app(args.seed, args.debtors, options)
     app.state.faults.set(
         "*",

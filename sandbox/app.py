@@ -26,6 +26,7 @@ SITES = (
     "enpf",
     "bank_sandyq",
     "bank_qazyna",
+    "notify_gateway",
 )
 
 

@@ -4,3 +4,4 @@ AISEP = {"bailiff1": "sandbox-pass-1", "bailiff2": "sandbox-pass-2", "bailiff3":
 ENPF = {"svc.bailiff1": "enpf-pass-1", "svc.bailiff2": "enpf-pass-2", "svc.bailiff3": "enpf-pass-3"}
 BANK_SANDYQ = {"chsi-bailiff1": "sandyq-pass-1", "chsi-bailiff2": "sandyq-pass-2"}
 BANK_QAZYNA = {"bailiff1@chsi.kz": "qazyna-pass-1", "bailiff2@chsi.kz": "qazyna-pass-2"}
+NOTIFY_GATEWAY = {"chsi.bailiff1": "notify-pass-1", "chsi.bailiff2": "notify-pass-2"}
