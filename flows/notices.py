@@ -20,10 +20,11 @@ from bots.aisep import AisEpBot
 from bots.notify import NotifyBot
 from domain.deadlines import voluntary_execution_deadline
 from domain.notices import Channel, Next, NoticeText, SentMessage, channels, delivery_day, next_step, voluntary_term
+from domain.records import CaseSummary
 from orynda import clock
 from orynda.config import Settings
 from orynda.errors import BusinessException, ConfigError
-from orynda.flow import Flow, ItemContext, ItemResult, ItemSpec, ReportColumn
+from orynda.flow import Discovery, Flow, ItemContext, ItemResult, ItemSpec, Listed, ReportColumn
 from orynda.i18n import texts
 
 SITE = "notify_gateway"
@@ -49,21 +50,23 @@ def load_items(params: dict[str, Any], settings: Settings) -> list[ItemSpec[Noti
     return []  # the work comes from AIS EP: see discover
 
 
-async def discover(ctx: ItemContext) -> list[ItemSpec[NoticeItem]]:
-    """The bailiff's active proceedings in AIS EP, by number (at most `--param limit=N`)."""
-    cases = sorted(await ctx.bot(AisEpBot).list_active_proceedings(), key=lambda c: c.number)
-    cases = cases[: int(ctx.params.get("limit") or len(cases))]
-    return [
-        ItemSpec(
-            seq=n,
-            key=case.number,
-            source="AIS EP",
-            payload=NoticeItem(
-                proceeding=case.number, iin=case.debtor_iin, name=case.debtor_name, remaining=case.remaining
-            ),
-        )
-        for n, case in enumerate(cases, start=1)
-    ]
+async def discover(ctx: ItemContext, found: Discovery) -> None:
+    """The bailiff's active proceedings in AIS EP, one item per proceeding, each page recorded as soon as it is read;
+    the store numbers them by proceeding number once the list is complete (at most `--param limit=N`)."""
+
+    def record(page: int, cases: list[CaseSummary]) -> None:
+        found.record(page, [_item(case) for case in cases])
+
+    await ctx.bot(AisEpBot).list_active_proceedings(after_page=found.pages, on_page=record)
+
+
+def _item(case: CaseSummary) -> ItemSpec[NoticeItem]:
+    payload = NoticeItem(proceeding=case.number, iin=case.debtor_iin, name=case.debtor_name, remaining=case.remaining)
+    return ItemSpec(seq=0, key=case.number, source="AIS EP", payload=payload)
+
+
+def _limit(params: dict[str, Any]) -> int | None:
+    return int(params["limit"]) if params.get("limit") else None
 
 
 def notice_text(item: NoticeItem, today: dt.date) -> NoticeText:
@@ -157,6 +160,7 @@ FLOW = Flow(
     title="The notice of every active proceeding sent to the debtor by SMS or eGov Mobile, and its delivery",
     load_items=load_items,
     discover=discover,
+    listed=Listed(merge=lambda first, later: first, limit=_limit),
     process=process,
     payload_model=NoticeItem,
     sites=("aisep", SITE),
