@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # System packages the suite needs beyond Python: LibreOffice to render documents to PDF (Writer) and to print a run
 # report to PDF in the report's page-count test (Calc), fonts with the
-# Kazakh letters (ә ғ қ ң ө ұ ү һ і). Installed once; a second call does nothing.
+# Kazakh letters (ә ғ қ ң ө ұ ү һ і), Tesseract with its Kazakh and Russian models to read scanned executive
+# documents. Installed once; a second call does nothing.
 set -euo pipefail
 # The store's tests also run on the machine's PostgreSQL: start its cluster if it is installed but stopped.
 if command -v pg_ctlcluster >/dev/null && ! pg_isready -q -h 127.0.0.1; then
@@ -10,6 +11,9 @@ fi
 need=()
 command -v soffice >/dev/null || need+=(libreoffice-writer-nogui)
 dpkg -s libreoffice-calc-nogui >/dev/null 2>&1 || need+=(libreoffice-calc-nogui)
+for pkg in tesseract-ocr tesseract-ocr-kaz tesseract-ocr-rus; do
+  dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
+done
 fc-list 2>/dev/null | grep -qi "DejaVu Sans" || need+=(fonts-dejavu-core)
 [ ${#need[@]} -eq 0 ] && exit 0
 echo "system: installing ${need[*]}"
