@@ -49,7 +49,7 @@ _CARD_FIELDS = [
     "doc_date",
 ]
 _ACTION_CELLS = ["action_date", "action_kind", "action_comment", "action_author"]
-_DOCUMENT_CELLS = ["doc_name", "doc_kind_cell", "doc_size", "doc_sha256"]
+_DOCUMENT_CELLS = ["doc_name", "doc_kind_cell", "doc_size", "doc_sha256", "doc_signer"]
 
 
 class AisEpBot(SignedInBot):
@@ -84,9 +84,10 @@ class AisEpBot(SignedInBot):
         return await self.signed_in(lambda: self._read_case(number))
 
     @action
-    async def upload_document(self, number: str, path: Path, kind: str) -> str:
-        """Files a PDF or DOCX on the proceeding; the SHA-256 the site shows for it."""
-        return await self.signed_in(lambda: self._upload(number, path, kind))
+    async def upload_document(self, number: str, path: Path, kind: str, signature: Path | None = None) -> str:
+        """Files a PDF or DOCX on the proceeding, with its ЭЦП (a detached CMS file) when given; the SHA-256 the
+        site shows for it."""
+        return await self.signed_in(lambda: self._upload(number, path, kind, signature))
 
     @action
     async def register_action(self, number: str, kind: str, comment: str) -> None:
@@ -146,14 +147,23 @@ class AisEpBot(SignedInBot):
             tuple(self._document(d) for d in documents),
         )
 
-    async def _upload(self, number: str, path: Path, kind: str) -> str:
+    async def _upload(self, number: str, path: Path, kind: str, signature: Path | None) -> str:
         await self._open_card(number)
         await self._choose("upload_kind", kind)
         await self.el("card", "upload_file").set_input_files(path)
+        if signature is not None:
+            await self.el("card", "upload_signature").set_input_files(signature)
         await self.press("card", "upload_button")
-        if await self.outcome("card", ["upload_done", "upload_failed"]) == "upload_failed":
+        shown = await self.outcome("card", ["upload_done", "upload_failed", "upload_signature_refused"])
+        if shown == "upload_failed":
             raise InvalidInput(
                 f"AIS EP refused {path.name} on {number} (PDF or DOCX only)", site=self.site, page="card"
+            )
+        if shown == "upload_signature_refused":
+            raise InvalidInput(
+                f"AIS EP refused the signature of {path.name} on {number}: not valid, or not the signed-in bailiff's",
+                site=self.site,
+                page="card",
             )
         return (await self.el("card", "upload_sha256").inner_text()).strip()
 
@@ -241,7 +251,13 @@ class AisEpBot(SignedInBot):
             kind=self._code(row["doc_kind_cell"]),
             size=int(text_or_empty(row["doc_size"]) or 0),
             sha256=text_or_empty(row["doc_sha256"]),
+            signed_by=self._signer(row["doc_signer"]),
         )
+
+    def _signer(self, cell: str | None) -> str:
+        """The signer's name; the site's word for an unsigned file is no name."""
+        name = text_or_empty(cell)
+        return "" if self.word(name) == "unsigned" else name
 
     def _code(self, label: str | None) -> str:
         """The site's label as its code ('Орындалуда' → 'active'); an unknown label is kept as shown."""

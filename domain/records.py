@@ -150,6 +150,7 @@ class CaseDocument(Record):
     kind: str
     size: int
     sha256: str
+    signed_by: str = ""  # whose ЭЦП AIS EP verified on the file; empty when it was filed unsigned
 
 
 class Case(Record):

@@ -6,11 +6,14 @@ import hashlib
 from pathlib import Path
 
 import pytest
+from pydantic import SecretStr
 
 from bots.aisep import AisEpBot
 from domain.records import Case, CaseSummary
 from orynda.config import Settings
+from orynda.documents.signing import KeyFileActSigner, sign_file
 from orynda.errors import InvalidInput, SiteUnavailable
+from sandbox import nca
 from sandbox.server import Sandbox
 from sandbox.sites.aisep import cases as aisep_cases
 from sandbox.world import build_world
@@ -89,6 +92,49 @@ def test_files_a_document_and_an_action_on_the_proceeding(
     assert after.documents[-1].kind == "decision" and after.documents[-1].size == pdf.stat().st_size
     assert [a.kind for a in after.actions] == [*(a.kind for a in before.actions), "document_filed"]
     assert after.actions[-1].comment == "decision.pdf"
+    assert after.documents[-1].signed_by == ""  # filed without an ЭЦП: the card says it is not signed
+
+
+def _signed_pdf(tmp_path: Path, key_name: str, holder: str, text: str) -> tuple[Path, Path]:
+    """A PDF and its detached signature by the sandbox's test key `key_name`, issued to `holder`."""
+    pdf = tmp_path / f"{key_name}.pdf"
+    pdf.write_bytes(b"%PDF-1.7\n% Orynda test act " + text.encode() + b"\n%%EOF\n")
+    key = tmp_path / f"{key_name}.p12"
+    key.write_bytes(nca.signing_key(key_name, holder))
+    signer = KeyFileActSigner(key, SecretStr(nca.SIGNING_PASSWORDS[key_name]))
+    return pdf, sign_file(signer, pdf).path
+
+
+def test_a_document_filed_with_its_filers_signature_shows_who_signed(
+    settings: Settings, mine: list[aisep_cases.Case], tmp_path: Path
+) -> None:
+    name = build_world(SEED, DEBTORS).bailiffs[aisep_cases.USERS.index("bailiff1")].name
+    pdf, signature = _signed_pdf(tmp_path, "bailiff1", name, mine[1].number)
+
+    async def file_it(bot: AisEpBot) -> Case:
+        await bot.upload_document(mine[1].number, pdf, "decision", signature)
+        return await bot.read_case(mine[1].number)
+
+    card = with_bot(settings, AisEpBot, file_it)
+    assert (card.documents[-1].sha256, card.documents[-1].signed_by) == (
+        hashlib.sha256(pdf.read_bytes()).hexdigest(),
+        name,
+    )
+
+
+def test_a_signature_of_another_bailiff_or_of_another_file_is_refused(
+    settings: Settings, mine: list[aisep_cases.Case], tmp_path: Path
+) -> None:
+    world = build_world(SEED, DEBTORS)
+    other = world.bailiffs[aisep_cases.USERS.index("bailiff2")].name
+    pdf, theirs = _signed_pdf(tmp_path, "bailiff2", other, "theirs")  # a valid key, but not the login's bailiff
+    with pytest.raises(InvalidInput, match="refused the signature"):
+        with_bot(settings, AisEpBot, lambda bot: bot.upload_document(mine[2].number, pdf, "decision", theirs))
+    mine_pdf, my_signature = _signed_pdf(tmp_path, "bailiff1", world.bailiffs[0].name, "mine")
+    with pytest.raises(InvalidInput, match="refused the signature"):  # a signature made over another file
+        with_bot(settings, AisEpBot, lambda bot: bot.upload_document(mine[2].number, pdf, "decision", my_signature))
+    card = with_bot(settings, AisEpBot, lambda bot: bot.read_case(mine[2].number))
+    assert hashlib.sha256(pdf.read_bytes()).hexdigest() not in {d.sha256 for d in card.documents}
 
 
 def test_a_file_that_is_not_pdf_or_docx_is_refused_as_bad_input(

@@ -2,7 +2,9 @@
 with filters and paging, a proceeding card, document upload and action registration.
 
 Pages: /login, /proceedings, /proceedings/{number}. API under /api (see routes below); 401 JSON when the
-session is missing or expired, 404 for a proceeding of another bailiff.
+session is missing or expired, 404 for a proceeding of another bailiff. An upload may carry the file's ЭЦП
+(a detached CMS, `signature`): it must verify and be the signed-in bailiff's, and the card shows who signed.
+Test signing keys: GET /_keys/<login> (passwords in sandbox.nca.SIGNING_PASSWORDS).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
 from starlette.routing import Route
 
+from sandbox import nca
 from sandbox.sites.aisep import desk as view
 from sandbox.sites.aisep.cases import ACTION_KINDS, USERS, Case, build_cases
 from sandbox.sites.aisep.labels import LABELS
@@ -103,13 +106,29 @@ def make_app(world: World, session_idle_s: float | None = None, clock: Clock | N
         if request.method == "GET":
             return JSONResponse({"items": [view.upload(u) for u in desk.uploads.get(case.number, [])]})
         async with request.form() as form:
-            file, kind = form.get("file"), str(form.get("kind", ""))
+            file, kind, signature = form.get("file"), str(form.get("kind", "")), form.get("signature")
             if not isinstance(file, UploadFile) or kind not in view.DOCUMENT_KINDS:
                 return JSONResponse({"error": "file_and_kind_required"}, status_code=400)
             data, name = await file.read(), file.filename or "document"
+            cms = await signature.read() if isinstance(signature, UploadFile) else b""
         if error := view.why_unacceptable(name, data):
             return JSONResponse({"error": error}, status_code=400)
-        return _once(desk, request, case, lambda: view.upload(desk.upload(case.number, name, kind, data, user)))
+        signer = ""
+        if cms:
+            try:
+                signer = nca.check(data, cms)
+            except nca.BadSignature:
+                return JSONResponse({"error": "signature_invalid"}, status_code=400)
+            if signer != names[user]:
+                return JSONResponse({"error": "signature_not_of_filer"}, status_code=400)
+        return _once(desk, request, case, lambda: view.upload(desk.upload(case.number, name, kind, data, user, signer)))
+
+    async def signing_key(request: Request) -> Response:
+        """The test signing key (.p12) of a login's bailiff, as the certification centre would issue it."""
+        login = request.path_params["login"]
+        if login not in names:
+            return JSONResponse({"error": "not_found"}, status_code=404)
+        return Response(nca.signing_key(login, names[login]), media_type="application/x-pkcs12")
 
     api = [
         Route("/api/me", api_me),
@@ -117,6 +136,7 @@ def make_app(world: World, session_idle_s: float | None = None, clock: Clock | N
         Route("/api/proceedings/{number}", api_card),
         Route("/api/proceedings/{number}/actions", api_actions, methods=["GET", "POST"]),
         Route("/api/proceedings/{number}/documents", api_documents, methods=["GET", "POST"]),
+        Route("/_keys/{login}", signing_key),
     ]
     login = password_login_routes(pages, LABELS, store, AISEP, landing="/proceedings")
     return Starlette(

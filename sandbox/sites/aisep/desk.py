@@ -29,6 +29,7 @@ class Upload:
     sha256: str
     uploaded_at: str
     author: str
+    signed_by: str = ""  # the signer's name from the ЭЦП uploaded with the file, verified; empty when unsigned
 
 
 @dataclass
@@ -37,7 +38,7 @@ class Desk:
     actions: dict[str, list[Action]] = field(default_factory=dict)
     replies: dict[tuple[str, str], dict[str, Any]] = field(default_factory=dict)
 
-    def upload(self, number: str, file_name: str, kind: str, data: bytes, author: str) -> Upload:
+    def upload(self, number: str, file_name: str, kind: str, data: bytes, author: str, signed_by: str = "") -> Upload:
         item = Upload(
             sum(map(len, self.uploads.values())) + 1,
             file_name,
@@ -46,6 +47,7 @@ class Desk:
             hashlib.sha256(data).hexdigest(),
             dt.datetime.now().isoformat(timespec="seconds"),
             author,
+            signed_by,
         )
         self.uploads.setdefault(number, []).append(item)
         return item
@@ -130,4 +132,5 @@ def upload(u: Upload) -> dict[str, Any]:
         "sha256": u.sha256,
         "uploaded_at": u.uploaded_at,
         "author": u.author,
+        "signed_by": u.signed_by,
     }
