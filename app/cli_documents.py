@@ -13,6 +13,7 @@ from rich.console import Console
 from rich.text import Text
 
 from app.cli_options import Home, settings_or_exit, words
+from orynda import clock
 from orynda.documents.verify import Verdict
 from orynda.i18n import Texts
 from orynda.wording import act_name
@@ -68,6 +69,24 @@ def verify(
     line = t("verify.record", kind=act_name(t, record.kind), language=language, day=record.issued_on,
              proceeding=record.proceeding)  # fmt: skip
     console.print(Text(line))
+    if record.pdf_path is not None and file.suffix.lower() == ".pdf":
+        console.print(Text(signature_line(t, verdict)))
+
+
+def signature_line(t: Texts, verdict: Verdict) -> str:
+    """Who signed the act with their ЭЦП and when, or that it is not signed (not filed yet)."""
+    signature = verdict.signature
+    if signature is None:
+        return t("verify.unsigned")
+    if not verdict.signature_ok:
+        return t("verify.signature_broken", signer=signature.signer, path=signature.path)
+    return t(
+        "verify.signed",
+        signer=signature.signer,
+        day=signature.signed_at.astimezone(clock.ALMATY).date(),
+        serial=signature.serial,
+        issuer=signature.issuer,
+    )
 
 
 def reason(t: Texts, verdict: Verdict) -> str:

@@ -5,7 +5,8 @@
 
 Each act is issued in Kazakh and Russian (orynda.documents.issue: numbered from the register, ctx.documents, by its
 fact, so a rerun, a resume or the next night gets the same documents back and makes no new file). Filing is two side
-effects per act, each done at most once (ctx.once): the upload of each language's PDF (`upload:<number>`) and one
+effects per act, each done at most once (ctx.once): the upload of each language's PDF with its filer's ЭЦП
+(`upload:<number>`; orynda.documents.signing, signed only then, so an act waiting in review is never signed) and one
 registered action (`action:<act>`). Before uploading, the card AIS EP showed this attempt is checked for a document
 with the same SHA-256, which closes the window of a crash between the upload and its record.
 
@@ -35,11 +36,12 @@ from domain.findings import Finding, Severity
 from domain.records import Case, Filer
 from orynda import clock
 from orynda.documents import Act, issue
+from orynda.documents.signing import KEY_FILE, act_signer, same_person, sign_document
 from orynda.errors import InvalidInput, SystemException
 from orynda.flow import FiledDocument, ItemContext
 from orynda.policy import policy_for
 from orynda.review import IllegalTransition, ReviewItem, ReviewState, facts_digest
-from orynda.schema import DocumentRecord
+from orynda.schema import DocumentRecord, SignatureRecord
 
 T = TypeVar("T")
 
@@ -84,7 +86,7 @@ async def draft_and_file(
         for act in acts:
             decision = decisions[act.documents[0].act]
             if decision is None:
-                await file_act(ctx, aisep, act.draft.kind, act.documents, debtor.cases)
+                await file_act(ctx, aisep, act.draft.kind, act.documents, debtor.cases, filer)
             elif decision.review_state.approved:
                 await file_approved_act(ctx, aisep, decision, act.draft.kind, act.documents, debtor.cases, filer)
                 decisions[act.documents[0].act] = ctx.review.get(decision.id) or decision
@@ -171,14 +173,19 @@ def documents_filed(documents: Sequence[FiledDocument]) -> int:
 
 
 async def file_act(
-    ctx: ItemContext, aisep: AisEpBot, kind: Kind, documents: Sequence[DocumentRecord], cases: Sequence[Case]
+    ctx: ItemContext,
+    aisep: AisEpBot,
+    kind: Kind,
+    documents: Sequence[DocumentRecord],
+    cases: Sequence[Case],
+    filer: Filer,
 ) -> None:
-    """Uploads each language version of an act and registers its action in AIS EP, each at most once."""
+    """Signs and uploads each language version of an act and registers its action in AIS EP, each at most once."""
     for record in documents:
         ref = await ctx.once(
             f"upload:{record.number}",
             "document_upload",
-            _uploader(ctx, aisep, kind, record, cases),
+            _uploader(ctx, aisep, kind, record, cases, filer),
             detail={"number": record.number, "kind": record.kind, "proceeding": record.proceeding},
         )
         if ref is not None:
@@ -214,7 +221,7 @@ async def file_approved_act(
             f"act {item.act} is issued in the name of AIS EP login {item.bailiff}; signed in as {filer.login}, "
             "it is not filed: only its own bailiff files it"
         )
-    await file_act(ctx, aisep, kind, documents, cases)
+    await file_act(ctx, aisep, kind, documents, cases, filer)
     try:
         ctx.review.mark_filed(item.id, item.act, by=f"robot:{ctx.run_id}")
     except IllegalTransition as exc:
@@ -222,7 +229,9 @@ async def file_approved_act(
             raise
 
 
-def _uploader(ctx: ItemContext, aisep: AisEpBot, kind: Kind, record: DocumentRecord, cases: Sequence[Case]) -> Effect:
+def _uploader(
+    ctx: ItemContext, aisep: AisEpBot, kind: Kind, record: DocumentRecord, cases: Sequence[Case], filer: Filer
+) -> Effect:
     card = _Card(aisep, record.proceeding, cases)
 
     async def upload() -> str:
@@ -230,7 +239,10 @@ def _uploader(ctx: ItemContext, aisep: AisEpBot, kind: Kind, record: DocumentRec
         assert record.pdf_path is not None and expected is not None, "issue() returns sealed documents"
         if any(d.sha256 == expected for d in (await card.read()).documents):
             return expected  # already on the card: uploaded before a fault or a crash kept it from being recorded
-        shown = await card.changing(aisep.upload_document(record.proceeding, Path(record.pdf_path), kind.upload))
+        signature = await asyncio.to_thread(_signed, ctx, record, filer)
+        shown = await card.changing(
+            aisep.upload_document(record.proceeding, Path(record.pdf_path), kind.upload, Path(signature.path))
+        )
         if shown != expected:
             raise SystemException(
                 f"AIS EP shows SHA-256 {shown} for {record.number}, the register holds {expected}",
@@ -240,6 +252,18 @@ def _uploader(ctx: ItemContext, aisep: AisEpBot, kind: Kind, record: DocumentRec
         return shown
 
     return lambda: ctx.step("aisep", f"upload {record.number} to proceeding {record.proceeding}", upload)
+
+
+def _signed(ctx: ItemContext, record: DocumentRecord, filer: Filer) -> SignatureRecord:
+    """The document signed by its filer, once: an act bears the name of the bailiff whose login files it, so a
+    key of anyone else signs nothing."""
+    signer = act_signer()
+    if not same_person(signer.holder, filer.name):
+        raise InvalidInput(
+            f"{record.number}: the signing key ({KEY_FILE}) is not the key of the bailiff signed in to AIS EP "
+            f"({filer.login}); an act is signed by its filer, so it is not filed"
+        )
+    return sign_document(ctx.documents, signer, record)
 
 
 def _registrar(

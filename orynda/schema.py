@@ -186,3 +186,17 @@ class DocumentRecord(Base):
     sealed_at: Mapped[dt.datetime | None] = mapped_column(AwareDateTime, nullable=True)
     filed_ref: Mapped[str | None] = mapped_column(Text, nullable=True)
     filed_at: Mapped[dt.datetime | None] = mapped_column(AwareDateTime, nullable=True)
+
+
+class SignatureRecord(Base):
+    """The ЭЦП of a document, made when it was filed: who signed, with which certificate, and the signature file's
+    SHA-256. A table of its own, so a register made before acts were signed gains it without a migration."""
+
+    __tablename__ = "signatures"
+    number: Mapped[str] = mapped_column(String(40), primary_key=True)  # the document's key, ORY-2026-000123-KK
+    path: Mapped[str] = mapped_column(Text)
+    sha256: Mapped[str] = mapped_column(String(64))
+    signer: Mapped[str] = mapped_column(Text)
+    issuer: Mapped[str] = mapped_column(Text)
+    serial: Mapped[str] = mapped_column(String(80))
+    signed_at: Mapped[dt.datetime] = mapped_column(AwareDateTime)

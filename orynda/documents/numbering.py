@@ -33,7 +33,7 @@ from orynda import clock
 from orynda.config import DATABASE_RETRY, RetrySettings
 from orynda.database import make_engine, transaction
 from orynda.retrying import retrying
-from orynda.schema import DocumentRecord
+from orynda.schema import DocumentRecord, SignatureRecord
 
 PREFIX = "ORY"
 ACT_NUMBER = re.compile(rf"{PREFIX}-(?:(?P<office>[A-Z][A-Z0-9]{{0,11}})-)?\d{{4}}-\d{{6}}")
@@ -124,6 +124,20 @@ class DocumentRegister:
             if row.filed_at is None:
                 row.filed_ref, row.filed_at = ref, clock.now()
             return row
+
+    def record_signature(self, number: str, signature: SignatureRecord) -> SignatureRecord:
+        """The document's signature as filed; the first one recorded is kept (a rerun files that same one)."""
+        with self.session() as s:
+            row = s.get(SignatureRecord, number)
+            if row is None:
+                signature.number = number
+                s.add(signature)
+                row = signature
+            return row
+
+    def signature(self, number: str) -> SignatureRecord | None:
+        with self.session() as s:
+            return s.get(SignatureRecord, number)
 
     def get(self, number: str) -> DocumentRecord | None:
         """A version by its key (ORY-2026-000123-KK); an act's number, as the act prints it, names its first

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
+from domain.signature import BadSignature, signed_by
 from orynda.documents.numbering import ACT_NUMBER, DocumentRegister
 from orynda.documents.seal import Seal, file_sha256, read_seal
-from orynda.schema import DocumentRecord
+from orynda.schema import DocumentRecord, SignatureRecord
 
 
 @dataclass(frozen=True)
@@ -15,6 +16,8 @@ class Verdict:
     ok: bool
     reason: str
     record: DocumentRecord | None = None
+    signature: SignatureRecord | None = None  # the filer's ЭЦП the register recorded; None while unfiled
+    signature_ok: bool = False  # its file is there and verifies over this document's bytes
 
 
 def verify(path: Path, register: DocumentRegister) -> Verdict:
@@ -37,7 +40,22 @@ def verify(path: Path, register: DocumentRegister) -> Verdict:
             if seal
             else "no document number can be read from it and its SHA-256 is not in the register",
         )
-    return _compare(fmt, digest, seal, record)
+    verdict = _compare(fmt, digest, seal, record)
+    return _with_signature(verdict, data, register) if verdict.ok and fmt == "pdf" else verdict
+
+
+def _with_signature(verdict: Verdict, data: bytes, register: DocumentRegister) -> Verdict:
+    """An authentic PDF with the ЭЦП it was filed with, and whether that signature verifies over its bytes."""
+    assert verdict.record is not None
+    signature = register.signature(verdict.record.number)
+    if signature is None:
+        return verdict
+    try:
+        signed_by(data, Path(signature.path).read_bytes())
+        ok = True
+    except (OSError, BadSignature):
+        ok = False
+    return replace(verdict, signature=signature, signature_ok=ok)
 
 
 def _version(register: DocumentRegister, seal: Seal, digest: str) -> DocumentRecord | None:

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from pathlib import Path
+
+import pytest
 
 from domain.checks.assets import DebtorFile, assess
 from domain.documents import Draft, Sent, exit_warning_fact, plan
@@ -20,6 +23,7 @@ from domain.records import (
     Vehicle,
     Words,
 )
+from sandbox import nca
 
 IIN = "900101300811"
 FILER = "Оспанов Ерлан Серікұлы"  # the bailiff signed in to AIS EP, who files and so issues every act
@@ -115,3 +119,12 @@ def every_kind(on: dt.date = ON) -> list[tuple[Draft, DebtorFile]]:
     drafts += [(d, disputed) for d in plan(disputed, findings(disputed, on), on, {})]
     unique = {d.fact: (d, of) for d, of in reversed(drafts)}  # one IIN throughout: a fact met twice is one act
     return [unique[fact] for fact in dict.fromkeys(d.fact for d, _ in drafts)]
+
+
+def give_signing_key(monkeypatch: pytest.MonkeyPatch, folder: Path, holder: str = FILER) -> None:
+    """The signed-in bailiff's ЭЦП key in the environment, as the secrets file gives it: filing signs with it."""
+    key = folder / "bailiff1-signing.p12"
+    folder.mkdir(parents=True, exist_ok=True)
+    key.write_bytes(nca.signing_key("bailiff1", holder))
+    monkeypatch.setenv("ORYNDA_SIGNING_KEY_FILE", str(key))
+    monkeypatch.setenv("ORYNDA_SIGNING_KEY_PASSWORD", nca.SIGNING_PASSWORDS["bailiff1"])

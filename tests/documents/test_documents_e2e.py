@@ -106,8 +106,10 @@ def test_filed_once_despite_a_lost_answer_and_not_again_on_a_rerun(
     before = cards(settings, numbers)
     real_upload, uploads = AisEpBot.upload_document, []
 
-    async def lose_the_first_answer(self: AisEpBot, number: str, path: Path, kind: str) -> str:
-        sha = await real_upload(self, number, path, kind)
+    async def lose_the_first_answer(
+        self: AisEpBot, number: str, path: Path, kind: str, signature: Path | None = None
+    ) -> str:
+        sha = await real_upload(self, number, path, kind, signature)
         uploads.append(path.name)
         if len(uploads) == 1:
             raise SiteUnavailable("the answer to the upload was lost", site="aisep")
@@ -131,6 +133,7 @@ def test_filed_once_despite_a_lost_answer_and_not_again_on_a_rerun(
         "request": ("registry_request", "request", "request_sent"),
     }
     after = cards(settings, numbers)
+    bailiff = build_world(SEED, DEBTORS).bailiffs[0].name  # bailiff1, the login of the secrets
     for role, case in chosen.items():
         kind, upload_kind, action = expected[role]
         mine = [d for d in documents if d.proceeding == case.number]
@@ -138,6 +141,8 @@ def test_filed_once_despite_a_lost_answer_and_not_again_on_a_rerun(
         new_docs = after[case.number].documents[len(before[case.number].documents) :]
         assert sorted(d.sha256 for d in new_docs) == sorted(d.pdf_sha256 for d in mine), role  # once each
         assert {d.kind for d in new_docs} == {upload_kind}
+        assert {d.signed_by for d in new_docs} == {bailiff}, role  # the filer's own ЭЦП, checked by AIS EP
+        assert all(register.signature(d.number).signer == bailiff for d in mine)  # type: ignore[union-attr]
         new_actions = after[case.number].actions[len(before[case.number].actions) :]
         assert [a.kind for a in new_actions] == [action] and mine[0].act in new_actions[0].comment, role
         assert all(verify(Path(str(d.pdf_path)), register).ok and d.filed_at for d in mine)

@@ -22,7 +22,7 @@ from orynda.engine import ItemEngine
 from orynda.errors import InvalidInput
 from orynda.review import ReviewQueue, ReviewState
 from orynda.runstore import RunStore
-from tests.documents.examples import ACCOUNT, FILER, ON, case, debtor, findings
+from tests.documents.examples import ACCOUNT, FILER, ON, case, debtor, findings, give_signing_key
 from tests.documents.test_documents_step import ALL_AUTO, BALANCE, Context, FakeAisEp, call, new_run
 
 
@@ -31,6 +31,7 @@ def settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Settin
     for key in [k for k in __import__("os").environ if k.startswith("ORYNDA_")]:
         monkeypatch.delenv(key)
     monkeypatch.setenv("ORYNDA_AISEP_USER", "bailiff1")
+    give_signing_key(monkeypatch, tmp_path / "secrets")
     yield load_settings(home=tmp_path / "home")  # the shipped policy: arrests wait for a person
 
 

@@ -22,14 +22,15 @@ from flows.documents_step import draft_and_file
 from orynda import clock
 from orynda.config import DocumentSettings, Settings, load_settings
 from orynda.engine import ItemEngine, ItemRunContext
-from orynda.errors import SiteUnavailable
+from orynda.errors import InvalidInput, SiteUnavailable
 from orynda.flow import FiledDocument, Flow, ItemResult, ItemSpec
 from orynda.i18n import texts
 from orynda.report.data import load
 from orynda.report.workbook import write_report
 from orynda.runstore import RunStore
 from orynda.schema import DocumentRecord, ItemState, Run, SideEffect
-from tests.documents.examples import ACCOUNT, FILER, IIN, ON, case, debtor, findings
+from sandbox import nca
+from tests.documents.examples import ACCOUNT, FILER, IIN, ON, case, debtor, findings, give_signing_key
 from tests.documents.test_documents_render import docx_text
 
 
@@ -49,7 +50,9 @@ class FakeAisEp:
     async def signed_in_bailiff(self) -> Filer:
         return self.filer
 
-    async def upload_document(self, number: str, path: Path, kind: str) -> str:
+    async def upload_document(self, number: str, path: Path, kind: str, signature: Path | None = None) -> str:
+        assert signature is not None, "an act is filed signed"
+        assert nca.check(path.read_bytes(), signature.read_bytes()) == self.filer.name  # as AIS EP checks it
         digest = hashlib.sha256(path.read_bytes()).hexdigest()
         self.uploads.append((number, path.name, kind))
         card = self.cases[number]
@@ -115,6 +118,7 @@ def settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Settin
         monkeypatch.delenv(key)
     # these tests are about filing each act once: the office lets the robot file every kind itself
     # (tests/documents/test_documents_review.py has the default policy, with acts waiting for a person)
+    give_signing_key(monkeypatch, tmp_path / "secrets")
     yield load_settings(home=tmp_path / "home").model_copy(update={"acts": ALL_AUTO})
 
 
@@ -154,6 +158,17 @@ def test_files_each_document_once_across_a_resume_and_a_rerun(settings: Settings
     assert not (Path(rerun.folder) / "documents").exists()  # the rerun made no file
     keys = sorted(e.key for e in store.side_effects())
     assert keys == ["action:ORY-2026-000001", "upload:ORY-2026-000001-KK", "upload:ORY-2026-000001-RU"]
+
+
+def test_a_key_of_another_bailiff_signs_and_files_nothing(
+    settings: Settings, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    give_signing_key(monkeypatch, tmp_path / "other", holder="Сапарова Алия Маратқызы")  # not the signed-in filer
+    store, site = RunStore(settings.db_url), FakeAisEp(list(BALANCE.cases))
+    with pytest.raises(InvalidInput, match="is not the key of the bailiff signed in to AIS EP"):
+        call(settings, store, new_run(settings, store), site, BALANCE)
+    assert site.uploads == [] and site.actions == []
+    assert not list((Path(settings.runs_dir)).rglob("*.cms"))  # nothing signed under another name
 
 
 def test_an_upload_whose_answer_was_lost_is_not_repeated(settings: Settings) -> None:

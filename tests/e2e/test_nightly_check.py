@@ -19,11 +19,13 @@ from domain.checks.assets import DebtorFile, assess
 from domain.deadlines import voluntary_execution_deadline
 from orynda import clock
 from orynda.config import Settings
+from orynda.documents import register_for
 from orynda.flow import ItemResult
 from orynda.i18n import texts
 from orynda.review import ReviewQueue, ReviewState
 from orynda.runstore import RunStore
 from orynda.schema import ItemState, RunStatus
+from sandbox import nca
 from sandbox.credentials import write_secrets
 from sandbox.server import Sandbox, start_subprocess
 from sandbox.world import build_world
@@ -240,12 +242,22 @@ def test_an_act_waiting_for_a_person_is_filed_once_when_approved_and_never_when_
         return {e.key.removeprefix("upload:") for e in store.side_effects(run_id=run_id, kind="document_upload")}
 
     approved, rejected = waiting[0], waiting[1]
+    register = register_for(night.db_url)
+    unsigned = [d for item in waiting for d in item.documents]
+    assert all(register.signature(d["number"]) is None for d in unsigned)  # waiting for a person: not signed
+    assert not any(Path(d["pdf"] + ".cms").exists() for d in unsigned)
+    bailiff = build_world(SEED, DEBTORS).bailiffs[0].name  # bailiff1, the login of the secrets
     queue.approve(approved.id, "bailiff1", "checked against the card")
     queue.reject(rejected.id, "bailiff1", "the account is the employer's", not_a_finding=True)
     filing = start_run("file_approved", {}, night)
     assert filing.status is RunStatus.DONE and filing.summary.total == 1
     assert uploaded(filing.run_id) == {d["number"] for d in approved.documents}  # kk and ru, each once
     assert queue.get(approved.id).state == ReviewState.FILED  # type: ignore[union-attr]
+    for document in approved.documents:  # signed by the filer when filed, after the approval
+        signature = register.signature(document["number"])
+        assert signature is not None and signature.signer == bailiff
+        assert nca.check(Path(document["pdf"]).read_bytes(), Path(signature.path).read_bytes()) == bailiff
+    assert register.signature(rejected.documents[0]["number"]) is None  # rejected: never signed
 
     assert start_run("file_approved", {}, night).summary.total == 0  # nothing approved is left to file
     next_night = start_run("nightly_check", {"limit": "4"}, night)
