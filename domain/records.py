@@ -167,6 +167,7 @@ class Case(Record):
     amount: Decimal
     collected: Decimal
     remaining: Decimal
+    costs: Decimal = Decimal("0.00")  # enforcement costs so far (art. 113), within an arrest's limit (art. 55 p.5)
     document: ExecutiveDocument
     restrictions: tuple[str, ...]  # exit_ban, account_arrest, vehicle_arrest, realty_arrest
     actions: tuple[CaseAction, ...] = ()

@@ -45,6 +45,11 @@ class DebtorFile:
         return sum((c.remaining for c in self.cases), ZERO)
 
     @property
+    def costs(self) -> Decimal:
+        """Enforcement costs of the debtor's proceedings (Law 261-IV art. 113), recovered from the debtor."""
+        return sum((c.costs for c in self.cases), ZERO)
+
+    @property
     def restrictions(self) -> set[str]:
         return {r for c in self.cases for r in c.restrictions}
 

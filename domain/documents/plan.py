@@ -87,7 +87,7 @@ def arrest_sizing(debtor: DebtorFile, findings: Sequence[Finding]) -> Sizing:
     ]
     assets += [Asset(Holding.REALTY, p.cadastral, None, arrested=True) for p in debtor.properties if p.arrested]
     assets += [Asset(Holding.VEHICLE, v.vin, None, arrested=True) for v in debtor.vehicles if v.arrested]
-    return size_arrests(debtor.remaining, _fee(debtor), ZERO, assets)
+    return size_arrests(debtor.remaining, _fee(debtor), debtor.costs, assets)
 
 
 def _sized(debtor: DebtorFile, drafts: list[Draft]) -> list[Draft]:

@@ -51,7 +51,7 @@ def test_reads_the_signed_in_bailiff_from_the_header(settings: Settings, mine: l
 
 
 def test_reads_a_card_with_its_document_restrictions_and_log(settings: Settings, mine: list[aisep_cases.Case]) -> None:
-    case = max(mine, key=lambda c: (len(c.restrictions), len(c.actions)))
+    case = max(mine, key=lambda c: (c.costs > 0, len(c.restrictions), len(c.actions)))
     card: Case = with_bot(settings, AisEpBot, lambda bot: bot.read_case(case.number))
     assert (card.number, card.debtor_iin, card.debtor_name, card.creditor, card.category.value, card.status) == (
         case.number,
@@ -62,6 +62,7 @@ def test_reads_a_card_with_its_document_restrictions_and_log(settings: Settings,
         case.status,
     )
     assert (card.amount, card.collected, card.remaining) == (case.amount, case.collected, case.remaining)
+    assert card.costs == case.costs > 0  # enforcement costs, within an arrest's limit
     assert (card.document.kind, card.document.issuer, card.document.number, card.document.date) == (
         case.document.kind,
         case_record(case).document.issuer,

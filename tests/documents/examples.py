@@ -68,6 +68,7 @@ def case(
     restrictions: tuple[str, ...] = (),
     initiated: bool = True,
     opened: dt.date = dt.date(2025, 1, 20),
+    costs: str = "0",
 ) -> Case:
     a, c = Decimal(amount), Decimal(collected)
     return Case(
@@ -82,6 +83,7 @@ def case(
         amount=a,
         collected=c,
         remaining=a - c,
+        costs=Decimal(costs),
         document=WRIT,
         restrictions=restrictions,
         actions=(OPENED,) if initiated else (),

@@ -151,22 +151,35 @@ def _accounts(*balances: str) -> tuple[object, ...]:
 
 
 @pytest.mark.parametrize(
-    ("amount", "balances", "arrests"),
+    ("amount", "balances", "arrests", "costs"),
     [
         # owed 150 000 opened 20.01.2025: 38 MCI of 3 932, the 25 % bracket, fee 37 500: at most 187 500 is arrested
         pytest.param(
-            "150000", ("100000", "50000", "120000"), {"2": "120000.00", "0": "67500.00"}, id="art_55_p5_three_accounts"
+            "150000",
+            ("100000", "50000", "120000"),
+            {"2": "120000.00", "0": "67500.00"},
+            "0",
+            id="art_55_p5_three_accounts",
         ),
-        pytest.param("1000", ("100000", "50000", "120000"), {"2": "1250.00"}, id="art_55_p5_one_account_covers"),
+        pytest.param("1000", ("100000", "50000", "120000"), {"2": "1250.00"}, "0", id="art_55_p5_one_account_covers"),
+        # the same debt with 15 000 of valuation and postage costs (art. 113): the limit is 202 500, the second
+        # account is reached for the 82 500 the first leaves, the third still not
+        pytest.param(
+            "150000",
+            ("100000", "50000", "120000"),
+            {"2": "120000.00", "0": "82500.00"},
+            "15000",
+            id="art_55_p5_113_costs_within_the_limit",
+        ),
     ],
 )
 def test_arrests_of_several_accounts_are_sized_together(
-    amount: str, balances: tuple[str, ...], arrests: dict[str, str]
+    amount: str, balances: tuple[str, ...], arrests: dict[str, str], costs: str
 ) -> None:
-    of = debtor(case(amount), accounts=_accounts(*balances), properties=(FLAT,))
+    of = debtor(case(amount, costs=costs), accounts=_accounts(*balances), properties=(FLAT,))
     drafts = [d for d in plan(of, findings(of), ON, {}) if d.kind.name in ("account_arrest", "property_arrest")]
     got = {d.finding.asset.id[-1]: str(d.arrest) for d in drafts if d.finding and d.finding.asset}
     assert got == arrests  # the flat is not arrested: the money covers the limit (art. 55 p.4)
     sizing = drafts[0].sizing
     assert sizing is not None and sum(Decimal(v) for v in arrests.values()) <= sizing.limit
-    assert sizing.limit == Decimal(amount) + sizing.fee
+    assert sizing.costs == Decimal(costs) and sizing.limit == Decimal(amount) + sizing.fee + sizing.costs

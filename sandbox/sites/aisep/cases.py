@@ -82,6 +82,7 @@ class Case:
     actions: tuple[Action, ...]
     bailiff_name: str
     bailiff_phone: str
+    costs: Decimal = Decimal("0.00")  # enforcement costs incurred so far (art. 113), recovered from the debtor
 
     @property
     def remaining(self) -> Decimal:
@@ -126,6 +127,7 @@ def _cases(world: World, debtor: Debtor) -> list[Case]:
                 _log(rng, p, holder),
                 p.bailiff.name,
                 p.bailiff.phone,
+                _costs(random.Random(f"{world.seed}:aisep-costs:{debtor.person.index}:{k}")),
             )
         )
     return out
@@ -154,6 +156,14 @@ def _collected(rng: random.Random, amount: Decimal) -> Decimal:
     if roll < 0.55:
         return amount
     return (amount * Decimal(rng.randrange(1, 100)) / 100).quantize(Decimal("0.01"))
+
+
+COSTS = (Decimal("1250.00"), Decimal("3690.00"), Decimal("15000.00"), Decimal("24300.50"))  # post, travel, valuation
+
+
+def _costs(rng: random.Random) -> Decimal:
+    """Costs a proceeding has incurred: none for half, else a notice's postage, travel or a valuation."""
+    return Decimal("0.00") if rng.random() < 0.5 else rng.choice(COSTS)
 
 
 def _log(rng: random.Random, p: Proceeding, holder: str) -> tuple[Action, ...]:

@@ -97,6 +97,7 @@ def card(case: Case, desk: Desk) -> dict[str, Any]:
         **summary(case),
         "creditor": party(case.creditor),
         "holder": case.holder,
+        "costs": money(case.costs),
         "bailiff": {"name": case.bailiff_name, "phone": case.bailiff_phone},
         "document": {"kind": d.kind, "issuer": words(d.issuer), "number": d.number, "issued": d.issued.isoformat()},
         "restrictions": list(case.restrictions),
