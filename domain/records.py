@@ -39,6 +39,7 @@ class Party(Record):
     name: Words
     id: str = ""  # IIN of a person, BIN of an organisation
     address: Words | None = None
+    iban: str = ""  # where the deposit account pays the party (the creditor's requisites on the card)
 
     @field_validator("name", "address", mode="before")
     @classmethod
@@ -153,6 +154,14 @@ class CaseDocument(Record):
     signed_by: str = ""  # whose ЭЦП AIS EP verified on the file; empty when it was filed unsigned
 
 
+class CasePayment(Record):
+    """A payment AIS EP records on a proceeding's card: it adds to what was collected, so the next night sees it."""
+
+    reference: str  # the deposit account's transaction reference
+    date: dt.date
+    amount: Decimal
+
+
 class Case(Record):
     """A proceeding's card in AIS EP (Law 261-IV art. 1 p.1-1)."""
 
@@ -172,6 +181,7 @@ class Case(Record):
     restrictions: tuple[str, ...]  # exit_ban, account_arrest, vehicle_arrest, realty_arrest
     actions: tuple[CaseAction, ...] = ()
     documents: tuple[CaseDocument, ...] = ()
+    payments: tuple[CasePayment, ...] = ()  # recorded from the deposit account, each once by its reference
 
     @field_validator("creditor", mode="before")
     @classmethod
@@ -242,3 +252,34 @@ class BankAccount(Record):
     currency: str
     balance: Decimal
     arrested: bool
+
+
+# --- the bailiff's deposit account ---------------------------------------------------------------------------
+class IncomingPayment(Record):
+    """A credit on the bailiff's deposit account as the bank's statement shows it: the purpose is the payer's free
+    text (Kazakh or Russian), with the proceeding's number or not, sometimes mistyped."""
+
+    reference: str  # the bank's id of the transaction: unique on the account, what "processed once" keys on
+    received: dt.date
+    amount: Decimal
+    payer_name: str
+    payer_id: str = ""  # the payer's IIN or BIN; empty when the statement does not show it
+    purpose: str = ""
+
+
+class OrderStatus(StrEnum):
+    CREATED = "created"
+    EXECUTED = "executed"
+    REJECTED = "rejected"
+
+
+class PaymentOrder(Record):
+    """An outgoing payment order from the deposit account to a creditor (or back to the debtor)."""
+
+    reference: str  # ours: the order's key, written into its purpose, so a rerun finds it instead of paying twice
+    recipient_name: str
+    recipient_id: str  # IIN or BIN
+    recipient_iban: str
+    amount: Decimal
+    purpose: str
+    status: OrderStatus = OrderStatus.CREATED
