@@ -264,6 +264,7 @@ class IncomingPayment(Record):
     amount: Decimal
     payer_name: str
     payer_id: str = ""  # the payer's IIN or BIN; empty when the statement does not show it
+    payer_iban: str = ""  # the account it came from: where a remainder goes back to
     purpose: str = ""
 
 
