@@ -116,10 +116,10 @@ def _lines(text: str, width: int) -> int:
     return sum(max(1, -(-len(line) // max(width, 1))) for line in text.splitlines() or [""])
 
 
-def printable(ws: Worksheet, *, one_page: bool = False, header_rows: int = 1) -> None:
+def printable(ws: Any, *, one_page: bool = False, header_rows: int = 1) -> None:
     """Landscape A4, one page wide and as many pages long as it takes (fitToHeight 0), or one page in all."""
     ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.paperSize = Worksheet.PAPERSIZE_A4
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 1 if one_page else 0

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from urllib.parse import urlparse
 from urllib.request import url2pathname
 
@@ -22,8 +22,9 @@ from domain.findings import Finding, Severity
 from orynda.flow import FiledDocument, ItemResult
 from orynda.i18n import Texts
 from orynda.policy import policy_for
-from orynda.report.cells import finish, header, link, put
-from orynda.report.data import ReportData
+from orynda.report.data import BATCH, Part, ReportData, Totals
+from orynda.report.sheet import Link, Sheet
+from orynda.report.todo_facts import base_facts, load_todo_facts
 from orynda.review import ReviewState
 from orynda.schema import Item, ItemState
 from orynda.wording import act_name, finding_message, state_name
@@ -50,30 +51,54 @@ class Todo:
         return (self.deadline is None, self.deadline or dt.date.max, KINDS.index(self.kind), self.seq or 0, self.what)
 
 
-def todo_sheet(book: Workbook, data: ReportData) -> None:
-    t = data.texts
-    ws = book.create_sheet(t("report.sheet.todo"))
-    header(ws, [t(f"report.todo.column.{c}") for c in COLUMNS])
-    rows = todo_rows(data)
-    for r, row in enumerate(rows, start=2):
-        kind = t(f"report.todo.kind.{row.kind}") if row.kind in KINDS[:3] else state_name(t, row.kind)
-        values = [row.deadline, row.what, kind, row.debtor, row.iin, row.proceeding, row.seq]
-        for c, (value, cell_kind) in enumerate(zip(values, ("date", *["text"] * 5, "int")), start=1):
-            put(ws, r, c, value, cell_kind)
-        shown = t("report.todo.open_in_console") if row.console else _file_label(data, row.link)
-        link(ws, r, len(values) + 1, row.link, shown)
-    if not rows:
-        put(ws, 2, 2, t("report.todo.nothing"))
-    finish(ws)
+class TodoSheet(Part):
+    """Rows gathered as the items stream past, a batch at a time (the review queue and the notices are asked for
+    each batch's acts), then written soonest deadline first."""
+
+    def __init__(self, book: Workbook, data: ReportData) -> None:
+        self.data, t = data, data.texts
+        self.sheet = Sheet(book, t("report.sheet.todo"))
+        self.sheet.header([t(f"report.todo.column.{c}") for c in COLUMNS])
+        self.base = base_facts(data.settings)
+        self.batch: list[tuple[Item, ItemResult]] = []
+        self.rows: list[Todo] = []
+
+    def item(self, item: Item, result: ItemResult) -> None:
+        if result.documents or result.findings or item.state in (ItemState.BUSINESS, ItemState.SYSTEM):
+            self.batch.append((item, result))
+            if len(self.batch) >= BATCH:
+                self._rows_of_batch()
+
+    def _rows_of_batch(self) -> None:
+        facts = load_todo_facts(self.data.store, [result for _, result in self.batch], self.base)
+        data = replace(self.data, todo=facts)
+        self.rows += [row for item, result in self.batch for row in _item_rows(data, item, result)]
+        self.batch = []
+
+    def finish(self, totals: Totals) -> None:
+        self._rows_of_batch()
+        data, t = self.data, self.data.texts
+        for row in sorted(self.rows, key=Todo.order):
+            kind = t(f"report.todo.kind.{row.kind}") if row.kind in KINDS[:3] else state_name(t, row.kind)
+            shown = t("report.todo.open_in_console") if row.console else _file_label(data, row.link)
+            self.sheet.add(
+                [
+                    (row.deadline, "date"),
+                    (row.what, "text"),
+                    (kind, "text"),
+                    (row.debtor, "text"),
+                    (row.iin, "text"),
+                    (row.proceeding, "text"),
+                    (row.seq, "int"),
+                    Link(row.link, shown),
+                ]
+            )
+        if not self.rows:
+            self.sheet.add([None, (t("report.todo.nothing"), "text")])
+        self.sheet.finish()
 
 
-def todo_rows(data: ReportData) -> list[Todo]:
-    rows = [row for item in data.items for row in _item_rows(data, item)]
-    return sorted(rows, key=Todo.order)
-
-
-def _item_rows(data: ReportData, item: Item) -> Iterator[Todo]:
-    result = data.result(item)
+def _item_rows(data: ReportData, item: Item, result: ItemResult) -> Iterator[Todo]:
     yield from _acts_waiting(data, item, result)
     yield from _manual_acts(data, item, result)
     yield from _lift(data, item, result)
