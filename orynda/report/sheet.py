@@ -8,16 +8,17 @@ from __future__ import annotations
 import datetime as dt
 import pickle
 import tempfile
-from collections.abc import Sequence
-from copy import copy
+from collections.abc import Iterator, Sequence
 from decimal import Decimal, InvalidOperation
 from typing import Any, NamedTuple
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Font
 from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from orynda.report.cells import (
     _FORMULA_STARTS,
@@ -68,7 +69,8 @@ class Sheet:
     in the order they were made, whichever is filled first."""
 
     def __init__(self, book: Workbook, title: str, header_rows: int = 1) -> None:
-        self.ws: Any = book.create_sheet(title)  # a WriteOnlyWorksheet
+        self.ws = _CellRows(parent=book, title=title)
+        book._add_sheet(self.ws)  # what book.create_sheet does with a WriteOnlyWorksheet
         self.header_rows = header_rows
         self.rows = 0  # the last row added
         self._widths: dict[int, int] = {}
@@ -83,32 +85,41 @@ class Sheet:
     def add(self, cells: Sequence[Spec], font: str | None = None) -> int:
         """The next row: one spec per column from A (None leaves a column empty); returns its number."""
         self.rows += 1
-        widest = HEADER_WIDEST if self.rows <= self.header_rows else WIDEST
+        header_row = self.rows <= self.header_rows
+        widest = HEADER_WIDEST if header_row else WIDEST
+        widths, styles = self._widths, self._styles
         row: list[_Cell] = []
         for column, spec in enumerate(cells, start=1):
             if spec is None:
                 continue
-            target = None
-            cell_font = font
+            target, cell_font = None, font
             if isinstance(spec, Link):
                 value, fmt = _prepared(spec.label or spec.target, "text")
                 if spec.target and value is not None:
                     target, cell_font = spec.target, "link"
+            elif spec[1] == "text" and type(spec[0]) is str:  # most cells: a text as it is
+                value, fmt = spec[0] or None, TEXT_FORMAT
             else:
                 value, fmt = _prepared(*spec)
             if value is None:
                 continue
-            header = not isinstance(spec, Link) and spec[1] == "header"
-            shown = _width_of(value, fmt)
-            self._widths[column] = max(self._widths.get(column, 0), min(shown, widest))
-            wrapped = isinstance(value, str) and (shown > widest or "\n" in value)
-            quote = fmt == TEXT_FORMAT and str(value).startswith(_FORMULA_STARTS)
+            header = header_row and not isinstance(spec, Link) and spec[1] == "header"
+            if isinstance(value, str):
+                shown = len(value) if value.isprintable() else _width_of(value, fmt)
+                wrapped = shown > widest or "\n" in value
+            else:
+                shown, wrapped = _width_of(value, fmt), False
+            if shown > widths.get(column, 0):
+                widths[column] = min(shown, widest)
+            quote = fmt == TEXT_FORMAT and value.startswith(_FORMULA_STARTS)
             key = (fmt, "header" if header else cell_font, wrapped, quote, header)
-            style = self._styles.setdefault(key, len(self._styles))
+            style = styles.get(key)
+            if style is None:
+                style = styles[key] = len(styles)
             row.append((column, value, style, target))
-            self._max_column = max(self._max_column, column)
         if row:
             self._max_row = self.rows
+            self._max_column = max(self._max_column, row[-1][0])
             self._batch.append((self.rows, row))
             if len(self._batch) >= _BATCH:
                 self._flush()
@@ -167,17 +178,30 @@ class Sheet:
         return cell._style
 
 
-def _cells(ws: Any, row: list[_Cell], templates: list[StyleArray]) -> list[WriteOnlyCell | None]:
-    """The row's cells in place: a list from column A, None where a column is empty."""
-    cells: list[WriteOnlyCell | None] = [None] * row[-1][0]
+class _CellRows(WriteOnlyWorksheet):  # type: ignore[misc]
+    """A write-only worksheet appended rows of cells made already, each in its column. openpyxl's own append binds
+    every value to a fresh cell first, which fails for a cell: an exception per cell, a third of the time of a
+    report of 100,000 items."""
+
+    def _values_to_row(self, values: list[Cell], row_idx: int) -> Iterator[Cell]:
+        for cell in values:
+            cell.row = row_idx
+            if cell.hyperlink is not None:
+                cell.hyperlink.ref = cell.coordinate
+            yield cell
+
+
+def _cells(ws: Any, row: list[_Cell], templates: list[StyleArray]) -> list[Cell]:
+    cells = []
     for column, value, style, target in row:
         cell = WriteOnlyCell(ws, value)
+        cell.column = column
         if isinstance(value, str):
             cell.data_type = "s"  # never a formula, whatever it starts with
-        cell._style = copy(templates[style])
+        cell._style = StyleArray(templates[style])  # a copy
         if target:
             cell.hyperlink = target
-        cells[column - 1] = cell
+        cells.append(cell)
     return cells
 
 
