@@ -10,9 +10,9 @@ from openpyxl import Workbook
 from orynda import wording
 from orynda.flow import ItemResult, ReportColumn
 from orynda.history import RunFigures
-from orynda.report.data import Part, ReportData, Totals, failures
+from orynda.report.data import Part, ReportData, StoredItem, Totals, failures
 from orynda.report.sheet import Link, Sheet
-from orynda.schema import Item, ItemState
+from orynda.schema import ItemState
 
 Row = tuple[str, Any, str]  # label, value, kind
 
@@ -108,7 +108,7 @@ class ItemsSheet(Part):
             ]
         )
 
-    def item(self, item: Item, result: ItemResult) -> None:
+    def item(self, item: StoredItem, result: ItemResult) -> None:
         data, t = self.data, self.data.texts
         self.sheet.add(
             [

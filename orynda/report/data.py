@@ -7,7 +7,7 @@ import heapq
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, Protocol, cast
 
 from sqlalchemy import case, func, or_, select
 
@@ -21,6 +21,45 @@ from orynda.schema import Attempt, DocumentRecord, Item, ItemState, Run, SideEff
 from orynda.summary import RunSummary, summarize
 
 BATCH = 1000  # items read from the store at a time
+
+
+class StoredItem(Protocol):
+    """An item as the report reads it: its row of the store, not an ORM object (100,000 of those take seconds)."""
+
+    @property
+    def id(self) -> int: ...
+    @property
+    def seq(self) -> int: ...
+    @property
+    def key(self) -> str: ...
+    @property
+    def state(self) -> str: ...
+    @property
+    def attempts(self) -> int: ...
+    @property
+    def payload(self) -> dict[str, Any]: ...
+    @property
+    def result(self) -> dict[str, Any] | None: ...
+    @property
+    def error_code(self) -> str | None: ...
+    @property
+    def error_message(self) -> str | None: ...
+    @property
+    def evidence(self) -> str | None: ...
+
+
+_ITEM_COLUMNS = [  # StoredItem's, by name
+    Item.id,
+    Item.seq,
+    Item.key,
+    Item.state,
+    Item.attempts,
+    Item.payload,
+    Item.result,
+    Item.error_code,
+    Item.error_message,
+    Item.evidence,
+]
 
 
 @dataclass(frozen=True)
@@ -61,13 +100,13 @@ class ReportData:
             return None
         return Path(path).resolve().as_uri()
 
-    def items(self) -> Iterator[tuple[Item, ItemResult]]:
+    def items(self) -> Iterator[tuple[StoredItem, ItemResult]]:
         """The run's items in the order of their rows, each with its result read from its JSON, streamed from the
         store a batch at a time: the report reads them once, for all its sheets."""
         with self.store.session() as s:
-            stmt = select(Item).where(Item.run_id == self.run.id).order_by(Item.seq)
-            for item in s.scalars(stmt.execution_options(yield_per=BATCH)):
-                yield item, ItemResult.from_json(item.result)
+            stmt = select(*_ITEM_COLUMNS).where(Item.run_id == self.run.id).order_by(Item.seq)
+            for row in s.execute(stmt.execution_options(yield_per=BATCH)):
+                yield cast(StoredItem, row), ItemResult.from_json(row.result)
 
 
 def load(store: RunStore, run: Run, flow: Flow[Any], lang: str = "kk", settings: Settings | None = None) -> ReportData:
@@ -188,7 +227,7 @@ class Part:
     """A sheet of the report: fed each item in the order of the rows (the items are read once for all the sheets),
     then finished once they are all read, with what they amounted to."""
 
-    def item(self, item: Item, result: ItemResult) -> None:
+    def item(self, item: StoredItem, result: ItemResult) -> None:
         """Nothing by default: a sheet of figures reads only the totals."""
 
     def finish(self, totals: Totals) -> None:

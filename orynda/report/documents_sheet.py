@@ -14,9 +14,8 @@ from openpyxl import Workbook
 from orynda import wording
 from orynda.flow import ItemResult
 from orynda.report.acts import act_state
-from orynda.report.data import Part, ReportData, Totals, issued, uploads
+from orynda.report.data import Part, ReportData, StoredItem, Totals, issued, uploads
 from orynda.report.sheet import Link, Sheet
-from orynda.schema import Item
 
 TITLES = (
     "report.items.row",
@@ -42,7 +41,7 @@ class DocumentsSheet(Part):
         self.uploads = uploads(data.store, data.run.id)
         self.listed: set[str] = set()
 
-    def item(self, item: Item, result: ItemResult) -> None:
+    def item(self, item: StoredItem, result: ItemResult) -> None:
         documents = result.documents
         for doc in documents:
             upload = self.uploads.get(doc.number)

@@ -10,9 +10,8 @@ from domain.findings import Finding
 from orynda import wording
 from orynda.flow import ItemResult
 from orynda.report.acts import ActRef, acts_of, all_done, calls_for_acts, for_finding
-from orynda.report.data import Part, ReportData, Totals
+from orynda.report.data import Part, ReportData, StoredItem, Totals
 from orynda.report.sheet import Link, Sheet
-from orynda.schema import Item
 
 TITLES = (
     "report.items.row",
@@ -38,7 +37,7 @@ class FindingsSheet(Part):
         self.sheet = Sheet(book, t("report.sheet.findings"))
         self.sheet.header([t(title) for title in TITLES])
 
-    def item(self, item: Item, result: ItemResult) -> None:
+    def item(self, item: StoredItem, result: ItemResult) -> None:
         data, t = self.data, self.data.texts
         acts = acts_of(result.documents) if result.findings else []
         for finding in result.findings:

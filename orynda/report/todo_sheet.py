@@ -22,11 +22,11 @@ from domain.findings import Finding, Severity
 from orynda.flow import FiledDocument, ItemResult
 from orynda.i18n import Texts
 from orynda.policy import policy_for
-from orynda.report.data import BATCH, Part, ReportData, Totals
+from orynda.report.data import BATCH, Part, ReportData, StoredItem, Totals
 from orynda.report.sheet import Link, Sheet
 from orynda.report.todo_facts import base_facts, load_todo_facts
 from orynda.review import ReviewState
-from orynda.schema import Item, ItemState
+from orynda.schema import ItemState
 from orynda.wording import act_name, finding_message, state_name
 
 # the order of rows sharing a deadline (rows without one come last)
@@ -60,10 +60,10 @@ class TodoSheet(Part):
         self.sheet = Sheet(book, t("report.sheet.todo"))
         self.sheet.header([t(f"report.todo.column.{c}") for c in COLUMNS])
         self.base = base_facts(data.settings)
-        self.batch: list[tuple[Item, ItemResult]] = []
+        self.batch: list[tuple[StoredItem, ItemResult]] = []
         self.rows: list[Todo] = []
 
-    def item(self, item: Item, result: ItemResult) -> None:
+    def item(self, item: StoredItem, result: ItemResult) -> None:
         if result.documents or result.findings or item.state in (ItemState.BUSINESS, ItemState.SYSTEM):
             self.batch.append((item, result))
             if len(self.batch) >= BATCH:
@@ -98,7 +98,7 @@ class TodoSheet(Part):
         self.sheet.finish()
 
 
-def _item_rows(data: ReportData, item: Item, result: ItemResult) -> Iterator[Todo]:
+def _item_rows(data: ReportData, item: StoredItem, result: ItemResult) -> Iterator[Todo]:
     yield from _acts_waiting(data, item, result)
     yield from _manual_acts(data, item, result)
     yield from _lift(data, item, result)
@@ -107,7 +107,7 @@ def _item_rows(data: ReportData, item: Item, result: ItemResult) -> Iterator[Tod
         yield _failed(data, item, result)
 
 
-def _acts_waiting(data: ReportData, item: Item, result: ItemResult) -> Iterator[Todo]:
+def _acts_waiting(data: ReportData, item: StoredItem, result: ItemResult) -> Iterator[Todo]:
     """One row per act of this run still proposed in the review queue (its two language versions are one act)."""
     t = data.texts
     for act, doc in _acts(data, result, lambda d: d.review == ReviewState.PROPOSED).items():
@@ -134,7 +134,7 @@ def _acts_waiting(data: ReportData, item: Item, result: ItemResult) -> Iterator[
         )
 
 
-def _manual_acts(data: ReportData, item: Item, result: ItemResult) -> Iterator[Todo]:
+def _manual_acts(data: ReportData, item: StoredItem, result: ItemResult) -> Iterator[Todo]:
     """Acts a finding calls for that the policy leaves to a person and the run drafted none of."""
     t = data.texts
     drafted = {d.kind for d in result.documents}
@@ -153,7 +153,7 @@ def _manual_acts(data: ReportData, item: Item, result: ItemResult) -> Iterator[T
         )
 
 
-def _lift(data: ReportData, item: Item, result: ItemResult) -> Iterator[Todo]:
+def _lift(data: ReportData, item: StoredItem, result: ItemResult) -> Iterator[Todo]:
     """Measures still in force after full payment, to lift by the deadline (art. 47 p.2); the exit restriction is
     left out when an act lifting it was drafted or is left to a person as a manual act (its own row)."""
     t = data.texts
@@ -175,7 +175,7 @@ def _lift(data: ReportData, item: Item, result: ItemResult) -> Iterator[Todo]:
             )
 
 
-def _voluntary_terms(data: ReportData, item: Item, result: ItemResult) -> Iterator[Todo]:
+def _voluntary_terms(data: ReportData, item: StoredItem, result: ItemResult) -> Iterator[Todo]:
     """The debtor's term for voluntary execution of each notice filed, while it runs (art. 37 p.4); counted from
     the day it was issued, as the console's Today page counts it."""
     for doc in _acts(data, result, lambda d: d.number in data.todo.voluntary and d.filed).values():
@@ -193,7 +193,7 @@ def _voluntary_terms(data: ReportData, item: Item, result: ItemResult) -> Iterat
             )
 
 
-def _failed(data: ReportData, item: Item, result: ItemResult) -> Todo:
+def _failed(data: ReportData, item: StoredItem, result: ItemResult) -> Todo:
     t = data.texts
     reason = _reason(t, item.error_code)
     if item.state == ItemState.BUSINESS:
@@ -208,7 +208,7 @@ def _failed(data: ReportData, item: Item, result: ItemResult) -> Todo:
 
 def _row(
     data: ReportData,
-    item: Item,
+    item: StoredItem,
     result: ItemResult,
     deadline: dt.date | None,
     kind: str,
@@ -259,7 +259,7 @@ def _file_label(data: ReportData, target: str | None) -> str | None:
     return data.relative(url2pathname(urlparse(target).path))
 
 
-def _iin(item: Item) -> str:
+def _iin(item: StoredItem) -> str:
     payload = item.payload if isinstance(item.payload, dict) else {}
     return str(payload.get("iin") or item.key)
 
