@@ -37,7 +37,7 @@ from loguru import logger
 from openpyxl import load_workbook
 from sqlalchemy import event, update
 
-from bench._common import PeakMemory
+from bench._common import PeakMemory, tree_pss_mb
 from domain.iin import check_digit
 from flows import register_check
 from orynda import leases, logs
@@ -153,20 +153,36 @@ def bench_interrupt(path: Path, home: Path, work_s: float) -> None:
     print(f"run of {store.counts(run.id).total} items of a trivial flow: recorded after {recorded:.1f} s")
     time.sleep(work_s)
     report = Path(run.folder) / f"report-{run.id}.xlsx"
+    before = tree_pss_mb(child.pid)
     with PeakMemory(child.pid) as memory:
+        cpu = cpu_s(child.pid)
         child.send_signal(signal.SIGINT)
         sent = time.perf_counter()
         while not report.exists() and child.poll() is None:
             time.sleep(0.05)
         written = time.perf_counter() - sent
+        cpu = cpu_s(child.pid) - cpu
     child.wait(timeout=600)
     ended = time.perf_counter() - sent
     counts = store.counts(run.id)
     final = store.get_run(run.id)
     print(f"  SIGINT after {work_s:.0f} s of work: {counts.by_state[ItemState.DONE]} items done, {counts.left} left")
     status = final.status if final else "?"
-    print(f"  SIGINT -> report written: {written:.1f} s; -> process ended: {ended:.1f} s (status {status})")
-    print(f"  the run process's peak memory meanwhile (PSS): {memory.peak:.0f} MiB; report {_rows(report)}")
+    print(f"  SIGINT -> report written: {written:.1f} s ({cpu:.1f} s CPU of the run process)")
+    print(f"  SIGINT -> process ended: {ended:.1f} s (status {status})")
+    print(
+        f"  the run process's memory (PSS): {before:.0f} MiB before SIGINT, {memory.peak:.0f} MiB at most to the report"
+    )
+    print(f"  report {_rows(report)}")
+
+
+def cpu_s(pid: int) -> float:
+    """The CPU seconds a process has used so far (user and system), from /proc."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def bench_report_of_finished(home: Path) -> None:
