@@ -1,5 +1,7 @@
 """Cell writing that keeps a report safe, readable and printable: text stays text, money is a number in tenge, long
 texts wrap in columns of a readable width, and every sheet prints landscape, one page wide, its header on each page.
+Cell by cell, for a small workbook (the calculation sheet); the run report streams its sheets (orynda/report/sheet.py)
+and looks the same by the same constants.
 """
 
 from __future__ import annotations
@@ -41,15 +43,6 @@ def put(ws: Worksheet, row: int, column: int, value: Any, kind: str = "text") ->
     if kind == "bool" and isinstance(value, bool):
         value = "yes" if value else "no"
     return _text(cell, str(value))
-
-
-def link(ws: Worksheet, row: int, column: int, target: str | None, label: str | None = None) -> Cell | None:
-    """A hyperlink shown by its label (the target itself when there is none)."""
-    cell = put(ws, row, column, label or target)
-    if target and cell is not None:
-        cell.hyperlink = target
-        cell.font = Font(color="0563C1", underline="single")
-    return cell
 
 
 def header(ws: Worksheet, titles: list[str]) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import heapq
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple, Protocol, cast
 
@@ -71,6 +71,7 @@ class ReportData:
     lang: str = "kk"  # the office's language (settings.language): every text of the report is in it
     settings: Settings | None = None  # the act policy and the console's address (the shipped policy, no console)
     todo: TodoFacts = TodoFacts()  # the review queue, notices, act policy and console address of the items at hand
+    _folders: dict[str, Path] = field(default_factory=dict, compare=False, repr=False)  # resolved, by folder
 
     @property
     def texts(self) -> Texts:
@@ -85,7 +86,7 @@ class ReportData:
         if not path:
             return None
         try:
-            return str(Path(path).resolve().relative_to(self.folder.resolve()))
+            return str(self._resolved(path).relative_to(self._resolved_folder(self.run.folder)))
         except ValueError:
             return path
 
@@ -98,7 +99,18 @@ class ReportData:
         for the day the folder itself is moved)."""
         if not path:
             return None
-        return Path(path).resolve().as_uri()
+        return self._resolved(path).as_uri()
+
+    def _resolved(self, path: str) -> Path:
+        """The file's absolute path, its folder resolved once for all the files in it (each resolution asks the
+        file system for every part of the path: a minute for the links of 100,000 items)."""
+        file = Path(path)
+        return self._resolved_folder(str(file.parent)) / file.name
+
+    def _resolved_folder(self, folder: str) -> Path:
+        if folder not in self._folders:
+            self._folders[folder] = Path(folder).resolve()
+        return self._folders[folder]
 
     def items(self) -> Iterator[tuple[StoredItem, ItemResult]]:
         """The run's items in the order of their rows, each with its result read from its JSON, streamed from the
