@@ -32,16 +32,17 @@ def tree_pss_mb(pid: int) -> float:
 
 
 class PeakMemory:
-    """Samples this process tree every 0.2 s; `peak` in MiB."""
+    """Samples this process tree (or the tree of `pid`) every 0.2 s; `peak` in MiB."""
 
-    def __init__(self) -> None:
+    def __init__(self, pid: int | None = None) -> None:
+        self.pid = pid or os.getpid()
         self.peak = 0.0
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._sample, daemon=True)
 
     def _sample(self) -> None:
         while not self._stop.is_set():
-            self.peak = max(self.peak, tree_pss_mb(os.getpid()))
+            self.peak = max(self.peak, tree_pss_mb(self.pid))
             time.sleep(0.2)
 
     def __enter__(self) -> PeakMemory:

@@ -8,9 +8,14 @@
    longest write transaction (the most the heartbeat could have waited), and the heartbeat's renewals and failures.
 2. Ctrl-C: a run of `--rows` items of a trivial flow (register_check's list; each item answers at once, no
    registry) in a child process, sent SIGINT `--work-s` seconds after its items were recorded; prints the seconds
-   from SIGINT to the report written and to the child's exit, and what the report holds.
+   from SIGINT to the report written and to the child's exit, the run process's peak memory meanwhile, and what the
+   report holds (every item has its row: the ones not worked yet too).
 3. The report alone when every item is finished: the same run's items marked done in the store directly (a result
-   with its fields, as register_check writes), the report written again; prints its seconds.
+   with its fields, as register_check writes), the report written again; prints its seconds (wall clock and CPU)
+   and the peak memory, against the targets (60 s, 1 GB).
+
+The seconds are wall-clock: on a machine busy with other work they stretch (the load average is printed at the start
+and the end); the CPU seconds say what the work itself took.
 """
 
 from __future__ import annotations
@@ -29,9 +34,10 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from loguru import logger
+from openpyxl import load_workbook
 from sqlalchemy import event, update
 
-from bench._common import PeakMemory
+from bench._common import PeakMemory, tree_pss_mb
 from domain.iin import check_digit
 from flows import register_check
 from orynda import leases, logs
@@ -42,6 +48,8 @@ from orynda.report.data import load
 from orynda.report.workbook import write_report
 from orynda.runstore import RunStore
 from orynda.schema import Item, ItemState, RunStatus
+
+TARGET_S, TARGET_MIB = 60, 1024  # the report of a finished 100,000-item run: at most a minute and 1 GB
 
 CHILD = """
 import dataclasses, sys
@@ -144,19 +152,37 @@ def bench_interrupt(path: Path, home: Path, work_s: float) -> None:
     recorded = time.perf_counter() - started
     print(f"run of {store.counts(run.id).total} items of a trivial flow: recorded after {recorded:.1f} s")
     time.sleep(work_s)
-    child.send_signal(signal.SIGINT)
-    sent = time.perf_counter()
     report = Path(run.folder) / f"report-{run.id}.xlsx"
-    while not report.exists() and child.poll() is None:
-        time.sleep(0.05)
-    written = time.perf_counter() - sent
+    before = tree_pss_mb(child.pid)
+    with PeakMemory(child.pid) as memory:
+        cpu = cpu_s(child.pid)
+        child.send_signal(signal.SIGINT)
+        sent = time.perf_counter()
+        while not report.exists() and child.poll() is None:
+            time.sleep(0.05)
+        written = time.perf_counter() - sent
+        cpu = cpu_s(child.pid) - cpu
     child.wait(timeout=600)
     ended = time.perf_counter() - sent
     counts = store.counts(run.id)
     final = store.get_run(run.id)
     print(f"  SIGINT after {work_s:.0f} s of work: {counts.by_state[ItemState.DONE]} items done, {counts.left} left")
     status = final.status if final else "?"
-    print(f"  SIGINT -> report written: {written:.1f} s; -> process ended: {ended:.1f} s (status {status})")
+    print(f"  SIGINT -> report written: {written:.1f} s ({cpu:.1f} s CPU of the run process)")
+    print(f"  SIGINT -> process ended: {ended:.1f} s (status {status})")
+    print(
+        f"  the run process's memory (PSS): {before:.0f} MiB before SIGINT, {memory.peak:.0f} MiB at most to the report"
+    )
+    print(f"  report {_rows(report)}")
+
+
+def cpu_s(pid: int) -> float:
+    """The CPU seconds a process has used so far (user and system), from /proc."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def bench_report_of_finished(home: Path) -> None:
@@ -178,6 +204,18 @@ def bench_report_of_finished(home: Path) -> None:
     print(f"report of the same {store.counts(run.id).total} items, all finished (marked done in the store):")
     size = report.stat().st_size / 1e6
     print(f"  written in {elapsed:.1f} s ({cpu:.1f} s CPU), {size:.1f} MB; peak memory {memory.peak:.0f} MiB")
+    met = "met" if elapsed <= TARGET_S and memory.peak <= TARGET_MIB else "NOT met"
+    print(f"  target {TARGET_S} s and {TARGET_MIB / 1024:.0f} GB: {met}; report {_rows(report)}")
+
+
+def _rows(report: Path) -> str:
+    """The rows of the report's Items sheet (the third), read as a stream."""
+    book = load_workbook(report, read_only=True)
+    try:
+        items = book.worksheets[2]
+        return f"{items.title!r} sheet: {sum(1 for _ in items.iter_rows(min_row=2, max_col=1)):,} rows"
+    finally:
+        book.close()
 
 
 def machine_load() -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from decimal import Decimal
 from typing import NamedTuple, cast
@@ -60,55 +60,120 @@ ASSET_CODES = frozenset(
 
 
 def run_figures(store: RunStore, run: Run) -> RunFigures:
-    return figures_of(run, store.items(run.id))
+    tally = Tally()
+    for key, state, attempts, error_code, result in stored_results(store, run.id):
+        tally.add(key, state, attempts, error_code, result)
+    return tally.figures(run)
+
+
+def stored_results(store: RunStore, run_id: str) -> Iterator[tuple[str, str, int, str | None, ItemResult | None]]:
+    """The run's items as the figures read them, streamed in the order of their rows (a run may have 100,000)."""
+    with store.session() as s:
+        rows = s.execute(
+            select(Item.key, Item.state, Item.attempts, Item.error_code, Item.result)
+            .where(Item.run_id == run_id)
+            .order_by(Item.seq)
+            .execution_options(yield_per=1000)
+        )
+        for key, state, attempts, error_code, result in rows:
+            yield key, state, attempts, error_code, ItemResult.from_json(result) if result is not None else None
 
 
 def figures_of(run: Run, items: Sequence[Item]) -> RunFigures:
-    """The figures of a run from its items as already read (the report has them loaded)."""
-    results = [ItemResult.from_json(item.result) for item in items]
-    documents = [d for r in results for d in r.documents]
-    findings = [f for r in results for f in r.findings]
-    failed = [item for item in items if item.state in (ItemState.BUSINESS, ItemState.SYSTEM)]
-    lift_days = [_day(f.params.get("due")) for f in findings if f.code == "lift_restrictions"]
-    return RunFigures(
-        run_id=run.id,
-        flow=run.flow,
-        status=run.status,
-        started=run.started_at,
-        items=len(items),
-        findings=sum(len(r.findings) for r in results),
-        money_found=_sum(findings, "account_with_balance") + _sum(findings, "tax_overpayment"),
-        documents=len(documents),
-        acts_filed=len({d.act for d in documents if d.filed}),
-        acts_waiting=len({d.act for d in documents if d.review == "proposed"}),
-        failures=len(failed),
-        checked=sum(item.attempts > 0 and item.state in (ItemState.DONE, ItemState.BUSINESS) for item in items),
-        assets_found=sum(f.code in ASSET_CODES for f in findings),
-        money_on_accounts=_sum(findings, "account_with_balance"),
-        tax_overpayments=_sum(findings, "tax_overpayment"),
-        wages_monthly=_sum(findings, "employer_found"),
-        acts_drafted=len({d.act for d in documents}),
-        restrictions_to_lift=len(lift_days),
-        lift_by=min((d for d in lift_days if d), default=None),
-        failures_by_code=dict(Counter(item.error_code or "" for item in failed)),
-        missing_registries=dict(Counter(site for r in results for site in r.missing)),
-        ended=run.ended_at,
-        business=sum(item.state == ItemState.BUSINESS for item in items),
-        system=sum(item.state == ItemState.SYSTEM for item in items),
-        left=sum(not ItemState(item.state).finished for item in items),
-    )
+    """The figures of a run from its items as already read."""
+    tally = Tally()
+    for item in items:
+        stored = ItemResult.from_json(item.result) if item.result is not None else None
+        tally.add(item.key, item.state, item.attempts, item.error_code, stored)
+    return tally.figures(run)
 
 
-def _sum(findings: Sequence[Finding], code: str) -> Decimal:
+class Tally:
+    """The figures of a run summed item by item as the items stream past (the report reads each item once, for all
+    its sheets), and what the comparison with the previous run needs: the findings seen and the items checked."""
+
+    def __init__(self) -> None:
+        self.items = self.findings = self.documents = self.checked = self.assets = 0
+        self.business = self.system = self.left = 0
+        self.sums: dict[str, Decimal] = dict.fromkeys(_SUMMED, ZERO)
+        self.acts: set[str] = set()
+        self.filed: set[str] = set()
+        self.waiting: set[str] = set()
+        self.lifts = 0
+        self.lift_by: dt.date | None = None
+        self.failed_by_code: Counter[str] = Counter()
+        self.missing: Counter[str] = Counter()
+        self.found: set[FindingKey] = set()
+        self.rechecked: dict[str, set[str]] = {}  # item key: the registries it lacked, for the items checked
+
+    def add(self, key: str, state: str, attempts: int, error_code: str | None, result: ItemResult | None) -> None:
+        r = result or ItemResult()
+        self.items += 1
+        self.findings += len(r.findings)
+        self.documents += len(r.documents)
+        for d in r.documents:
+            self.acts.add(d.act)
+            if d.filed:
+                self.filed.add(d.act)
+            if d.review == "proposed":
+                self.waiting.add(d.act)
+        for f in r.findings:
+            self.assets += f.code in ASSET_CODES
+            if f.code in self.sums and _counted(f):
+                self.sums[f.code] += f.amount or ZERO
+            if f.code == "lift_restrictions":
+                self.lifts += 1
+                day = _day(f.params.get("due"))
+                if day and (self.lift_by is None or day < self.lift_by):
+                    self.lift_by = day
+            self.found.add(finding_key(key, f))
+        self.missing.update(r.missing)
+        if state in (ItemState.BUSINESS, ItemState.SYSTEM):
+            self.failed_by_code[error_code or ""] += 1
+        self.checked += attempts > 0 and state in (ItemState.DONE, ItemState.BUSINESS)
+        self.business += state == ItemState.BUSINESS
+        self.system += state == ItemState.SYSTEM
+        self.left += not ItemState(state).finished
+        if result is not None and ItemState(state).finished:
+            self.rechecked[key] = set(r.missing)
+
+    def figures(self, run: Run) -> RunFigures:
+        money_on_accounts, tax = self.sums["account_with_balance"], self.sums["tax_overpayment"]
+        return RunFigures(
+            run_id=run.id,
+            flow=run.flow,
+            status=run.status,
+            started=run.started_at,
+            items=self.items,
+            findings=self.findings,
+            money_found=money_on_accounts + tax,
+            documents=self.documents,
+            acts_filed=len(self.filed),
+            acts_waiting=len(self.waiting),
+            failures=self.business + self.system,
+            checked=self.checked,
+            assets_found=self.assets,
+            money_on_accounts=money_on_accounts,
+            tax_overpayments=tax,
+            wages_monthly=self.sums["employer_found"],
+            acts_drafted=len(self.acts),
+            restrictions_to_lift=self.lifts,
+            lift_by=self.lift_by,
+            failures_by_code=dict(self.failed_by_code),
+            missing_registries=dict(self.missing),
+            ended=run.ended_at,
+            business=self.business,
+            system=self.system,
+            left=self.left,
+        )
+
+
+_SUMMED = ("account_with_balance", "tax_overpayment", "employer_found")
+
+
+def _counted(f: Finding) -> bool:
     """Tenge only: an account in another currency is listed on the Findings sheet, not added to tenge."""
-    return sum(
-        (
-            f.amount
-            for f in findings
-            if f.code == code and f.amount and f.amount > 0 and (f.asset is None or f.asset.currency in (None, "KZT"))
-        ),
-        ZERO,
-    )
+    return bool(f.amount and f.amount > 0 and (f.asset is None or f.asset.currency in (None, "KZT")))
 
 
 def _day(value: object) -> dt.date | None:
@@ -183,9 +248,16 @@ class StoredTrendPoint(Base):
     failures: Mapped[int] = mapped_column(Integer)
 
 
-def trend(store: RunStore, run: Run, runs: int = RUNS_IN_TREND, items: Sequence[Item] | None = None) -> Trend:
+def trend(
+    store: RunStore,
+    run: Run,
+    runs: int = RUNS_IN_TREND,
+    items: Sequence[Item] | None = None,
+    tally: Tally | None = None,
+) -> Trend:
     """This run's trend: earlier runs of the flow from their kept points (summed once), this run summed afresh (from
-    its `items` when the caller has them read already: the report does, and a run may have 100,000)."""
+    the `tally` of its items when the caller summed them already: the report does, and a run may have 100,000; or
+    from its `items` as read)."""
     _TRENDS.create(store.engine, checkfirst=True)
     with store.session() as s:
         earlier = list(
@@ -196,13 +268,30 @@ def trend(store: RunStore, run: Run, runs: int = RUNS_IN_TREND, items: Sequence[
                 .limit(runs - 1)
             )
         )
-    this = _point(store, run, fresh=True, items=items)
+    if tally is None:
+        tally = Tally()
+        rows = stored_results(store, run.id) if items is None else _read(items)
+        for key, state, attempts, error_code, result in rows:
+            tally.add(key, state, attempts, error_code, result)
+    this = _point(store, run, figures=tally.figures(run))
     points = [_point(store, r) for r in reversed(earlier)]
     previous_run = next((r for r in earlier if RunStatus(r.status).finished), None)
     previous = next((p for p in points if previous_run and p.run_id == previous_run.id), None)
-    now = _item_rows(store, run) if items is None else [_row(item) for item in items]
-    changes = finding_changes(_item_rows(store, previous_run), now) if previous_run else None
+    changes = None
+    if previous_run is not None:
+        was = {
+            finding_key(key, f): f.registries
+            for key, _, _, _, result in stored_results(store, previous_run.id)
+            for f in (result.findings if result else [])
+        }
+        changes = _changes(was, tally.found, tally.rechecked)
     return Trend(this, previous, changes, [*points, this])
+
+
+def _read(items: Sequence[Item]) -> Iterator[tuple[str, str, int, str | None, ItemResult | None]]:
+    for item in items:
+        stored = ItemResult.from_json(item.result) if item.result is not None else None
+        yield item.key, item.state, item.attempts, item.error_code, stored
 
 
 def finding_changes(before: Sequence[ItemRow], now: Sequence[ItemRow]) -> FindingChanges:
@@ -210,6 +299,12 @@ def finding_changes(before: Sequence[ItemRow], now: Sequence[ItemRow]) -> Findin
     was = {key: registries for row in before for key, registries in _findings(row).items()}
     found = {key for row in now for key in _findings(row)}
     checked = {row.key: row.missing for row in now if row.checked}
+    return _changes(was, found, checked)
+
+
+def _changes(
+    was: dict[FindingKey, tuple[str, ...]], found: set[FindingKey], checked: dict[str, set[str]]
+) -> FindingChanges:
     gone = set(was) - found
 
     def rechecked(key: FindingKey) -> bool:
@@ -255,26 +350,12 @@ def _findings(row: ItemRow) -> dict[FindingKey, tuple[str, ...]]:
     return {finding_key(row.key, f): f.registries for f in (row.result.findings if row.result else [])}
 
 
-def _item_rows(store: RunStore, run: Run | None) -> list[ItemRow]:
-    """Only the columns the comparison needs: key, state and result (no payloads, attempts or evidence)."""
-    if run is None:
-        return []
-    with store.session() as s:
-        rows = s.execute(select(Item.key, Item.state, Item.result).where(Item.run_id == run.id)).all()
-    return [
-        ItemRow(key, state, ItemResult.from_json(result) if result is not None else None) for key, state, result in rows
-    ]
-
-
-def _row(item: Item) -> ItemRow:
-    return ItemRow(item.key, item.state, ItemResult.from_json(item.result) if item.result is not None else None)
-
-
-def _point(store: RunStore, run: Run, fresh: bool = False, items: Sequence[Item] | None = None) -> TrendPoint:
-    """The run's kept point; summed (and kept, once the run is finished) when there is none or `fresh` is asked."""
+def _point(store: RunStore, run: Run, figures: RunFigures | None = None) -> TrendPoint:
+    """The run's kept point; summed (and kept, once the run is finished) when there is none, or from `figures`
+    already summed."""
     finished = RunStatus(run.status).finished
     with store.session() as s:
-        stored = None if fresh else s.get(StoredTrendPoint, run.id)
+        stored = None if figures is not None else s.get(StoredTrendPoint, run.id)
         if stored is not None:
             return TrendPoint(
                 stored.run_id,
@@ -287,7 +368,7 @@ def _point(store: RunStore, run: Run, fresh: bool = False, items: Sequence[Item]
                 stored.acts_waiting,
                 stored.failures,
             )
-    figures = run_figures(store, run) if items is None else figures_of(run, items)
+    figures = figures or run_figures(store, run)
     point = TrendPoint(
         figures.run_id,
         figures.started,

@@ -3,11 +3,7 @@
 from __future__ import annotations
 
 import statistics
-from collections import defaultdict
 from dataclasses import dataclass
-
-from orynda.flow import ItemResult
-from orynda.schema import Item, SiteCall
 
 
 @dataclass(frozen=True)
@@ -22,21 +18,12 @@ class SiteStats:
     p95_ms: int | None
 
 
-def site_stats(calls: list[SiteCall], items: list[Item]) -> list[SiteStats]:
-    """One row per site; a failure followed by another try of the same item counts as a retry."""
-    by_site: dict[str, list[SiteCall]] = defaultdict(list)
-    for call in calls:
-        by_site[call.site].append(call)
-    lacking = _items_lacking(items)
-    return [_stats(site, by_site[site], lacking.get(site, 0)) for site in sorted(by_site)]
-
-
-def _stats(site: str, calls: list[SiteCall], items_without: int) -> SiteStats:
-    ok = sorted(c.ms for c in calls if c.outcome != "system")
-    failures = sum(1 for c in calls if c.outcome == "system")
+def stats_of(site: str, lookups: int, failures: int, answered_ms: list[int], items_without: int) -> SiteStats:
+    """A site's figures from its calls as counted (by the store for a large run): `answered_ms` sorted."""
+    ok = answered_ms
     return SiteStats(
         site,
-        len(calls),
+        lookups,
         len(ok),
         failures,
         max(0, failures - items_without),
@@ -52,11 +39,3 @@ def _percentile(values: list[int], pct: int) -> int | None:
     if len(values) == 1:
         return values[0]
     return int(statistics.quantiles(values, n=100, method="inclusive")[pct - 1])
-
-
-def _items_lacking(items: list[Item]) -> dict[str, int]:
-    counts: dict[str, int] = defaultdict(int)
-    for item in items:
-        for site in ItemResult.from_json(item.result).missing:
-            counts[site] += 1
-    return counts

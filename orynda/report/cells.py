@@ -1,5 +1,7 @@
 """Cell writing that keeps a report safe, readable and printable: text stays text, money is a number in tenge, long
 texts wrap in columns of a readable width, and every sheet prints landscape, one page wide, its header on each page.
+Cell by cell, for a small workbook (the calculation sheet); the run report streams its sheets (orynda/report/sheet.py)
+and looks the same by the same constants.
 """
 
 from __future__ import annotations
@@ -41,15 +43,6 @@ def put(ws: Worksheet, row: int, column: int, value: Any, kind: str = "text") ->
     if kind == "bool" and isinstance(value, bool):
         value = "yes" if value else "no"
     return _text(cell, str(value))
-
-
-def link(ws: Worksheet, row: int, column: int, target: str | None, label: str | None = None) -> Cell | None:
-    """A hyperlink shown by its label (the target itself when there is none)."""
-    cell = put(ws, row, column, label or target)
-    if target and cell is not None:
-        cell.hyperlink = target
-        cell.font = Font(color="0563C1", underline="single")
-    return cell
 
 
 def header(ws: Worksheet, titles: list[str]) -> None:
@@ -116,10 +109,10 @@ def _lines(text: str, width: int) -> int:
     return sum(max(1, -(-len(line) // max(width, 1))) for line in text.splitlines() or [""])
 
 
-def printable(ws: Worksheet, *, one_page: bool = False, header_rows: int = 1) -> None:
+def printable(ws: Any, *, one_page: bool = False, header_rows: int = 1) -> None:
     """Landscape A4, one page wide and as many pages long as it takes (fitToHeight 0), or one page in all."""
     ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.paperSize = Worksheet.PAPERSIZE_A4
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 1 if one_page else 0

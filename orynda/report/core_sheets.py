@@ -6,41 +6,40 @@ from __future__ import annotations
 from typing import Any
 
 from openpyxl import Workbook
-from openpyxl.styles import Font
-from openpyxl.worksheet.worksheet import Worksheet
 
 from orynda import wording
-from orynda.flow import ReportColumn
-from orynda.history import figures_of
-from orynda.report.cells import finish, header, link, put
-from orynda.report.data import ReportData
-from orynda.schema import Attempt, Item, ItemState
+from orynda.flow import ItemResult, ReportColumn
+from orynda.history import RunFigures
+from orynda.report.data import Part, ReportData, StoredItem, Totals, failures
+from orynda.report.sheet import Link, Sheet
+from orynda.schema import ItemState
 
 Row = tuple[str, Any, str]  # label, value, kind
 
 
-def summary_sheet(book: Workbook, data: ReportData) -> None:
+class SummarySheet(Part):
     """One page: the outcome a supervisor reads first, then the figures of the run itself."""
+
+    def __init__(self, book: Workbook, data: ReportData) -> None:
+        self.data, t = data, data.texts
+        self.sheet = Sheet(book, t("report.sheet.summary"))
+        self.sheet.header([t("report.summary.figure"), t("report.summary.value")])
+
+    def finish(self, totals: Totals) -> None:
+        t, sheet = self.data.texts, self.sheet
+        for title, rows in (
+            (t("report.summary.outcome"), _outcome(self.data, totals.figures)),
+            (t("report.summary.technical"), _technical(self.data)),
+        ):
+            sheet.add([(title, "text")], font="title")
+            for label, value, kind in rows:
+                sheet.add([(label, "text"), (value, kind)])
+            sheet.add([])  # a blank line between the two parts
+        sheet.finish(one_page=True, filters=False)
+
+
+def _outcome(data: ReportData, f: RunFigures) -> list[Row]:
     t = data.texts
-    ws = book.create_sheet(t("report.sheet.summary"))
-    header(ws, [t("report.summary.figure"), t("report.summary.value")])
-    r = 2
-    for title, rows in (
-        (t("report.summary.outcome"), _outcome(data)),
-        (t("report.summary.technical"), _technical(data)),
-    ):
-        ws.cell(row=r, column=1, value=title).font = Font(bold=True, size=12)
-        r += 1
-        for label, value, kind in rows:
-            put(ws, r, 1, label)
-            put(ws, r, 2, value, kind)
-            r += 1
-        r += 1  # a blank line between the two parts
-    finish(ws, one_page=True, filters=False)
-
-
-def _outcome(data: ReportData) -> list[Row]:
-    t, f = data.texts, figures_of(data.run, data.items)
     rows: list[Row] = [
         (t("report.summary.checked"), f.checked, "int"),
         (t("report.summary.findings"), f.findings, "int"),
@@ -90,40 +89,43 @@ def _technical(data: ReportData) -> list[Row]:
     ]
 
 
-def items_sheet(book: Workbook, data: ReportData) -> None:
-    t = data.texts
-    ws = book.create_sheet(t("report.sheet.items"))
-    columns = data.flow.columns
-    header(
-        ws,
-        [
-            t("report.items.row"),
-            t("report.items.key"),
-            t("report.items.state"),
-            *[wording.column_title(t, c.key, c.title) for c in columns],
-            t("report.items.findings"),
-            t("report.items.attempts"),
-            t("report.items.error"),
-            t("report.items.technical"),
-            t("report.items.evidence"),
-        ],
-    )
-    for r, item in enumerate(data.items, start=2):
-        result = data.result(item)
-        values = [
-            (item.seq, "int"),
-            (item.key, "text"),
-            (wording.state_name(t, item.state), "text"),
-            *[_field(data, c, result.fields.get(c.key)) for c in columns],
-            ("; ".join(wording.finding_message(t, f) for f in result.findings), "text"),
-            (item.attempts, "int"),
-            (wording.error_name(t, item.error_code), "text"),
-            (item.error_message, "text"),
-        ]
-        for c, (value, kind) in enumerate(values, start=1):
-            put(ws, r, c, value, kind)
-        link(ws, r, len(values) + 1, data.target(item.evidence), data.relative(item.evidence))
-    finish(ws)
+class ItemsSheet(Part):
+    def __init__(self, book: Workbook, data: ReportData) -> None:
+        self.data, t = data, data.texts
+        self.sheet = Sheet(book, t("report.sheet.items"))
+        self.columns = data.flow.columns
+        self.sheet.header(
+            [
+                t("report.items.row"),
+                t("report.items.key"),
+                t("report.items.state"),
+                *[wording.column_title(t, c.key, c.title) for c in self.columns],
+                t("report.items.findings"),
+                t("report.items.attempts"),
+                t("report.items.error"),
+                t("report.items.technical"),
+                t("report.items.evidence"),
+            ]
+        )
+
+    def item(self, item: StoredItem, result: ItemResult) -> None:
+        data, t = self.data, self.data.texts
+        self.sheet.add(
+            [
+                (item.seq, "int"),
+                (item.key, "text"),
+                (wording.state_name(t, item.state), "text"),
+                *[_field(data, c, result.fields.get(c.key)) for c in self.columns],
+                ("; ".join(wording.finding_message(t, f) for f in result.findings), "text"),
+                (item.attempts, "int"),
+                (wording.error_name(t, item.error_code), "text"),
+                (item.error_message, "text"),
+                Link(data.target(item.evidence), data.relative(item.evidence)),
+            ]
+        )
+
+    def finish(self, totals: Totals) -> None:
+        self.sheet.finish()
 
 
 def _field(data: ReportData, column: ReportColumn, value: Any) -> tuple[Any, str]:
@@ -140,64 +142,41 @@ def _field(data: ReportData, column: ReportColumn, value: Any) -> tuple[Any, str
     return value, column.kind
 
 
-def exceptions_sheet(book: Workbook, data: ReportData) -> None:
+class ExceptionsSheet(Part):
     """Every failed attempt, and the rows refused before any attempt (bad input), in the order of the rows."""
-    t = data.texts
-    ws = book.create_sheet(t("report.sheet.exceptions"))
-    header(
-        ws,
-        [
-            t("report.items.row"),
-            t("report.items.key"),
-            t("report.exceptions.type"),
-            t("report.items.error"),
-            t("report.items.technical"),
-            t("report.exceptions.attempt"),
-            t("report.exceptions.final"),
-            t("report.items.evidence"),
-        ],
-    )
-    for r, (item, attempt) in enumerate(_failures(data), start=2):
-        if attempt is None:  # refused before processing: no attempt, no evidence
-            outcome, code, message, number, final, evidence = (
-                "business",
-                item.error_code,
-                item.error_message,
-                0,
-                True,
-                None,
+
+    def __init__(self, book: Workbook, data: ReportData) -> None:
+        self.data, t = data, data.texts
+        self.sheet = Sheet(book, t("report.sheet.exceptions"))
+        self.sheet.header(
+            [
+                t("report.items.row"),
+                t("report.items.key"),
+                t("report.exceptions.type"),
+                t("report.items.error"),
+                t("report.items.technical"),
+                t("report.exceptions.attempt"),
+                t("report.exceptions.final"),
+                t("report.items.evidence"),
+            ]
+        )
+
+    def finish(self, totals: Totals) -> None:
+        data, t = self.data, self.data.texts
+        for f in failures(data.store, data.run.id):
+            # refused before processing: no attempt, no evidence
+            final = f.attempt is None or (f.attempt == f.attempts and f.state != ItemState.DONE)
+            kind = t(f"report.exceptions.{f.outcome}") if t.has(f"report.exceptions.{f.outcome}") else f.outcome
+            self.sheet.add(
+                [
+                    (f.seq, "int"),
+                    (f.key, "text"),
+                    (kind, "text"),
+                    (wording.error_name(t, f.code), "text"),
+                    (f.message, "text"),
+                    (f.attempt or 0, "int"),
+                    (t.value(final), "text"),
+                    Link(data.target(f.evidence), data.relative(f.evidence)),
+                ]
             )
-        else:
-            outcome, code, message = attempt.outcome or "", attempt.error_code, attempt.error_message
-            number, evidence = attempt.number, attempt.evidence
-            final = attempt.number == item.attempts and item.state != ItemState.DONE
-        _exception_row(ws, r, data, item, outcome, code, message, number, final)
-        link(ws, r, 8, data.target(evidence), data.relative(evidence))
-    finish(ws)
-
-
-def _failures(data: ReportData) -> list[tuple[Item, Attempt | None]]:
-    by_id = {item.id: item for item in data.items}
-    failed: list[tuple[Item, Attempt | None]] = [
-        (by_id[a.item_id], a) for a in data.attempts if a.outcome not in (None, "done")
-    ]
-    failed += [(i, None) for i in data.items if i.attempts == 0 and i.state == ItemState.BUSINESS]
-    return sorted(failed, key=lambda pair: (pair[0].seq, pair[1].number if pair[1] else 0))
-
-
-def _exception_row(
-    ws: Worksheet,
-    r: int,
-    data: ReportData,
-    item: Item,
-    outcome: str,
-    code: str | None,
-    message: str | None,
-    number: int,
-    final: bool,
-) -> None:
-    t = data.texts
-    kind = t(f"report.exceptions.{outcome}") if t.has(f"report.exceptions.{outcome}") else outcome
-    values = [item.seq, item.key, kind, wording.error_name(t, code), message, number, t.value(final)]
-    for c, value in enumerate(values, start=1):
-        put(ws, r, c, value, "int" if c in (1, 6) else "text")
+        self.sheet.finish()

@@ -10,12 +10,12 @@ from pathlib import Path
 from typing import NamedTuple
 
 from openpyxl import Workbook
-from openpyxl.worksheet.worksheet import Worksheet
 
 from orynda import wording
+from orynda.flow import ItemResult
 from orynda.report.acts import act_state
-from orynda.report.cells import finish, header, link, put
-from orynda.report.data import ReportData
+from orynda.report.data import Part, ReportData, StoredItem, Totals, issued, uploads
+from orynda.report.sheet import Link, Sheet
 
 TITLES = (
     "report.items.row",
@@ -33,43 +33,45 @@ TITLES = (
 )
 
 
-def documents_sheet(book: Workbook, data: ReportData) -> None:
-    t = data.texts
-    ws = book.create_sheet(t("report.sheet.documents"))
-    header(ws, [t(title) for title in TITLES])
-    uploads = {e.key.removeprefix("upload:"): e for e in data.side_effects if e.key.startswith("upload:")}
-    listed: set[str] = set()
-    r = 2
-    for item in data.items:
-        documents = data.result(item).documents
+class DocumentsSheet(Part):
+    def __init__(self, book: Workbook, data: ReportData) -> None:
+        self.data, t = data, data.texts
+        self.sheet = Sheet(book, t("report.sheet.documents"))
+        self.sheet.header([t(title) for title in TITLES])
+        self.uploads = uploads(data.store, data.run.id)
+        self.listed: set[str] = set()
+
+    def item(self, item: StoredItem, result: ItemResult) -> None:
+        documents = result.documents
         for doc in documents:
-            upload = uploads.get(doc.number)
-            filed = doc.filed or bool(upload and upload.ref)
+            upload = self.uploads.get(doc.number)
+            filed = doc.filed or bool(upload)
             state = "filed" if filed else act_state([d for d in documents if d.act == doc.act])
             row = _Row(item.seq, doc.number, doc.act, doc.kind, doc.language, doc.issued, doc.debtor, doc.proceeding)
-            _write(ws, r, data, row, filed, doc.pdf, doc.docx, state)
-            listed.add(doc.number)
-            r += 1
-    for record in data.issued:  # issued or uploaded by an item that then failed: on the report all the same
-        if record.number in listed:
-            continue
-        # filed when AIS EP's answer was recorded; unconfirmed when the upload started and its answer never came
-        upload = uploads.get(record.number)
-        filed = bool(record.filed_ref or (upload and upload.ref))
-        state = "filed" if filed else "unconfirmed" if upload is not None else "drafted"
-        row = _Row(
-            record.item_seq,
-            record.number,
-            record.act,
-            record.kind,
-            record.language,
-            record.issued_on,
-            record.debtor_name,
-            record.proceeding,
-        )
-        _write(ws, r, data, row, filed, record.pdf_path, record.docx_path, state)
-        r += 1
-    finish(ws)
+            _write(self.sheet, self.data, row, filed, doc.pdf, doc.docx, state)
+            self.listed.add(doc.number)
+
+    def finish(self, totals: Totals) -> None:
+        for record in issued(self.data.store, self.data.run, list(self.uploads)):
+            # issued or uploaded by an item that then failed: on the report all the same
+            if record.number in self.listed:
+                continue
+            # filed when AIS EP's answer was recorded; unconfirmed when the upload started and its answer never came
+            upload = self.uploads.get(record.number)
+            filed = bool(record.filed_ref or upload)
+            state = "filed" if filed else "unconfirmed" if record.number in self.uploads else "drafted"
+            row = _Row(
+                record.item_seq,
+                record.number,
+                record.act,
+                record.kind,
+                record.language,
+                record.issued_on,
+                record.debtor_name,
+                record.proceeding,
+            )
+            _write(self.sheet, self.data, row, filed, record.pdf_path, record.docx_path, state)
+        self.sheet.finish()
 
 
 class _Row(NamedTuple):
@@ -86,23 +88,23 @@ class _Row(NamedTuple):
 
 
 def _write(
-    ws: Worksheet, r: int, data: ReportData, row: _Row, filed: bool, pdf: str | None, docx: str | None, state: str
+    sheet: Sheet, data: ReportData, row: _Row, filed: bool, pdf: str | None, docx: str | None, state: str
 ) -> None:
     t = data.texts
     language = t(f"language.{row.language}") if t.has(f"language.{row.language}") else row.language
-    values = [
-        (row.seq, "int"),
-        (row.number, "text"),
-        (row.act, "text"),
-        (wording.act_name(t, row.kind), "text"),
-        (language, "text"),
-        (row.issued, "date"),
-        (row.debtor, "text"),
-        (row.proceeding, "text"),
-        (t.value(filed), "text"),
-    ]
-    for c, (value, kind) in enumerate(values, start=1):
-        put(ws, r, c, value, kind)
-    link(ws, r, 10, data.target(pdf), Path(pdf).name if pdf else None)
-    link(ws, r, 11, data.target(docx), Path(docx).name if docx else None)
-    put(ws, r, 12, wording.act_state_name(t, state))
+    sheet.add(
+        [
+            (row.seq, "int"),
+            (row.number, "text"),
+            (row.act, "text"),
+            (wording.act_name(t, row.kind), "text"),
+            (language, "text"),
+            (row.issued, "date"),
+            (row.debtor, "text"),
+            (row.proceeding, "text"),
+            (t.value(filed), "text"),
+            Link(data.target(pdf), Path(pdf).name if pdf else None),
+            Link(data.target(docx), Path(docx).name if docx else None),
+            (wording.act_state_name(t, state), "text"),
+        ]
+    )

@@ -8,9 +8,10 @@ from openpyxl import Workbook
 
 from domain.findings import Finding
 from orynda import wording
+from orynda.flow import ItemResult
 from orynda.report.acts import ActRef, acts_of, all_done, calls_for_acts, for_finding
-from orynda.report.cells import finish, header, link, put
-from orynda.report.data import ReportData
+from orynda.report.data import Part, ReportData, StoredItem, Totals
+from orynda.report.sheet import Link, Sheet
 
 TITLES = (
     "report.items.row",
@@ -30,37 +31,39 @@ TITLES = (
 )
 
 
-def findings_sheet(book: Workbook, data: ReportData) -> None:
-    t = data.texts
-    ws = book.create_sheet(t("report.sheet.findings"))
-    header(ws, [t(title) for title in TITLES])
-    r = 2
-    for item in data.items:
-        result = data.result(item)
-        acts = acts_of(result.documents)
+class FindingsSheet(Part):
+    def __init__(self, book: Workbook, data: ReportData) -> None:
+        self.data, t = data, data.texts
+        self.sheet = Sheet(book, t("report.sheet.findings"))
+        self.sheet.header([t(title) for title in TITLES])
+
+    def item(self, item: StoredItem, result: ItemResult) -> None:
+        data, t = self.data, self.data.texts
+        acts = acts_of(result.documents) if result.findings else []
         for finding in result.findings:
             linked = for_finding(finding, acts)
-            values = [
-                (item.seq, "int"),
-                (item.key, "text"),
-                (result.fields.get("name"), "text"),
-                (wording.finding_message(t, finding), "text"),
-                (wording.severity_name(t, finding.severity.value), "text"),
-                (wording.sites_named(t, finding.registries), "text"),
-                (finding.amount, "money"),
-                (wording.finding_asset(t, finding), "text"),
-                (_action(data, finding, linked), "text"),
-                (wording.legal_basis(t, finding), "text"),
-            ]
-            for c, (value, kind) in enumerate(values, start=1):
-                put(ws, r, c, value, kind)
             first_pdf = next((a.pdf(t.lang) for a in linked if a.pdf(t.lang)), None)
-            link(ws, r, 11, data.target(first_pdf), "\n".join(a.act for a in linked) or None)
-            put(ws, r, 12, _states(data, finding, linked))
-            link(ws, r, 13, data.target(finding.evidence), data.relative(finding.evidence))
-            put(ws, r, 14, finding.evidence_sha256, "text")  # proves the evidence file unchanged since the night
-            r += 1
-    finish(ws)
+            self.sheet.add(
+                [
+                    (item.seq, "int"),
+                    (item.key, "text"),
+                    (result.fields.get("name"), "text"),
+                    (wording.finding_message(t, finding), "text"),
+                    (wording.severity_name(t, finding.severity.value), "text"),
+                    (wording.sites_named(t, finding.registries), "text"),
+                    (finding.amount, "money"),
+                    (wording.finding_asset(t, finding), "text"),
+                    (_action(data, finding, linked), "text"),
+                    (wording.legal_basis(t, finding), "text"),
+                    Link(data.target(first_pdf), "\n".join(a.act for a in linked) or None),
+                    (_states(data, finding, linked), "text"),
+                    Link(data.target(finding.evidence), data.relative(finding.evidence)),
+                    (finding.evidence_sha256, "text"),  # proves the evidence file unchanged since the night
+                ]
+            )
+
+    def finish(self, totals: Totals) -> None:
+        self.sheet.finish()
 
 
 def _action(data: ReportData, finding: Finding, acts: list[ActRef]) -> str | None:

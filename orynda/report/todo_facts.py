@@ -1,10 +1,10 @@
 """What the To do sheet reads besides the items: where each act stands in the review queue, which notices start a
-voluntary-execution term, the act policy in force and the console's address. Loaded once with the report."""
+voluntary-execution term, the act policy in force and the console's address. Loaded a batch of items at a time."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from sqlalchemy import inspect, select
 
@@ -14,7 +14,7 @@ from orynda.flow import ItemResult
 from orynda.policy import policy_for
 from orynda.review import ReviewItem
 from orynda.runstore import RunStore
-from orynda.schema import DocumentRecord, Item
+from orynda.schema import DocumentRecord
 
 VOLUNTARY = "|voluntary"  # the fact of a notice that proposes voluntary execution (domain/documents/plan.py)
 
@@ -30,8 +30,14 @@ class TodoFacts:
         return f"{self.console_url.rstrip('/')}{path}" if self.console_url else None
 
 
-def load_todo_facts(store: RunStore, items: Sequence[Item], settings: Settings | None) -> TodoFacts:
-    documents = [d for item in items for d in ItemResult.from_json(item.result).documents]
+def base_facts(settings: Settings | None) -> TodoFacts:
+    """The facts of the whole run: the act policy in force and the console's address."""
+    return TodoFacts(policy=policy_for(settings), console_url=settings.console_url if settings else None)
+
+
+def load_todo_facts(store: RunStore, results: Sequence[ItemResult], base: TodoFacts) -> TodoFacts:
+    """The review queue and the notices of these items' documents (the report asks a batch of items at a time)."""
+    documents = [d for result in results for d in result.documents]
     acts = sorted({d.act for d in documents if d.review})
     numbers = sorted({d.number for d in documents if d.kind == "notice"})
     with store.session() as s:
@@ -48,9 +54,4 @@ def load_todo_facts(store: RunStore, items: Sequence[Item], settings: Settings |
             if numbers
             else ()
         )
-    return TodoFacts(
-        review=review,
-        voluntary=voluntary,
-        policy=policy_for(settings),
-        console_url=settings.console_url if settings else None,
-    )
+    return replace(base, review=review, voluntary=voluntary)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from urllib.parse import urlparse
 from urllib.request import url2pathname
 
@@ -22,10 +22,11 @@ from domain.findings import Finding, Severity
 from orynda.flow import FiledDocument, ItemResult
 from orynda.i18n import Texts
 from orynda.policy import policy_for
-from orynda.report.cells import finish, header, link, put
-from orynda.report.data import ReportData
+from orynda.report.data import BATCH, Part, ReportData, StoredItem, Totals
+from orynda.report.sheet import Link, Sheet
+from orynda.report.todo_facts import base_facts, load_todo_facts
 from orynda.review import ReviewState
-from orynda.schema import Item, ItemState
+from orynda.schema import ItemState
 from orynda.wording import act_name, finding_message, state_name
 
 # the order of rows sharing a deadline (rows without one come last)
@@ -50,30 +51,54 @@ class Todo:
         return (self.deadline is None, self.deadline or dt.date.max, KINDS.index(self.kind), self.seq or 0, self.what)
 
 
-def todo_sheet(book: Workbook, data: ReportData) -> None:
-    t = data.texts
-    ws = book.create_sheet(t("report.sheet.todo"))
-    header(ws, [t(f"report.todo.column.{c}") for c in COLUMNS])
-    rows = todo_rows(data)
-    for r, row in enumerate(rows, start=2):
-        kind = t(f"report.todo.kind.{row.kind}") if row.kind in KINDS[:3] else state_name(t, row.kind)
-        values = [row.deadline, row.what, kind, row.debtor, row.iin, row.proceeding, row.seq]
-        for c, (value, cell_kind) in enumerate(zip(values, ("date", *["text"] * 5, "int")), start=1):
-            put(ws, r, c, value, cell_kind)
-        shown = t("report.todo.open_in_console") if row.console else _file_label(data, row.link)
-        link(ws, r, len(values) + 1, row.link, shown)
-    if not rows:
-        put(ws, 2, 2, t("report.todo.nothing"))
-    finish(ws)
+class TodoSheet(Part):
+    """Rows gathered as the items stream past, a batch at a time (the review queue and the notices are asked for
+    each batch's acts), then written soonest deadline first."""
+
+    def __init__(self, book: Workbook, data: ReportData) -> None:
+        self.data, t = data, data.texts
+        self.sheet = Sheet(book, t("report.sheet.todo"))
+        self.sheet.header([t(f"report.todo.column.{c}") for c in COLUMNS])
+        self.base = base_facts(data.settings)
+        self.batch: list[tuple[StoredItem, ItemResult]] = []
+        self.rows: list[Todo] = []
+
+    def item(self, item: StoredItem, result: ItemResult) -> None:
+        if result.documents or result.findings or item.state in (ItemState.BUSINESS, ItemState.SYSTEM):
+            self.batch.append((item, result))
+            if len(self.batch) >= BATCH:
+                self._rows_of_batch()
+
+    def _rows_of_batch(self) -> None:
+        facts = load_todo_facts(self.data.store, [result for _, result in self.batch], self.base)
+        data = replace(self.data, todo=facts)
+        self.rows += [row for item, result in self.batch for row in _item_rows(data, item, result)]
+        self.batch = []
+
+    def finish(self, totals: Totals) -> None:
+        self._rows_of_batch()
+        data, t = self.data, self.data.texts
+        for row in sorted(self.rows, key=Todo.order):
+            kind = t(f"report.todo.kind.{row.kind}") if row.kind in KINDS[:3] else state_name(t, row.kind)
+            shown = t("report.todo.open_in_console") if row.console else _file_label(data, row.link)
+            self.sheet.add(
+                [
+                    (row.deadline, "date"),
+                    (row.what, "text"),
+                    (kind, "text"),
+                    (row.debtor, "text"),
+                    (row.iin, "text"),
+                    (row.proceeding, "text"),
+                    (row.seq, "int"),
+                    Link(row.link, shown),
+                ]
+            )
+        if not self.rows:
+            self.sheet.add([None, (t("report.todo.nothing"), "text")])
+        self.sheet.finish()
 
 
-def todo_rows(data: ReportData) -> list[Todo]:
-    rows = [row for item in data.items for row in _item_rows(data, item)]
-    return sorted(rows, key=Todo.order)
-
-
-def _item_rows(data: ReportData, item: Item) -> Iterator[Todo]:
-    result = data.result(item)
+def _item_rows(data: ReportData, item: StoredItem, result: ItemResult) -> Iterator[Todo]:
     yield from _acts_waiting(data, item, result)
     yield from _manual_acts(data, item, result)
     yield from _lift(data, item, result)
@@ -82,7 +107,7 @@ def _item_rows(data: ReportData, item: Item) -> Iterator[Todo]:
         yield _failed(data, item, result)
 
 
-def _acts_waiting(data: ReportData, item: Item, result: ItemResult) -> Iterator[Todo]:
+def _acts_waiting(data: ReportData, item: StoredItem, result: ItemResult) -> Iterator[Todo]:
     """One row per act of this run still proposed in the review queue (its two language versions are one act)."""
     t = data.texts
     for act, doc in _acts(data, result, lambda d: d.review == ReviewState.PROPOSED).items():
@@ -109,7 +134,7 @@ def _acts_waiting(data: ReportData, item: Item, result: ItemResult) -> Iterator[
         )
 
 
-def _manual_acts(data: ReportData, item: Item, result: ItemResult) -> Iterator[Todo]:
+def _manual_acts(data: ReportData, item: StoredItem, result: ItemResult) -> Iterator[Todo]:
     """Acts a finding calls for that the policy leaves to a person and the run drafted none of."""
     t = data.texts
     drafted = {d.kind for d in result.documents}
@@ -128,7 +153,7 @@ def _manual_acts(data: ReportData, item: Item, result: ItemResult) -> Iterator[T
         )
 
 
-def _lift(data: ReportData, item: Item, result: ItemResult) -> Iterator[Todo]:
+def _lift(data: ReportData, item: StoredItem, result: ItemResult) -> Iterator[Todo]:
     """Measures still in force after full payment, to lift by the deadline (art. 47 p.2); the exit restriction is
     left out when an act lifting it was drafted or is left to a person as a manual act (its own row)."""
     t = data.texts
@@ -150,7 +175,7 @@ def _lift(data: ReportData, item: Item, result: ItemResult) -> Iterator[Todo]:
             )
 
 
-def _voluntary_terms(data: ReportData, item: Item, result: ItemResult) -> Iterator[Todo]:
+def _voluntary_terms(data: ReportData, item: StoredItem, result: ItemResult) -> Iterator[Todo]:
     """The debtor's term for voluntary execution of each notice filed, while it runs (art. 37 p.4); counted from
     the day it was issued, as the console's Today page counts it."""
     for doc in _acts(data, result, lambda d: d.number in data.todo.voluntary and d.filed).values():
@@ -168,7 +193,7 @@ def _voluntary_terms(data: ReportData, item: Item, result: ItemResult) -> Iterat
             )
 
 
-def _failed(data: ReportData, item: Item, result: ItemResult) -> Todo:
+def _failed(data: ReportData, item: StoredItem, result: ItemResult) -> Todo:
     t = data.texts
     reason = _reason(t, item.error_code)
     if item.state == ItemState.BUSINESS:
@@ -183,7 +208,7 @@ def _failed(data: ReportData, item: Item, result: ItemResult) -> Todo:
 
 def _row(
     data: ReportData,
-    item: Item,
+    item: StoredItem,
     result: ItemResult,
     deadline: dt.date | None,
     kind: str,
@@ -234,7 +259,7 @@ def _file_label(data: ReportData, target: str | None) -> str | None:
     return data.relative(url2pathname(urlparse(target).path))
 
 
-def _iin(item: Item) -> str:
+def _iin(item: StoredItem) -> str:
     payload = item.payload if isinstance(item.payload, dict) else {}
     return str(payload.get("iin") or item.key)
 

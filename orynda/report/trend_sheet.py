@@ -9,13 +9,12 @@ from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.chart import LineChart, Reference
-from openpyxl.styles import Font
-from openpyxl.worksheet.worksheet import Worksheet
+from openpyxl.utils import get_column_letter
 
 from orynda.history import Trend, TrendPoint
 from orynda.i18n import Texts
-from orynda.report.cells import finish, header, put
-from orynda.report.data import ReportData
+from orynda.report.data import Part, ReportData, Totals
+from orynda.report.sheet import Sheet, Spec
 from orynda.wording import status_name
 
 FIGURES = (  # (TrendPoint field, cell kind), compared run against run and listed per run
@@ -29,32 +28,37 @@ FIGURES = (  # (TrendPoint field, cell kind), compared run against run and liste
 CHARTED = ("findings", "acts_filed", "failures")
 
 
-def trend_sheet(book: Workbook, data: ReportData) -> None:
-    t = data.texts
-    ws = book.create_sheet(t("report.sheet.trend"))
-    header(ws, [t(f"report.trend.column.{c}") for c in ("figure", "this_run", "previous_run", "change")])
-    if data.trend is None:
-        put(ws, 2, 1, t("report.trend.no_previous"))
-        finish(ws)
-        return
-    table = _history(ws, t, data.trend.runs, _comparison(ws, t, data.trend) + 1)
-    finish(ws)
-    ws.auto_filter.ref = table  # the filter on the table of runs, not over the comparison above it
+class TrendSheet(Part):
+    def __init__(self, book: Workbook, data: ReportData) -> None:
+        self.data, t = data, data.texts
+        self.sheet = Sheet(book, t("report.sheet.trend"))
+        self.sheet.header([t(f"report.trend.column.{c}") for c in ("figure", "this_run", "previous_run", "change")])
+
+    def finish(self, totals: Totals) -> None:
+        t, sheet = self.data.texts, self.sheet
+        if totals.trend is None:
+            sheet.add([(t("report.trend.no_previous"), "text")])
+            sheet.finish()
+            return
+        _comparison(sheet, t, totals.trend)
+        sheet.add([])
+        table = _history(sheet, t, totals.trend.runs)
+        sheet.finish(filter_ref=table)  # the filter on the table of runs, not over the comparison above it
 
 
-def _comparison(ws: Worksheet, t: Texts, trend: Trend) -> int:
-    """The two runs side by side; returns the last row written."""
+def _comparison(sheet: Sheet, t: Texts, trend: Trend) -> None:
+    """The two runs side by side."""
     this, previous = trend.this, trend.previous
-    put(ws, 2, 1, t("report.trend.figure.run"))
-    put(ws, 2, 2, this.run_id)
-    put(ws, 3, 1, t("report.trend.figure.started"))
-    put(ws, 3, 2, this.started, "date")
-    row = 4
+    shown = previous if trend.changes is not None else None
+    sheet.add(
+        [(t("report.trend.figure.run"), "text"), (this.run_id, "text"), (shown.run_id, "text") if shown else None]
+    )
+    sheet.add(
+        [(t("report.trend.figure.started"), "text"), (this.started, "date"), (shown.started, "date") if shown else None]
+    )
     if previous is None or trend.changes is None:
-        put(ws, row, 1, t("report.trend.no_previous"))
+        sheet.add([(t("report.trend.no_previous"), "text")])
     else:
-        put(ws, 2, 3, previous.run_id)
-        put(ws, 3, 3, previous.started, "date")
         changes = trend.changes
         for name, keys in (
             ("new", changes.new),
@@ -62,37 +66,32 @@ def _comparison(ws: Worksheet, t: Texts, trend: Trend) -> int:
             ("still_open", changes.still_open),
             ("unchecked", changes.unchecked),
         ):
-            put(ws, row, 1, t(f"report.trend.figure.{name}"))
-            put(ws, row, 2, len(keys), "int")
-            row += 1
-        row -= 1
+            sheet.add([(t(f"report.trend.figure.{name}"), "text"), (len(keys), "int")])
     for name, kind in FIGURES:
-        row += 1
         now = getattr(this, name)
-        put(ws, row, 1, t(f"report.trend.figure.{name}"))
-        put(ws, row, 2, now, kind)
+        row: list[Spec] = [(t(f"report.trend.figure.{name}"), "text"), (now, kind)]
         if previous is not None:
-            before = getattr(previous, name)
-            put(ws, row, 3, before, kind)
-            put(ws, row, 4, _change(now, before), kind)
-    return row
+            was = getattr(previous, name)
+            row += [(was, kind), (_change(now, was), kind)]
+        sheet.add(row)
 
 
-def _history(ws: Worksheet, t: Texts, runs: list[TrendPoint], after: int) -> str:
+def _history(sheet: Sheet, t: Texts, runs: list[TrendPoint]) -> str:
     """The last runs of the flow, oldest first (this run last), and a chart of findings, acts filed and failures;
     returns the table's range."""
-    title = after + 1
-    ws.cell(row=title, column=1, value=t("report.trend.history", count=len(runs))).font = Font(bold=True)
-    top = title + 1
+    title = sheet.add([(t("report.trend.history", count=len(runs)), "text")], font="bold")
     columns = [("run", "text"), ("started", "date"), ("status", "text"), *FIGURES]
-    for c, (name, _) in enumerate(columns, start=1):
-        key = f"report.trend.column.{name}" if c <= 3 else f"report.trend.figure.{name}"
-        ws.cell(row=top, column=c, value=t(key)).font = Font(bold=True)
-    for r, point in enumerate(runs, start=top + 1):
+    top = sheet.add(
+        [
+            (t(f"report.trend.column.{name}" if c <= 3 else f"report.trend.figure.{name}"), "text")
+            for c, (name, _) in enumerate(columns, start=1)
+        ],
+        font="bold",
+    )
+    for point in runs:
         values: list[Any] = [point.run_id, point.started, status_name(t, point.status)]
         values += [getattr(point, name) for name, _ in FIGURES]
-        for c, (value, (_, kind)) in enumerate(zip(values, columns), start=1):
-            put(ws, r, c, value, kind)
+        sheet.add([(value, kind) for value, (_, kind) in zip(values, columns)])
     bottom = top + len(runs)
 
     chart = LineChart()
@@ -100,10 +99,10 @@ def _history(ws: Worksheet, t: Texts, runs: list[TrendPoint], after: int) -> str
     chart.height, chart.width = 8, 18
     for name in CHARTED:
         column = 1 + next(i for i, (n, _) in enumerate(columns) if n == name)
-        chart.add_data(Reference(ws, min_col=column, min_row=top, max_row=bottom), titles_from_data=True)
-    chart.set_categories(Reference(ws, min_col=2, min_row=top + 1, max_row=bottom))  # when each run started
-    ws.add_chart(chart, ws.cell(row=title, column=len(columns) + 2).coordinate)
-    return f"A{top}:{ws.cell(row=bottom, column=len(columns)).coordinate}"
+        chart.add_data(Reference(sheet.ws, min_col=column, min_row=top, max_row=bottom), titles_from_data=True)
+    chart.set_categories(Reference(sheet.ws, min_col=2, min_row=top + 1, max_row=bottom))  # when each run started
+    sheet.ws.add_chart(chart, f"{get_column_letter(len(columns) + 2)}{title}")
+    return f"A{top}:{get_column_letter(len(columns))}{bottom}"
 
 
 def _change(now: int | Decimal, before: int | Decimal) -> int | Decimal:

@@ -167,10 +167,10 @@ def test_earlier_finished_runs_are_summed_once(tmp_path: Path, monkeypatch: pyte
         kept = {p.run_id: p.findings for p in s.query(StoredTrendPoint)}
     assert kept == {nights[0]: 4, nights[2]: 3}  # an interrupted run may still change: not kept
     summed: list[str] = []
-    real = history.figures_of
-    monkeypatch.setattr(history, "figures_of", lambda run, items: summed.append(run.id) or real(run, items))
+    real = history.run_figures
+    monkeypatch.setattr(history, "run_figures", lambda store, run: summed.append(run.id) or real(store, run))
     trend_sheet(store, nights[-1], "kk")
-    assert summed == [nights[2], nights[1]]  # this run afresh, the interrupted one again; the first read back
+    assert summed == [nights[1]]  # the interrupted one again, the first read back; this run from the report's pass
 
 
 def test_the_first_run_of_a_flow_has_nothing_to_compare_with(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
