@@ -7,6 +7,7 @@ from typing import Any
 from bots.aisep import AisEpBot
 from bots.bank import QazynaBankBot, SandyqBankBot
 from bots.debtor_register import DebtorRegisterBot
+from bots.deposit import DepositAccountBot
 from bots.egov import EgovRealtyBot, EgovVehiclesBot
 from bots.enpf import EnpfBot
 from bots.esalyq import EsalyqBot
@@ -32,6 +33,7 @@ BOTS: dict[str, type[SiteBot]] = {
         SandyqBankBot,
         QazynaBankBot,
         NotifyBot,
+        DepositAccountBot,
     )
 }
 

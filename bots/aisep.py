@@ -13,6 +13,7 @@ from domain.records import (
     Case,
     CaseAction,
     CaseDocument,
+    CasePayment,
     CaseSummary,
     CreditorCategory,
     ExecutiveDocument,
@@ -33,6 +34,7 @@ _CARD_FIELDS = [
     "creditor_kk",
     "creditor_ru",
     "creditor_id",
+    "creditor_iban",
     "creditor_address_kk",
     "creditor_address_ru",
     "category",
@@ -51,6 +53,7 @@ _CARD_FIELDS = [
 ]
 _ACTION_CELLS = ["action_date", "action_kind", "action_comment", "action_author"]
 _DOCUMENT_CELLS = ["doc_name", "doc_kind_cell", "doc_size", "doc_sha256", "doc_signer"]
+_PAYMENT_CELLS = ["payment_reference", "payment_date", "payment_amount"]
 
 
 class AisEpBot(SignedInBot):
@@ -89,6 +92,12 @@ class AisEpBot(SignedInBot):
         """Files a PDF or DOCX on the proceeding, with its ЭЦП (a detached CMS file) when given; the SHA-256 the
         site shows for it."""
         return await self.signed_in(lambda: self._upload(number, path, kind, signature))
+
+    @action
+    async def record_payment(self, number: str, payment: CasePayment) -> None:
+        """Records a payment from the deposit account on the proceeding's card, once: a reference the card lists
+        already is not recorded again."""
+        await self.signed_in(lambda: self._record_payment(number, payment))
 
     @action
     async def register_action(self, number: str, kind: str, comment: str) -> None:
@@ -141,11 +150,44 @@ class AisEpBot(SignedInBot):
         restrictions = await self.all("card", "restriction").all_inner_texts()
         actions = await self.read_rows("card", "action_row", _ACTION_CELLS)
         documents = await self.read_rows("card", "document_row", _DOCUMENT_CELLS)
+        payments = await self._payments()
         return self._case(
             card,
             tuple(self._code(r) for r in restrictions),
             tuple(self._action(a) for a in actions),
             tuple(self._document(d) for d in documents),
+        ).model_copy(update={"payments": payments})
+
+    async def _payments(self) -> tuple[CasePayment, ...]:
+        rows = await self.read_rows("card", "payment_row", _PAYMENT_CELLS)
+        return tuple(
+            CasePayment(
+                reference=text_or_empty(r["payment_reference"]),
+                date=parse_date(text_or_empty(r["payment_date"])),
+                amount=parse_amount(text_or_empty(r["payment_amount"])),
+            )
+            for r in rows
+        )
+
+    async def _record_payment(self, number: str, payment: CasePayment) -> None:
+        await self._open_card(number)
+        if any(p.reference == payment.reference for p in await self._payments()):
+            return
+        await self.el("card", "payment_reference_input").fill(payment.reference)
+        await self.el("card", "payment_date_input").fill(payment.date.isoformat())
+        await self.el("card", "payment_amount_input").fill(str(payment.amount))
+        await self.press("card", "payment_button")
+        if await self.outcome("card", ["payment_done", "payment_failed"]) == "payment_done":
+            return
+        code = await self.el("card", "payment_error").get_attribute("data-code")
+        if code == "duplicate_reference":  # recorded meanwhile (a lost answer, another runner): once is enough
+            return
+        reason = (await self.el("card", "payment_error").inner_text()).strip()
+        raise InvalidInput(
+            f"AIS EP refused the payment {payment.reference} on {number}: {code} ({reason})",
+            site=self.site,
+            page="card",
+            fields={"reference": payment.reference},
         )
 
     async def _upload(self, number: str, path: Path, kind: str, signature: Path | None) -> str:
@@ -223,6 +265,7 @@ class AisEpBot(SignedInBot):
             creditor=Party(
                 name=Words(kk=text["creditor_kk"], ru=text["creditor_ru"]),
                 id=text["creditor_id"],
+                iban=text["creditor_iban"],
                 address=Words(kk=text["creditor_address_kk"], ru=text["creditor_address_ru"]),
             ),
             category=self._category(text["category"]),

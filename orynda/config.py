@@ -105,6 +105,8 @@ class DocumentSettings(BaseModel):
     )
 
 
+# Sites the sandbox serves inside another site's portal: the bailiff's deposit account is Sandyq Bank's.
+SANDBOX_HOSTS = {"deposit": "bank_sandyq"}
 CONSOLE_VERIFY = "http://127.0.0.1:8780/verify"  # the console's own verify page, as runner.py console serves it
 
 
@@ -165,11 +167,11 @@ class Settings(BaseSettings):
 
     def site(self, name: str) -> SiteSettings:
         """The site's settings with its base URL filled in: a real deployment sets sites.<name>.base_url, else the
-        site is the sandbox's, served under its own name."""
+        site is the sandbox's, served under its own name (or its host's, SANDBOX_HOSTS)."""
         site = self.sites.get(name, SiteSettings())
         if site.base_url:
             return site
-        return site.model_copy(update={"base_url": self.sandbox_url.rstrip("/") + "/" + name})
+        return site.model_copy(update={"base_url": self.sandbox_url.rstrip("/") + "/" + SANDBOX_HOSTS.get(name, name)})
 
     @cached_property
     def runs_dir(self) -> Path:

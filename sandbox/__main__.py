@@ -22,11 +22,15 @@ def main() -> None:
     parser.add_argument("--session-idle-s", type=int, default=None, help="idle seconds before a login expires")
     parser.add_argument("--receipt-after-s", type=float, default=None, help="seconds before a delivery receipt comes")
     parser.add_argument("--daily-quota", type=int, default=None, help="messages the notification gateway sends a day")
+    parser.add_argument("--deposit-payments", type=int, default=None, help="payments on each deposit account")
+    parser.add_argument("--order-after-s", type=float, default=None, help="seconds before a payment order is done")
     args = parser.parse_args()
     given = {
         "session_idle_s": args.session_idle_s,
         "receipt_after_s": args.receipt_after_s,
         "daily_quota": args.daily_quota,
+        "deposit_payments": args.deposit_payments,
+        "order_after_s": args.order_after_s,
     }
     options = {key: value for key, value in given.items() if value}
     app = create_app(args.seed, args.debtors, options)

@@ -34,6 +34,7 @@ def write_secrets(url: str, out: Path, bailiff: int = BAILIFF) -> Path:
         "AISEP": (f"bailiff{bailiff}", accounts.AISEP[f"bailiff{bailiff}"]),
         "ENPF": (f"svc.bailiff{bailiff}", accounts.ENPF[f"svc.bailiff{bailiff}"]),
         "BANK_SANDYQ": (f"chsi-bailiff{bailiff}", accounts.BANK_SANDYQ[f"chsi-bailiff{bailiff}"]),
+        "DEPOSIT": (f"chsi-bailiff{bailiff}", accounts.BANK_SANDYQ[f"chsi-bailiff{bailiff}"]),  # Sandyq's portal
         "BANK_QAZYNA": (f"bailiff{bailiff}@chsi.kz", accounts.BANK_QAZYNA[f"bailiff{bailiff}@chsi.kz"]),
         "NOTIFY_GATEWAY": (f"chsi.bailiff{bailiff}", accounts.NOTIFY_GATEWAY[f"chsi.bailiff{bailiff}"]),
     }

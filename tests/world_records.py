@@ -35,7 +35,10 @@ def case_record(c: aisep_cases.Case) -> Case:
         debtor_iin=c.debtor_iin,
         debtor_name=c.debtor_name,
         creditor=Party(
-            name=Words(kk=creditor.name_kk, ru=creditor.name_ru), id=creditor.id, address=words(creditor.address)
+            name=Words(kk=creditor.name_kk, ru=creditor.name_ru),
+            id=creditor.id,
+            address=words(creditor.address),
+            iban=creditor.iban,
         ),
         category=CreditorCategory(c.category),
         status=c.status,

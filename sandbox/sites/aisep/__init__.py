@@ -2,14 +2,17 @@
 with filters and paging, a proceeding card, document upload and action registration.
 
 Pages: /login, /proceedings, /proceedings/{number}. API under /api (see routes below); 401 JSON when the
-session is missing or expired, 404 for a proceeding of another bailiff. An upload may carry the file's ЭЦП
-(a detached CMS, `signature`): it must verify and be the signed-in bailiff's, and the card shows who signed.
+session is missing or expired, 404 for a proceeding of another bailiff. Payments from the deposit account are
+recorded on the card (POST …/payments), each reference once per proceeding, and lower what remains. An upload may
+carry the file's ЭЦП (a detached CMS, `signature`): it must verify and be the signed-in bailiff's, and the card shows
+who signed.
 Test signing keys: GET /_keys/<login> (passwords in sandbox.nca.SIGNING_PASSWORDS).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
@@ -79,7 +82,7 @@ def make_app(world: World, session_idle_s: float | None = None, clock: Clock | N
         except ValueError:
             return JSONResponse({"error": "bad_filter"}, status_code=400)
         chunk, paging = paged(found, page_number(request), PAGE_SIZE)
-        return JSONResponse({**paging, "items": [view.summary(c) for c in chunk]})
+        return JSONResponse({**paging, "items": [view.summary(c, desk) for c in chunk]})
 
     async def api_card(request: Request) -> Response:
         found = own_case(request)
@@ -123,6 +126,29 @@ def make_app(world: World, session_idle_s: float | None = None, clock: Clock | N
                 return JSONResponse({"error": "signature_not_of_filer"}, status_code=400)
         return _once(desk, request, case, lambda: view.upload(desk.upload(case.number, name, kind, data, user, signer)))
 
+    async def api_payments(request: Request) -> Response:
+        """GET the payments recorded on the case; POST {reference, date, amount} records one: 201, or 400 naming why
+        (a reference recorded already, a bad date or amount, more than is left)."""
+        found = own_case(request)
+        if isinstance(found, Response):
+            return found
+        user, case = found
+        if request.method == "GET":
+            return JSONResponse({"items": [view.payment(p) for p in desk.payments.get(case.number, [])]})
+        body = await _body(request)
+        reference = str(body.get("reference", "")).strip()[:40]
+        try:
+            on = dt.date.fromisoformat(str(body.get("date", "")).strip())
+            amount = Decimal(str(body.get("amount", "")).replace(" ", "").replace(",", "."))
+        except (ValueError, InvalidOperation):
+            return JSONResponse({"error": "invalid_payment"}, status_code=400)
+        if not reference or not amount.is_finite():
+            return JSONResponse({"error": "invalid_payment"}, status_code=400)
+        try:
+            return JSONResponse(view.payment(desk.record_payment(case, reference, on, amount, user)), status_code=201)
+        except view.PaymentRefused as refused:
+            return JSONResponse({"error": str(refused)}, status_code=400)
+
     async def signing_key(request: Request) -> Response:
         """The test signing key (.p12) of a login's bailiff, as the certification centre would issue it."""
         login = request.path_params["login"]
@@ -136,6 +162,7 @@ def make_app(world: World, session_idle_s: float | None = None, clock: Clock | N
         Route("/api/proceedings/{number}", api_card),
         Route("/api/proceedings/{number}/actions", api_actions, methods=["GET", "POST"]),
         Route("/api/proceedings/{number}/documents", api_documents, methods=["GET", "POST"]),
+        Route("/api/proceedings/{number}/payments", api_payments, methods=["GET", "POST"]),
         Route("/_keys/{login}", signing_key),
     ]
     login = password_login_routes(pages, LABELS, store, AISEP, landing="/proceedings")

@@ -26,7 +26,7 @@ from sandbox.world_assets import assets_of
 USERS = ("bailiff1", "bailiff2", "bailiff3")
 STATUSES = ("active", "suspended", "search")
 ACTION_KINDS = ("request_sent", "arrest_imposed", "wage_levy_sent", "restriction_lifted", "document_filed")
-LOG_ONLY_KINDS = ("initiated", "exit_ban_imposed")
+LOG_ONLY_KINDS = ("initiated", "exit_ban_imposed", "payment_recorded")
 LOG_END = dt.date(2026, 11, 20)
 COURTS = (  # the courts that issue writs and court orders, as AIS EP names them in Kazakh and Russian
     Words("Алматы қаласы Алмалы аудандық соты", "Алмалинский районный суд г. Алматы"),

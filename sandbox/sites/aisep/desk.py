@@ -1,4 +1,5 @@
-"""What bailiffs add to AIS EP while the sandbox runs: uploaded documents and registered actions, in memory.
+"""What bailiffs add to AIS EP while the sandbox runs: uploaded documents, registered actions and recorded payments,
+in memory. A payment adds to what the case has collected (so its remaining falls), once per reference on a case.
 
 A POST may carry an Idempotency-Key header: the same key on the same proceeding returns the first record again
 instead of adding a second one, so a bot's rerun after a dropped response does not duplicate.
@@ -32,11 +33,24 @@ class Upload:
     signed_by: str = ""  # the signer's name from the ЭЦП uploaded with the file, verified; empty when unsigned
 
 
+@dataclass(frozen=True)
+class Payment:
+    reference: str  # the deposit account's transaction reference
+    on: dt.date
+    amount: Decimal
+    author: str
+
+
+class PaymentRefused(ValueError):
+    """A payment AIS EP does not record; its code is what the API answers."""
+
+
 @dataclass
 class Desk:
     uploads: dict[str, list[Upload]] = field(default_factory=dict)
     actions: dict[str, list[Action]] = field(default_factory=dict)
     replies: dict[tuple[str, str], dict[str, Any]] = field(default_factory=dict)
+    payments: dict[str, list[Payment]] = field(default_factory=dict)
 
     def upload(self, number: str, file_name: str, kind: str, data: bytes, author: str, signed_by: str = "") -> Upload:
         item = Upload(
@@ -56,6 +70,26 @@ class Desk:
         item = Action(dt.date.today(), kind, comment, author)
         self.actions.setdefault(number, []).append(item)
         return item
+
+    def record_payment(self, case: Case, reference: str, on: dt.date, amount: Decimal, author: str) -> Payment:
+        """Adds a payment to the case's collected sum and logs it; PaymentRefused for a reference recorded on the
+        case already, or an amount that is not positive or more than is left to pay."""
+        if any(p.reference == reference for p in self.payments.get(case.number, [])):
+            raise PaymentRefused("duplicate_reference")
+        if amount <= 0 or amount != amount.quantize(CENT):
+            raise PaymentRefused("invalid_amount")
+        if amount > self.remaining(case):
+            raise PaymentRefused("exceeds_remaining")
+        item = Payment(reference, on, amount, author)
+        self.payments.setdefault(case.number, []).append(item)
+        self.act(case.number, "payment_recorded", f"{reference}: {money(amount)}", author)
+        return item
+
+    def collected(self, case: Case) -> Decimal:
+        return case.collected + sum((p.amount for p in self.payments.get(case.number, [])), Decimal("0"))
+
+    def remaining(self, case: Case) -> Decimal:
+        return case.amount - self.collected(case)
 
     def log_of(self, case: Case) -> list[Action]:
         return [*case.actions, *self.actions.get(case.number, [])]
@@ -77,7 +111,8 @@ def money(value: Decimal) -> str:
     return str(value.quantize(CENT))
 
 
-def summary(case: Case) -> dict[str, Any]:
+def summary(case: Case, desk: Desk) -> dict[str, Any]:
+    """A case as the list shows it, with what was collected including the payments recorded since."""
     return {
         "number": case.number,
         "opened": case.opened.isoformat(),
@@ -86,15 +121,15 @@ def summary(case: Case) -> dict[str, Any]:
         "category": case.category,
         "status": case.status,
         "amount": money(case.amount),
-        "collected": money(case.collected),
-        "remaining": money(case.remaining),
+        "collected": money(desk.collected(case)),
+        "remaining": money(desk.remaining(case)),
     }
 
 
 def card(case: Case, desk: Desk) -> dict[str, Any]:
     d = case.document
     return {
-        **summary(case),
+        **summary(case, desk),
         "creditor": party(case.creditor),
         "holder": case.holder,
         "costs": money(case.costs),
@@ -103,6 +138,7 @@ def card(case: Case, desk: Desk) -> dict[str, Any]:
         "restrictions": list(case.restrictions),
         "actions": [action(a) for a in desk.log_of(case)],
         "documents": [upload(u) for u in desk.uploads.get(case.number, [])],
+        "payments": [payment(p) for p in desk.payments.get(case.number, [])],
     }
 
 
@@ -117,7 +153,12 @@ def party(p: Party) -> dict[str, Any]:
         "name": {"kk": p.name_kk, "ru": p.name_ru},
         "id": p.id,
         "address": words(p.address),
+        "iban": p.iban,
     }
+
+
+def payment(p: Payment) -> dict[str, Any]:
+    return {"reference": p.reference, "date": p.on.isoformat(), "amount": money(p.amount), "author": p.author}
 
 
 def action(a: Action) -> dict[str, Any]:

@@ -1,10 +1,13 @@
-"""Sandyq Bank's portal for bailiffs: login form, then the client's accounts by IIN as a table.
+"""Sandyq Bank's portal for bailiffs: login form, then the client's accounts by IIN as a table, and the bailiff's own
+deposit account (its statement and payment orders: sandbox.sites.bank_sandyq.deposit).
 
-Pages: /login, / (accounts by IIN). API: /api/accounts?iin=…  (layout and ids differ on purpose from bank_qazyna).
+Pages: /login, / (accounts by IIN), /deposit, /deposit/orders. API: /api/accounts?iin=…  (layout and ids differ on
+purpose from bank_qazyna).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +16,8 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
+from sandbox.deposit import DEFAULT_PAYMENTS
+from sandbox.sites.bank_sandyq.deposit import deposit_routes
 from sandbox.sites.bank_sandyq.labels import LABELS
 from sandbox.sites.shared.accounts import BANK_SANDYQ
 from sandbox.sites.shared.passlogin import password_login_routes
@@ -21,11 +26,18 @@ from sandbox.sites.shared.sessions import Clock, SessionStore
 from sandbox.world import World
 from sandbox.world_assets import BankAccount, assets_of
 
-OPTIONS = ("session_idle_s", "clock")
+OPTIONS = ("session_idle_s", "clock", "deposit_payments", "deposit_last_day", "order_after_s")
 BANK = "sandyq"
 
 
-def make_app(world: World, session_idle_s: float | None = None, clock: Clock | None = None) -> Starlette:
+def make_app(
+    world: World,
+    session_idle_s: float | None = None,
+    clock: Clock | None = None,
+    deposit_payments: int = DEFAULT_PAYMENTS,
+    deposit_last_day: str | None = None,
+    order_after_s: float = 2.0,
+) -> Starlette:
     pages = site_pages(Path(__file__).parent)
     store = SessionStore("sandyq_sid", session_idle_s, clock)
 
@@ -46,7 +58,16 @@ def make_app(world: World, session_idle_s: float | None = None, clock: Clock | N
         return JSONResponse({"iin": iin, "client": client, "accounts": [_account(a) for a in accounts]})
 
     routes = password_login_routes(pages, LABELS, store, BANK_SANDYQ, landing="/")
-    return Starlette(routes=[*routes, Route("/", accounts_page), Route("/api/accounts", api_accounts)])
+    deposit = deposit_routes(
+        world,
+        pages,
+        store,
+        payments=deposit_payments,
+        last_day=dt.date.fromisoformat(deposit_last_day) if deposit_last_day else None,
+        order_after_s=order_after_s,
+        clock=clock,
+    )
+    return Starlette(routes=[*routes, *deposit, Route("/", accounts_page), Route("/api/accounts", api_accounts)])
 
 
 def _account(a: BankAccount) -> dict[str, Any]:
