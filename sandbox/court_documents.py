@@ -21,30 +21,11 @@ import yaml
 
 from domain.data import table
 from domain.iin import check_digit
+from domain.intake.fields import FIELDS, KINDS  # the same details and kinds the reader knows
 from domain.words import number_in_words
 from sandbox import names
 from sandbox.parties import CITIES, STREETS, Party, address, creditor
 
-FIELDS = (
-    "court",
-    "case_number",
-    "decision_date",
-    "issue_date",
-    "in_force_date",
-    "debtor_name",
-    "debtor_iin",
-    "debtor_birth_date",
-    "debtor_address",
-    "creditor_name",
-    "creditor_id",
-    "amount",
-    "amount_words",
-    "currency",
-    "alimony_share",
-    "periodic",
-    "category",
-)
-KINDS = ("writ", "court_order", "alimony_order", "admin_fine", "notary_inscription")
 KIND_WEIGHTS = (30, 25, 20, 15, 10)
 FORMS = ("structured", "text", "scan")
 FLAWS = (
@@ -76,6 +57,7 @@ UNKNOWN_ISSUERS = {  # issuers missing from domain/data/issuers.yaml, for the un
     ),
     "notary": ("Ақтау қаласының нотариусы Есенова Динара Ғаниқызы", "Нотариус г. Актау Есенова Динара Ганиевна"),
 }
+__all__ = ["FIELDS", "KINDS", "CourtDocument", "court_documents"]
 MCI_2026 = 4325  # fines are multiples of the MCI (domain/data/reference_values.yaml, 2026)
 WORDING_FILE = Path(__file__).parent / "templates" / "court" / "wording.yaml"
 
