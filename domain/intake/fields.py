@@ -293,7 +293,7 @@ def _date(text: str, confidence: float) -> Field:
     try:
         dt.date(year, month, day)
     except ValueError:
-        return Field(match.group(0), 0.0, True)
+        return Field("", 0.0, True)
     return Field(f"{day:02d}.{month:02d}.{year}", confidence, True)
 
 
