@@ -166,14 +166,14 @@ def _sign_row(page: Image.Image) -> int:
 
 
 def _signature(page: Image.Image, rng: random.Random) -> None:
+    """A scribble over the signer's line, within its height: a signature crosses the name, not the lines above."""
     draw = ImageDraw.Draw(page)
-    bottom = _sign_row(page)
-    x, y = int(page.width * rng.uniform(0.30, 0.40)), bottom - int(SCAN_DPI * 0.45)
+    line = _sign_row(page) - int(SCAN_DPI * 0.3)  # the signer's line, above the stamp mark (М.П.)
+    x = int(page.width * rng.uniform(0.30, 0.40))
     points = []
     for step in range(40):
         x += rng.randrange(4, 12)
-        y += int(18 * math.sin(step * rng.uniform(0.6, 1.2))) + rng.randrange(-6, 7)
-        points.append((x, y))
+        points.append((x, line + int(16 * math.sin(step * rng.uniform(0.6, 1.2))) + rng.randrange(-5, 6)))
     draw.line(points, fill=60, width=3, joint="curve")
 
 
@@ -195,7 +195,8 @@ def _stamp(page: Image.Image, rng: random.Random, plan: Plan) -> None:
     stamp = stamp.rotate(rng.uniform(-30, 30), resample=Image.Resampling.BILINEAR)
     bottom = _sign_row(page)
     x = int(page.width * rng.uniform(0.08, 0.2))
-    page.paste(stamp.getchannel("L"), (x, bottom - size + int(radius * 0.6)), stamp.getchannel("A"))
+    # over the stamp mark (М.П.) and the signer's line, as a seal is pressed
+    page.paste(stamp.getchannel("L"), (x, bottom - size // 2 - int(SCAN_DPI * 0.1)), stamp.getchannel("A"))
 
 
 def _noise(page: Image.Image, rng: random.Random) -> Image.Image:

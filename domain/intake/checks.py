@@ -4,6 +4,7 @@ lower it and say why.
 - the IIN's check digit, and the birth date its first six digits state against the written birth date;
 - the amount in digits against the amount in words;
 - the issuer against the reference list;
+- the names of the parties look like names (domain.intake.names);
 - the details the law requires present (intake.yaml `required`): a missing one is a ground to return.
 """
 
@@ -19,6 +20,7 @@ from domain.data import table
 from domain.iin import decode_iin, is_valid_bin, why_invalid_iin
 from domain.intake.fields import Field, Reading
 from domain.intake.issuers import is_listed
+from domain.intake.names import why_doubtful_name
 from domain.intake.numbers import amount_from_words
 
 DOUBT = 0.3  # the most a field that failed a check keeps: below any threshold an office would set
@@ -43,7 +45,7 @@ def required_fields(kind: str | None) -> tuple[str, ...]:
 def cross_check(reading: Reading) -> tuple[Reading, tuple[Finding, ...]]:
     """The reading with confidences raised or lowered by the checks, and what the checks found."""
     findings: list[Finding] = []
-    for check in (_iin, _amount, _court, _creditor_id):
+    for check in (_iin, _amount, _court, _creditor_id, _names):
         reading, found = check(reading)
         findings += found
     findings += _missing(reading)
@@ -117,6 +119,18 @@ def _creditor_id(reading: Reading) -> tuple[Reading, list[Finding]]:
         return reading.with_field("creditor_id", _raised(creditor)), []
     finding = Finding("creditor_id_invalid", ("creditor_id",), "the creditor's IIN/BIN fails its check digit")
     return reading.with_field("creditor_id", _lowered(creditor)), [finding]
+
+
+def _names(reading: Reading) -> tuple[Reading, list[Finding]]:
+    """Names that do not look like names (what OCR makes of letters it cannot read) are doubtful."""
+    findings = []
+    creditor_is_person = why_invalid_iin(reading.value("creditor_id")) is None
+    for name, person in (("debtor_name", True), ("creditor_name", creditor_is_person)):
+        field = reading.fields[name]
+        if field.value and (reason := why_doubtful_name(field.value, person=person)):
+            findings.append(Finding("name_doubtful", (name,), f"{name}: {reason}"))
+            reading = reading.with_field(name, _lowered(field))
+    return reading, findings
 
 
 def _missing(reading: Reading) -> list[Finding]:

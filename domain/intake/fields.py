@@ -45,7 +45,10 @@ FIELDS = (
 KINDS = ("writ", "court_order", "alimony_order", "admin_fine", "notary_inscription")
 LABEL_MATCH = 0.84  # how alike a line's head and a label must be (difflib ratio) to count as that label
 TITLE_MATCH = 0.85
-_RUNS_ON = {"debtor", "creditor", "address", "operative", "amount_words", "alimony_share", "court"}
+# fields whose value may run on to the next lines (a long name, an address, the operative part, the sum in words)
+_RUNS_ON = frozenset(
+    {"debtor_name", "creditor_name", "debtor_address", "creditor_address", "operative", "amount_words", "alimony_share"}
+)
 # Latin letters and digits OCR puts for Cyrillic letters; labels have no digits, so «1с №» is «іс №»
 _LOOKALIKES = str.maketrans("aceopxykmthbi1", "асеорхукмтнвіі")
 
@@ -159,7 +162,9 @@ def _find_title(lines: Sequence[Line]) -> tuple[int, int, str, str, float] | Non
 def _labelled(lines: Sequence[Line]) -> dict[str, tuple[str, float]]:
     """Raw values by field from the labelled lines after the title."""
     raw: dict[str, tuple[str, float]] = {}
-    section, current, parts, confidences = "", "", [], []  # type: ignore[var-annotated]
+    section, current = "", ""
+    parts: list[str] = []
+    confidences: list[float] = []
 
     def close() -> None:
         if current and current not in raw:
@@ -173,7 +178,7 @@ def _labelled(lines: Sequence[Line]) -> dict[str, tuple[str, float]]:
             continue
         opened = _open(line)
         if opened is None:
-            if current and _runs_on(current):
+            if current in _RUNS_ON:
                 parts.append(text)
                 confidences += [w.confidence for w in line.words]
             else:
@@ -188,10 +193,6 @@ def _labelled(lines: Sequence[Line]) -> dict[str, tuple[str, float]]:
         parts, confidences = [value], [w.confidence for w in words]
     close()
     return raw
-
-
-def _runs_on(name: str) -> bool:
-    return name.split("_", 1)[-1] in _RUNS_ON or name in _RUNS_ON or name.endswith("_name")
 
 
 def _field_name(label: str, section: str) -> str:
@@ -323,7 +324,7 @@ def _amount(text: str, confidence: float) -> dict[str, Field]:
 
 def _amount_words(text: str, confidence: float, language: str | None) -> Field:
     """The sum in words, each word put right when OCR slipped a letter of a number or currency word."""
-    return _snapped(text.strip(" .,;:"), confidence, "amount_words", language)
+    return _snapped(text.replace(",", " ").strip(" .;:"), confidence, "amount_words", language)  # no comma in words
 
 
 @cache

@@ -8,6 +8,7 @@ import pytest
 
 from domain.intake.decision import ACCEPT, RETURN, REVIEW, decide
 from domain.intake.fields import FIELDS, read_fields, reading_from_data
+from domain.intake.names import why_doubtful_name
 from domain.intake.numbers import amount_from_digits, amount_from_words, words_to_number
 from domain.intake.page import Line, Page, Word, page_from_text
 from domain.words import number_in_words
@@ -271,3 +272,27 @@ def test_structured_data_is_checked_like_a_reading() -> None:
     assert (decision.outcome, decision.reasons) == (RETURN, ("missing_required_detail:in_force_date",))
     notary = {**RU_TRUTH, "court": "Нотариус г. Алматы Сейтова Айгуль Болатовна", "in_force_date": ""}
     assert decide(reading_from_data(notary, "notary_inscription", "ru")).outcome == ACCEPT
+
+
+@pytest.mark.parametrize(
+    ("name", "person", "doubtful"),
+    [
+        ("Төлеуова Іңкәр Мұратқызы", True, False),
+        ("Смирнов Алексей Александрович", True, False),
+        ("Телеуова [нкэр Мұратқызы", True, True),  # a bracket for a letter OCR could not read
+        ("Төлеуова Іңкәр Мураткызы", True, True),  # the patronymic lost its Kazakh letters
+        ("Иванов Сeргей Александрович", True, True),  # a Latin e inside a Cyrillic word
+        ("ивaнов", True, True),
+        ("«Sandyq Bank» АҚ", False, False),
+        ("АО «Страховая компания «Сарыарқа»", False, False),
+        ("АО «бапдуа Bank»", False, True),  # a Latin name half read as Cyrillic
+        ("«Оа?упа Bank» АҚ", False, True),
+    ],
+)
+def test_names_that_ocr_garbled_are_doubtful(name: str, person: bool, doubtful: bool) -> None:
+    assert (why_doubtful_name(name, person=person) is not None) == doubtful
+
+
+def test_a_garbled_creditor_name_sends_the_document_to_a_person() -> None:
+    decision = decide(read_fields(page_from_text(RU.replace("АО «Sandyq Bank»", "АО «бапдуа Bank»"))))
+    assert (decision.outcome, decision.reasons) == (REVIEW, ("name_doubtful",))
