@@ -2,9 +2,11 @@
 
 A PDF with a text layer (what the court cabinet sends) is read with pypdf: every word certain. A scan has no
 text: its page is rendered (pypdfium2), straightened (the skew that makes the rows of text sharpest, found on a
-small copy) and read by Tesseract with its Kazakh and Russian models, each word with Tesseract's confidence. Every
-word with six or more digits (IINs, BINs, sums, dates) is read a second time on its own, digits only; when the
-two readings differ the word's confidence is zero, so a doubtful number never passes for a sure one.
+small copy) and read by Tesseract with its Kazakh and Russian models, and the English one for the Latin names
+of banks and companies («Sandyq Bank»: without it they come out as Cyrillic nonsense), each word with
+Tesseract's confidence. Every word of six or more digits and no letter (IINs, BINs, sums, dates) is read
+a second time, cut out and digits only; when the two readings differ the word's confidence is zero, so a
+doubtful number never passes for a sure one.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from domain.intake.decision import Decision, decide
 from domain.intake.fields import read_fields
 from domain.intake.page import Line, Page, Word, page_from_text
 
-OCR_LANGUAGES = "kaz+rus+eng"
+OCR_LANGUAGES = "kaz+rus+eng"  # kaz first: its alphabet holds the Russian one too
 OCR_DPI = 200  # the scans are 200 dpi; more is slower and reads no better
 MIN_TEXT_LETTERS = 40  # fewer letters in the text layer than this: the PDF is a scan (perhaps with a stray mark)
 SKEW_LIMIT = 5.0  # degrees either way a scanner turns a page

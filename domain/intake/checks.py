@@ -4,6 +4,7 @@ lower it and say why.
 - the IIN's check digit, and the birth date its first six digits state against the written birth date;
 - the amount in digits against the amount in words;
 - the issuer against the reference list;
+- a creditor organisation's name against the register's for its BIN (domain.intake.organisations);
 - the names of the parties look like names (domain.intake.names);
 - the details the law requires present (intake.yaml `required`): a missing one is a ground to return.
 """
@@ -22,6 +23,7 @@ from domain.intake.fields import Field, Reading
 from domain.intake.issuers import is_listed
 from domain.intake.names import why_doubtful_name
 from domain.intake.numbers import amount_from_words
+from domain.intake.organisations import SAME_NAME, registered_name
 
 DOUBT = 0.3  # the most a field that failed a check keeps: below any threshold an office would set
 
@@ -45,7 +47,7 @@ def required_fields(kind: str | None) -> tuple[str, ...]:
 def cross_check(reading: Reading) -> tuple[Reading, tuple[Finding, ...]]:
     """The reading with confidences raised or lowered by the checks, and what the checks found."""
     findings: list[Finding] = []
-    for check in (_iin, _amount, _court, _creditor_id, _names):
+    for check in (_iin, _amount, _court, _creditor_id, _organisation, _names):
         reading, found = check(reading)
         findings += found
     findings += _missing(reading)
@@ -119,6 +121,22 @@ def _creditor_id(reading: Reading) -> tuple[Reading, list[Finding]]:
         return reading.with_field("creditor_id", _raised(creditor)), []
     finding = Finding("creditor_id_invalid", ("creditor_id",), "the creditor's IIN/BIN fails its check digit")
     return reading.with_field("creditor_id", _lowered(creditor)), [finding]
+
+
+def _organisation(reading: Reading) -> tuple[Reading, list[Finding]]:
+    """A creditor organisation's name as the register has it for its BIN, when the read name is near it (OCR
+    slips letters of Latin names most: «бапдуа Bank» for «Sandyq Bank»); a name far from it is for a person."""
+    creditor_id, name = reading.fields["creditor_id"], reading.fields["creditor_name"]
+    if not creditor_id.value or not name.value or not is_valid_bin(creditor_id.value):
+        return reading, []
+    registered, ratio = registered_name(creditor_id.value, name.value)
+    if registered is None:
+        return reading, []
+    if ratio < SAME_NAME:
+        finding = Finding("creditor_name_mismatch", ("creditor_name",), "the BIN is registered to another name")
+        return reading.with_field("creditor_name", _lowered(name)), [finding]
+    surest = max(name.confidence, min(creditor_id.confidence, 1.0))
+    return reading.with_field("creditor_name", _raised(Field(registered, surest, name.found))), []
 
 
 def _names(reading: Reading) -> tuple[Reading, list[Finding]]:

@@ -293,6 +293,19 @@ def test_names_that_ocr_garbled_are_doubtful(name: str, person: bool, doubtful: 
     assert (why_doubtful_name(name, person=person) is not None) == doubtful
 
 
-def test_a_garbled_creditor_name_sends_the_document_to_a_person() -> None:
+def test_a_garbled_creditor_name_is_put_right_from_the_register_by_its_bin() -> None:
     decision = decide(read_fields(page_from_text(RU.replace("АО «Sandyq Bank»", "АО «бапдуа Bank»"))))
-    assert (decision.outcome, decision.reasons) == (REVIEW, ("name_doubtful",))
+    assert (decision.outcome, decision.values()["creditor_name"]) == (ACCEPT, "АО «Sandyq Bank»")
+
+
+@pytest.mark.parametrize(
+    ("name", "bin_", "reason"),
+    [
+        ("АО «бапдуа Bank»", "050340012302", "name_doubtful"),  # a BIN the register does not know
+        ("ТОО «Нұр Құрылыс»", "940240003859", "creditor_name_mismatch"),  # the BIN is another organisation's
+    ],
+)
+def test_a_creditor_name_the_register_cannot_vouch_for_is_for_a_person(name: str, bin_: str, reason: str) -> None:
+    text = RU.replace("АО «Sandyq Bank»", name).replace("БИН: 940240003859", f"БИН: {bin_}")
+    decision = decide(read_fields(page_from_text(text)))
+    assert (decision.outcome, decision.reasons) == (REVIEW, (reason,))

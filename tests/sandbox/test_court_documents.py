@@ -13,6 +13,7 @@ import pytest
 from domain.data import table
 from domain.iin import decode_iin, is_valid_iin
 from sandbox.court_documents import FIELDS, FLAWS, KINDS, CourtDocument, court_documents
+from sandbox.parties import BANKS, LENDERS, OTHERS, REVENUE_OFFICES
 from sandbox.sites.aisep.cases import COURTS
 
 CATEGORIES = {row["category"] for row in table("queues")["categories"]}
@@ -84,3 +85,9 @@ def test_flaws_are_about_five_percent_each_and_true(documents: list[CourtDocumen
 def test_the_reference_list_holds_the_courts_aisep_names() -> None:
     listed = {(row["kk"], row["ru"]) for row in table("issuers")["issuers"]}
     assert {(court.kk, court.ru) for court in COURTS} <= listed
+
+
+def test_the_register_of_organisations_holds_every_creditor_organisation_of_the_sandbox() -> None:
+    listed = {(row["bin"], row["kk"], row["ru"]) for row in table("organisations")["organisations"]}
+    parties = (*BANKS.values(), *LENDERS, *OTHERS, *REVENUE_OFFICES)
+    assert {(p.id, p.name_kk, p.name_ru) for p in parties} == listed
