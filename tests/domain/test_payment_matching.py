@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (a worked example per row, each on its own line)
 """A payment on the deposit account matched to its debtor, or left to a person with the candidates: one row per
 way a payer writes a payment (statements' real habits: the number, a digit off, only the IIN, a relative paying)."""
 

@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (a worked example per row, each on its own line)
 """A payment distributed among its debtor's proceedings (Law 261-IV arts. 108–112, 113, 118): costs first, then the
 queues, each proceeding's share split between its creditor and the fee on what it collects; the rest back. And the
 day's money reconciles to the tiyn, for any payments at all."""
