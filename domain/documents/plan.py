@@ -17,10 +17,9 @@ from domain.arrests import Asset, Holding, Sizing, size_arrests
 from domain.checks.assets import DebtorFile
 from domain.deadlines import exit_ban_earliest
 from domain.documents.catalogue import Kind, kind, kinds_for
-from domain.errors import DomainError
-from domain.fees import private_bailiff_fee
 from domain.findings import AssetKind, Finding, Severity
 from domain.money import ZERO
+from domain.payments.statement import fee_due
 from domain.records import Case
 
 MAX_GROUND = 160  # longer grounds (addresses) are kept as a digest so the key fits its column
@@ -128,16 +127,8 @@ def _account(currency: str) -> Holding:
 
 
 def _fee(debtor: DebtorFile) -> Decimal:
-    """The private bailiff's fee on what is still owed (art. 118); none where no fee schedule covers the case."""
-    total = ZERO
-    for case in debtor.cases:
-        if case.remaining <= 0:
-            continue
-        try:
-            total += private_bailiff_fee(case.amount, case.opened, collected=min(case.remaining, case.amount)).fee
-        except DomainError:
-            continue  # no schedule for that date: the arrests are sized without a fee, never beyond the limit
-    return total
+    """The private bailiff's fee on what is still owed (art. 118), summed over the debtor's proceedings."""
+    return sum((fee_due(case) for case in debtor.cases), ZERO)
 
 
 def exit_warning_fact(iin: str) -> str:
