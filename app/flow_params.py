@@ -35,6 +35,7 @@ FLOW_PARAMS: Mapping[str, tuple[Param, ...]] = {
         Param("channel", "choice", choices=("sms", "push")),
         Param("wait_hours", "int", minimum=0),
     ),
+    "payments": (Param("days", "int", minimum=0), Param("since", "text")),
 }
 INPUT_SUFFIXES = (".xlsx", ".csv")
 

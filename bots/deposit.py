@@ -17,7 +17,7 @@ from orynda.site.parsing import parse_amount, parse_date
 from orynda.site.signing import Row, SignedInBot
 
 STATEMENT, ORDERS = "statement", "orders"
-_PAYMENT_CELLS = ["date", "amount", "payer", "payer_id", "purpose", "reference"]
+_PAYMENT_CELLS = ["date", "amount", "payer", "payer_id", "payer_iban", "purpose", "reference"]
 _ORDER_CELLS = [
     "number",
     "doc_no_cell",
@@ -145,6 +145,7 @@ class DepositAccountBot(SignedInBot):
             amount=parse_amount(text["amount"]),
             payer_name=text["payer"],
             payer_id=text["payer_id"],
+            payer_iban=text["payer_iban"],
             purpose=text["purpose"],
         )
 

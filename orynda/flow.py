@@ -201,8 +201,17 @@ class Flow(Generic[P]):
 
 
 def _jsonable(fields: dict[str, Any]) -> dict[str, Any]:
-    """Decimals as exact strings and dates as ISO, so JSON keeps every tiyn."""
-    return {
-        k: str(v) if isinstance(v, Decimal) else v.isoformat() if isinstance(v, dt.date) else v
-        for k, v in fields.items()
-    }
+    """Decimals as exact strings and dates as ISO, so JSON keeps every tiyn (inside lists and mappings too)."""
+    return {k: _json_value(v) for k, v in fields.items()}
+
+
+def _json_value(v: Any) -> Any:
+    if isinstance(v, Decimal):
+        return str(v)
+    if isinstance(v, dt.date):
+        return v.isoformat()
+    if isinstance(v, Mapping):
+        return {k: _json_value(x) for k, x in v.items()}
+    if isinstance(v, list | tuple):
+        return [_json_value(x) for x in v]
+    return v

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from domain.findings import Finding
 from domain.money import ZERO
+from domain.payments.statement import Reconciliation
 from orynda.flow import ItemResult
 from orynda.runstore import RunStore
 from orynda.schema import AwareDateTime, Base, Item, ItemState, Run, RunStatus
@@ -50,6 +51,7 @@ class RunFigures:
     acts_drafted: int = 0  # acts issued (both languages count once)
     restrictions_to_lift: int = 0  # debtors who paid in full and still have measures in force
     lift_by: dt.date | None = None  # the earliest deadline of those liftings
+    payments: Reconciliation | None = None  # the money flows' totals: received = distributed + returned + held
     failures_by_code: dict[str, int] = field(default_factory=dict)  # failed items per error code
     missing_registries: dict[str, int] = field(default_factory=dict)  # items per registry that gave no answer
 
@@ -105,6 +107,7 @@ class Tally:
         self.missing: Counter[str] = Counter()
         self.found: set[FindingKey] = set()
         self.rechecked: dict[str, set[str]] = {}  # item key: the registries it lacked, for the items checked
+        self.money: dict[str, Decimal] | None = None  # a payment flow's sums, from the items that recorded them
 
     def add(self, key: str, state: str, attempts: int, error_code: str | None, result: ItemResult | None) -> None:
         r = result or ItemResult()
@@ -128,6 +131,10 @@ class Tally:
                     self.lift_by = day
             self.found.add(finding_key(key, f))
         self.missing.update(r.missing)
+        if PAYMENT_FIELDS[0] in r.fields:
+            self.money = self.money or dict.fromkeys(PAYMENT_FIELDS, ZERO)
+            for name in PAYMENT_FIELDS:
+                self.money[name] += Decimal(str(r.fields.get(name) or 0))
         if state in (ItemState.BUSINESS, ItemState.SYSTEM):
             self.failed_by_code[error_code or ""] += 1
         self.checked += attempts > 0 and state in (ItemState.DONE, ItemState.BUSINESS)
@@ -161,14 +168,22 @@ class Tally:
             lift_by=self.lift_by,
             failures_by_code=dict(self.failed_by_code),
             missing_registries=dict(self.missing),
+            payments=self._reconciliation(),
             ended=run.ended_at,
             business=self.business,
             system=self.system,
             left=self.left,
         )
 
+    def _reconciliation(self) -> Reconciliation | None:
+        if self.money is None:
+            return None
+        m = self.money
+        return Reconciliation(m["amount"], m["to_creditors"] + m["fee"], m["returned"], m["held"])
+
 
 _SUMMED = ("account_with_balance", "tax_overpayment", "employer_found")
+PAYMENT_FIELDS = ("held", "amount", "to_creditors", "fee", "returned")  # a payment item's sums; "held" marks one
 
 
 def _counted(f: Finding) -> bool:

@@ -268,9 +268,12 @@ class ReviewQueue:
         bailiff: str | None = None,
         kind: str | None = None,
         older_than: dt.datetime | dt.timedelta | None = None,
+        act: str | None = None,
     ) -> list[ReviewItem]:
         """The queue, oldest proposal first; `older_than` a moment or an age (proposed before now − age)."""
         stmt = select(ReviewItem)
+        if act is not None:
+            stmt = stmt.where(ReviewItem.act == act)
         if state is not None:
             stmt = stmt.where(ReviewItem.state == ReviewState(state))
         if bailiff is not None:

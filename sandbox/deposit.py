@@ -7,9 +7,9 @@ payment's purpose as people do, in Kazakh or Russian free text. Of the payments,
 - 20 % name no number, paid by the debtor under the debtor's IIN ("iin");
 - 5 % are paid by a relative, another person with another IIN, who names the debtor in the purpose ("relative");
 - 5 % are a stranger's, belonging to no proceeding ("stranger").
-About a quarter pay the whole remaining debt (of the proceeding named, or of all the debtor's open ones), the
-others a part, in tenge with tiyn. Two debtors of the bailiff who share one full name are always among the payers:
-one pays under the IIN without a number, the other names the number.
+About a quarter pay the whole remaining debt and its fee (of the proceeding named, or of all the debtor's open
+ones), the others a part, in tenge with tiyn. Two debtors of the bailiff who share one full name are always among
+the payers: one pays under the IIN without a number, the other names the number.
 
 The truth (which proceedings each payment belongs to; none for a stranger's) is what the sandbox serves on its
 private `_deposit/truth` route for tests and benchmarks. Deterministic: the same world, bailiff, count and last day
@@ -24,7 +24,9 @@ from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
+from domain.payments.statement import fee_on_remaining
 from sandbox import names
+from sandbox.parties import creditor_iban
 from sandbox.sites.aisep.cases import Case, build_cases
 from sandbox.world import World, make_iin
 
@@ -69,6 +71,7 @@ class Payment:
     amount: Decimal
     payer_name: str
     payer_id: str
+    payer_iban: str  # the account it came from: where a remainder goes back
     purpose: str
 
 
@@ -137,7 +140,8 @@ def _statement(world: World, holder: str, count: int, last_day: dt.date) -> Stat
     for n, i in enumerate(order, start=1):
         reference = f"SQ{days[i]:%y%m%d}{n:06d}"
         amount, payer_name, payer_id, purpose, found = drafts[i]
-        payments.append(Payment(reference, days[i], amount.quantize(CENT), payer_name, payer_id, purpose))
+        iban = creditor_iban(payer_id or payer_name)  # drawn from the payer, so the random streams stay as they were
+        payments.append(Payment(reference, days[i], amount.quantize(CENT), payer_name, payer_id, iban, purpose))
         truth[reference] = Truth(reference, found.kind, found.debtor_iin, found.proceedings, found.full)
     return Statement(tuple(payments), truth, pair)
 
@@ -178,11 +182,11 @@ def _payment(
     if kind in ("number", "mistyped"):
         number = case.number if kind == "number" else _mistyped(rng, case.number, cases)
         purpose = rng.choice(WITH_NUMBER).format(number=number)
-        owed, paid = case.remaining, (case.number,)
+        owed, paid = _owed(case), (case.number,)
         payer_id = "" if kind == "number" and rng.random() < 0.1 else debtor.iin
         payer_name = own_name
     else:
-        owed = sum((c.remaining for c in debtor_cases), Decimal("0"))
+        owed = sum((_owed(c) for c in debtor_cases), Decimal("0"))
         paid = tuple(c.number for c in debtor_cases)
         if kind == "iin":
             purpose, payer_name, payer_id = rng.choice(WITHOUT_NUMBER), own_name, debtor.iin
@@ -192,6 +196,11 @@ def _payment(
     full = rng.random() < FULL_SHARE
     amount = owed if full else _part(rng, owed)
     return amount, payer_name, payer_id, purpose, Truth("", kind, debtor.iin, paid, full)
+
+
+def _owed(case: Case) -> Decimal:
+    """What pays a proceeding off: its remaining debt and the fee due on it (art. 118), as the bailiff tells it."""
+    return case.remaining + fee_on_remaining(case.amount, case.opened, case.remaining)
 
 
 def _part(rng: random.Random, owed: Decimal) -> Decimal:

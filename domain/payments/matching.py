@@ -60,6 +60,15 @@ class Match:
     def sure(self) -> bool:
         return self.debtor_iin is not None and self.doubt is None
 
+    def paid(self, book: CaseBook) -> list[str]:
+        """The proceedings a sure payment pays: the one its purpose names; else every open one of its debtor, among
+        which the distribution follows the law's queues (arts. 110-112). None for a payment a person decides."""
+        if not self.sure:
+            return []
+        if self.cited:
+            return [self.cited]
+        return sorted(c.number for c in book.by_iin.get(self.debtor_iin or "", []))
+
 
 class CaseBook:
     """The bailiff's open proceedings indexed for matching: by number (and its one-digit-off spellings), by the

@@ -10,6 +10,7 @@ a partial one collects for the creditor and the fee in step, and no later paymen
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -69,10 +70,15 @@ def queue_of_case(case: Case) -> int:
 
 def fee_due(case: Case) -> Decimal:
     """The fee on a proceeding's remaining debt; none where no fee schedule covers its date of initiation."""
-    if case.remaining <= 0:
+    return fee_on_remaining(case.amount, case.opened, case.remaining)
+
+
+def fee_on_remaining(amount: Decimal, opened: dt.date, remaining: Decimal) -> Decimal:
+    """The fee (art. 118) still due on `remaining` of a claim of `amount` opened on `opened`; 0 when none is."""
+    if remaining <= 0:
         return ZERO
     try:
-        return private_bailiff_fee(case.amount, case.opened, collected=min(case.remaining, case.amount)).fee
+        return private_bailiff_fee(amount, opened, collected=min(remaining, amount)).fee
     except DomainError:
         return ZERO
 
@@ -111,8 +117,13 @@ class Reconciliation:
     held: Decimal
 
     @property
+    def difference(self) -> Decimal:
+        """What is received and not accounted for (negative: accounted for and not received)."""
+        return self.received - (self.distributed + self.returned + self.held)
+
+    @property
     def balanced(self) -> bool:
-        return self.received == self.distributed + self.returned + self.held
+        return self.difference == 0
 
 
 def reconcile(statements: Sequence[Statement], held: Sequence[Decimal]) -> Reconciliation:

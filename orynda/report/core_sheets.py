@@ -51,6 +51,18 @@ def _outcome(data: ReportData, f: RunFigures) -> list[Row]:
             (t("report.summary.tax_overpayments"), f.tax_overpayments, "money"),
             (t("report.summary.wages_monthly"), f.wages_monthly, "money"),
         ]
+    if f.payments is not None:
+        r = f.payments
+        balance = (
+            t("report.summary.balance_yes") if r.balanced else t("report.summary.balance_no", difference=r.difference)
+        )
+        rows += [
+            (t("report.summary.payments_received"), r.received, "money"),
+            (t("report.summary.payments_distributed"), r.distributed, "money"),
+            (t("report.summary.payments_returned"), r.returned, "money"),
+            (t("report.summary.payments_held"), r.held, "money"),
+            (t("report.summary.payments_balance"), balance, "text"),
+        ]
     if "Documents" in data.flow.extra_sheets:
         rows += [
             (t("report.summary.acts_drafted"), f.acts_drafted, "int"),

@@ -16,6 +16,7 @@ from orynda.report import core_sheets
 from orynda.report.data import Part, ReportData, totals
 from orynda.report.documents_sheet import DocumentsSheet
 from orynda.report.findings_sheet import FindingsSheet
+from orynda.report.money_sheets import NoticesSheet, PaymentsSheet
 from orynda.report.registries_sheet import RegistriesSheet
 from orynda.report.todo_sheet import TodoSheet
 from orynda.report.trend_sheet import TrendSheet
@@ -27,6 +28,8 @@ EXTRA_SHEETS: dict[str, SheetWriter] = {
     "Findings": FindingsSheet,
     "Registries": RegistriesSheet,
     "Documents": DocumentsSheet,
+    "Payments": PaymentsSheet,
+    "Notices": NoticesSheet,
 }
 
 

@@ -43,6 +43,7 @@ def as_payment(row: dict[str, Any]) -> IncomingPayment:
         amount=Decimal(row["amount"]),
         payer_name=row["payer_name"],
         payer_id=row["payer_id"],
+        payer_iban=row["payer_iban"],
         purpose=row["purpose"],
     )
 
@@ -78,8 +79,8 @@ def test_the_statement_across_pages_is_the_truth_and_its_file_the_same_rows(
     )  # one page of 50; the next test pages
     assert read_since == expected and 0 < len(expected) < 40
     lines = list(csv.reader(io.StringIO(saved.read_text(encoding="utf-8-sig")), delimiter=";"))
-    assert [(line[5], Decimal(line[1]), line[3], line[4]) for line in lines[1:]] == [
-        (p.reference, p.amount, p.payer_id, p.purpose) for p in expected
+    assert [(line[6], Decimal(line[1]), line[3], line[4], line[5]) for line in lines[1:]] == [
+        (p.reference, p.amount, p.payer_id, p.payer_iban, p.purpose) for p in expected
     ]
 
 

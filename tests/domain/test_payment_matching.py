@@ -119,3 +119,16 @@ def test_a_text_names_a_person(text: str, named: bool) -> None:
 
 def test_spellings_of_one_name_meet() -> None:
     assert len({spelling_key(w) for w in ("Жақсыбекова", "Жаксыбекова", "Zhaksybekova", "Jaqsybekova")}) == 1
+
+
+@pytest.mark.parametrize(
+    ("payment", "proceedings"),
+    [
+        pytest.param(paid("Оплата по ИП №2312-000000-526"), ["2312-000000-526"], id="the_number_names_one"),
+        pytest.param(paid("по ИП 2312-000000-562", "БАЙЖАНОВА Д.Е.", DINARA[0]), ["2312-000000-526"], id="mistyped_names_one"),
+        pytest.param(paid("погашение долга", "БАЙЖАНОВА Д.Е.", DINARA[0]), ["2209-000001-490", "2312-000000-526"], id="iin_pays_all_by_queue"),
+        pytest.param(paid("за Байжанову Динару", "Иванов И."), [], id="namesakes_a_person_decides"),
+    ],
+)  # fmt: skip
+def test_what_a_payment_pays(payment: IncomingPayment, proceedings: list[str]) -> None:
+    assert match_payment(payment, BOOK).paid(BOOK) == proceedings

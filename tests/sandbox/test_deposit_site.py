@@ -15,6 +15,7 @@ import httpx
 import pytest
 from starlette.testclient import TestClient
 
+from domain.payments.statement import fee_on_remaining
 from sandbox.deposit import KINDS, build_statement
 from sandbox.sites.aisep.cases import build_cases
 from sandbox.sites.bank_sandyq.deposit import iban_valid
@@ -54,8 +55,9 @@ def test_the_statement_is_seeded_from_the_bailiffs_open_proceedings_in_the_share
             assert p.payer_id != truth.debtor_iin and world.by_iin[truth.debtor_iin].person.full_name in p.purpose
         if truth.kind == "stranger":
             assert truth.proceedings == () and p.payer_id not in world.by_iin
-        if truth.full:
-            assert p.amount == sum(c.remaining for c in owned)
+        if truth.full:  # the remaining debt and the fee on it (art. 118): what the bailiff says pays it off
+            assert p.amount == sum(c.remaining + fee_on_remaining(c.amount, c.opened, c.remaining) for c in owned)
+        assert iban_valid(p.payer_iban)
     a, b = statement.namesakes
     assert world.by_iin[a].person.full_name == world.by_iin[b].person.full_name and a != b
     assert {statement.truth[p.reference].debtor_iin for p in statement.payments} >= {a, b}
@@ -86,7 +88,7 @@ def test_statement_pages_filter_and_download_give_the_truths_rows(client: TestCl
     answer = client.get("/bank_sandyq/deposit/statement.csv", params={"date_from": day})
     assert answer.headers["content-disposition"].startswith("attachment")
     lines = list(csv.reader(io.StringIO(answer.content.decode("utf-8-sig")), delimiter=";"))
-    assert [line[5] for line in lines[1:]] == [t["reference"] for t in truth if t["received"] >= day]
+    assert [line[6] for line in lines[1:]] == [t["reference"] for t in truth if t["received"] >= day]
     assert [Decimal(line[1]) for line in lines[1:]] == [Decimal(t["amount"]) for t in truth if t["received"] >= day]
 
 

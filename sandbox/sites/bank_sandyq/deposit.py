@@ -47,6 +47,7 @@ CSV_HEADER = (
     "Сомасы / Сумма",
     "Төлеуші / Плательщик",
     "ЖСН/БСН / ИИН/БИН",
+    "Төлеушінің шоты / Счёт плательщика",
     "Төлем мақсаты / Назначение платежа",
     "Референс",
 )
@@ -130,7 +131,17 @@ def deposit_routes(
         writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
         writer.writerow(CSV_HEADER)
         for p in rows:
-            writer.writerow((f"{p.received:%d.%m.%Y}", str(p.amount), p.payer_name, p.payer_id, p.purpose, p.reference))
+            writer.writerow(
+                (
+                    f"{p.received:%d.%m.%Y}",
+                    str(p.amount),
+                    p.payer_name,
+                    p.payer_id,
+                    p.payer_iban,
+                    p.purpose,
+                    p.reference,
+                )
+            )
         name = f"statement-{request.query_params.get('date_from') or 'all'}.csv"
         return Response(
             "\ufeff" + out.getvalue(),
@@ -235,6 +246,7 @@ def _payment(p: Payment) -> dict[str, Any]:
         "amount": str(p.amount),
         "payer_name": p.payer_name,
         "payer_id": p.payer_id,
+        "payer_iban": p.payer_iban,
         "purpose": p.purpose,
     }
 
