@@ -164,6 +164,7 @@ FLOW = Flow(
     process=process,
     payload_model=NoticeItem,
     sites=("aisep", SITE),
+    extra_sheets=("Notices",),
     columns=(
         ReportColumn("name", "Debtor"),
         ReportColumn("proceeding", "Proceeding"),
