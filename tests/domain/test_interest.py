@@ -128,6 +128,8 @@ def test_the_day_count_convention_is_stated(day_count: str, text: str) -> None:
         pytest.param(D(2021, 10, 24), "9.50", id="nb_day_before_decision_25_10_2021"),
         pytest.param(D(2021, 11, 1), "9.75", id="nb_monday_after_decision_25_10_2021"),
         pytest.param(D(2021, 12, 5), "9.75", id="nb_day_before_decision_06_12_2021"),
+        pytest.param(D(2021, 12, 6), "9.75", id="nb_hold_of_december_2021_reuters_poll_january_2022"),
+        pytest.param(D(2022, 1, 23), "9.75", id="nb_day_before_week_of_meeting_24_01_2022"),
         pytest.param(D(2022, 1, 31), "10.25", id="nb_monday_after_rise_25_01_2022"),
         pytest.param(D(2022, 2, 20), "10.25", id="nb_day_before_week_of_rise_24_02_2022"),
         pytest.param(D(2022, 2, 28), "13.50", id="nb_monday_after_rise_24_02_2022"),
@@ -233,10 +235,16 @@ def test_base_rate_on_a_date(on: dt.date, rate: str) -> None:
             id="decisions_of_spring_2021_unread",
         ),
         pytest.param(
-            lambda: base_rate(D(2021, 12, 6)),
+            lambda: base_rate(D(2022, 1, 24)),
             UnknownRule,
-            "the decision of 06.12.2021 was not read",
-            id="decision_06_12_2021_unread",
+            "the week of the meeting of 24.01.2022",
+            id="week_of_meeting_24_01_2022_first_day",
+        ),
+        pytest.param(
+            lambda: base_rate(D(2022, 1, 30)),
+            UnknownRule,
+            "whether 25.01.2022 is the day the rise to 10.25 % was announced",
+            id="week_of_meeting_24_01_2022_last_day",
         ),
         pytest.param(
             lambda: base_rate(D(2021, 7, 5)),
@@ -322,6 +330,9 @@ def test_the_single_rate_needs_only_the_day_of_payment_in_the_table() -> None:
     [
         # 02.08–01.09.2021, inside the row of 9.25 %: 31 d × 9.25 % / 365 = 7 856.16
         pytest.param(D(2021, 8, 2), D(2021, 9, 1), "7856.16", 1, id="periods_inside_the_row_of_9_25"),
+        # 01.12.2021–23.01.2022, across the hold of December 2021, up to the day before the refused week of the meeting
+        # of 24.01.2022: 54 d × 9.75 % / 365 = 14 424.66 (two rows of the table, one rate)
+        pytest.param(D(2021, 12, 1), D(2022, 1, 23), "14424.66", 2, id="periods_across_the_hold_of_december_2021"),
         # 01.02–20.02.2022, up to the day before the refused week of 24.02.2022: 20 d × 10.25 % / 365 = 5 616.44
         pytest.param(D(2022, 2, 1), D(2022, 2, 20), "5616.44", 1, id="periods_one_row_of_10_25"),
         # 01.12.2023–31.12.2023 31 d × 15.75 % / 365 = 13 376.71
