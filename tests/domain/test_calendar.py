@@ -127,6 +127,11 @@ LISTED = [row["year"] for row in table("holidays")["years"]]
         pytest.param(D(2026, 5, 11), False, id="holidays_law_victory_day_saturday_moved_2026"),
         pytest.param(D(2026, 5, 27), False, id="kurban_ait_2026"),
         pytest.param(D(2026, 10, 26), False, id="holidays_law_republic_day_sunday_moved_2026"),
+        # 30 August no longer Constitution Day from 2026 (Ministry of Labour, 18.03.2026,
+        # taspanews.kz/novosti-kazakhstana/v-etom-godu-u-kazakhstantsev-ne-budet-odnogo-vykhodnogo-795514517615)
+        pytest.param(D(2026, 8, 28), True, id="friday_before_former_constitution_day_2026"),
+        pytest.param(D(2026, 8, 31), True, id="former_constitution_day_sunday_not_moved_2026"),
+        pytest.param(D(2026, 9, 1), True, id="day_after_former_constitution_day_2026"),
     ],
 )
 def test_is_working_day(day: dt.date, working: bool) -> None:

@@ -128,6 +128,8 @@ def test_the_day_count_convention_is_stated(day_count: str, text: str) -> None:
         pytest.param(D(2021, 10, 24), "9.50", id="nb_day_before_decision_25_10_2021"),
         pytest.param(D(2021, 11, 1), "9.75", id="nb_monday_after_decision_25_10_2021"),
         pytest.param(D(2021, 12, 5), "9.75", id="nb_day_before_decision_06_12_2021"),
+        pytest.param(D(2021, 12, 6), "9.75", id="nb_hold_of_december_2021_reuters_poll_january_2022"),
+        pytest.param(D(2022, 1, 23), "9.75", id="nb_day_before_week_of_meeting_24_01_2022"),
         pytest.param(D(2022, 1, 31), "10.25", id="nb_monday_after_rise_25_01_2022"),
         pytest.param(D(2022, 2, 20), "10.25", id="nb_day_before_week_of_rise_24_02_2022"),
         pytest.param(D(2022, 2, 28), "13.50", id="nb_monday_after_rise_24_02_2022"),
@@ -147,6 +149,12 @@ def test_the_day_count_convention_is_stated(day_count: str, text: str) -> None:
         pytest.param(D(2023, 11, 26), "16.00", id="nb_day_before_change_27_11_2023"),
         pytest.param(D(2023, 11, 27), "15.75", id="nb_change_27_11_2023"),
         pytest.param(D(2023, 12, 31), "15.75", id="nb_last_day_of_2023_no_decision_left_in_the_schedule"),
+        # January 2024: the year's first MPC resolution (No. 1; the one of 22.02.2024 is No. 2), 15.25 % «starting from
+        # 22 January 2024» (Worldwide Tax Summaries, Kazakhstan, corporate tax administration, reviewed 02.12.2024)
+        pytest.param(D(2024, 1, 1), "15.75", id="nb_first_day_of_2024_before_resolution_1"),
+        pytest.param(D(2024, 1, 21), "15.75", id="nb_day_before_resolution_1_of_2024_took_effect"),
+        pytest.param(D(2024, 1, 22), "15.25", id="nb_resolution_1_of_2024_from_22_01_2024"),
+        pytest.param(D(2024, 2, 25), "15.25", id="nb_day_before_resolution_2_of_22_02_2024_took_effect"),
         pytest.param(D(2024, 11, 25), "14.25", id="nb_monday_of_week_of_rise_29_11_2024"),
         pytest.param(D(2024, 12, 1), "14.25", id="nb_day_before_rise_of_29_11_2024_took_effect"),
         pytest.param(D(2024, 12, 2), "15.25", id="nb_monday_after_rise_of_29_11_2024"),
@@ -233,10 +241,16 @@ def test_base_rate_on_a_date(on: dt.date, rate: str) -> None:
             id="decisions_of_spring_2021_unread",
         ),
         pytest.param(
-            lambda: base_rate(D(2021, 12, 6)),
+            lambda: base_rate(D(2022, 1, 24)),
             UnknownRule,
-            "the decision of 06.12.2021 was not read",
-            id="decision_06_12_2021_unread",
+            "the week of the meeting of 24.01.2022",
+            id="week_of_meeting_24_01_2022_first_day",
+        ),
+        pytest.param(
+            lambda: base_rate(D(2022, 1, 30)),
+            UnknownRule,
+            "whether 25.01.2022 is the day the rise to 10.25 % was announced",
+            id="week_of_meeting_24_01_2022_last_day",
         ),
         pytest.param(
             lambda: base_rate(D(2021, 7, 5)),
@@ -257,10 +271,10 @@ def test_base_rate_on_a_date(on: dt.date, rate: str) -> None:
             id="last_day_of_week_of_decision_05_12_2022",
         ),
         pytest.param(
-            lambda: base_rate(D(2024, 1, 1)),
+            lambda: base_rate(D(2024, 2, 26)),
             UnknownRule,
             "the NB schedule of 2024 was not found",
-            id="first_decision_of_2024_unread",
+            id="cuts_of_2024_after_resolution_2_unread",
         ),
         pytest.param(
             lambda: base_rate(D(2024, 2, 26)),
@@ -287,9 +301,9 @@ def test_base_rate_on_a_date(on: dt.date, rate: str) -> None:
             id="day_before_week_of_rise_to_18",
         ),
         pytest.param(
-            lambda: interest(MILLION, D(2023, 12, 1), D(2024, 1, 31), mode="periods"),
+            lambda: interest(MILLION, D(2024, 2, 1), D(2024, 3, 31), mode="periods"),
             UnknownRule,
-            "01.01.2024",
+            "26.02.2024",
             id="periods_crossing_an_unconfirmed_row",
         ),
         pytest.param(
@@ -322,6 +336,11 @@ def test_the_single_rate_needs_only_the_day_of_payment_in_the_table() -> None:
     [
         # 02.08–01.09.2021, inside the row of 9.25 %: 31 d × 9.25 % / 365 = 7 856.16
         pytest.param(D(2021, 8, 2), D(2021, 9, 1), "7856.16", 1, id="periods_inside_the_row_of_9_25"),
+        # 01.12.2021–23.01.2022, across the hold of December 2021, up to the day before the refused week of the meeting
+        # of 24.01.2022: 54 d × 9.75 % / 365 = 14 424.66 (two rows of the table, one rate)
+        pytest.param(D(2021, 12, 1), D(2022, 1, 23), "14424.66", 2, id="periods_across_the_hold_of_december_2021"),
+        # 01.12.2023–25.02.2024: 52 d × 15.75 % + 35 d × 15.25 % (from 22.01.2024), / 365 = 22 438.36 + 14 623.29
+        pytest.param(D(2023, 12, 1), D(2024, 2, 25), "37061.64", 3, id="periods_split_at_22_01_2024"),
         # 01.02–20.02.2022, up to the day before the refused week of 24.02.2022: 20 d × 10.25 % / 365 = 5 616.44
         pytest.param(D(2022, 2, 1), D(2022, 2, 20), "5616.44", 1, id="periods_one_row_of_10_25"),
         # 01.12.2023–31.12.2023 31 d × 15.75 % / 365 = 13 376.71

@@ -111,3 +111,23 @@ def test_mci_used_says_which_mci_and_why() -> None:
 def test_reference_source_names_the_row() -> None:
     assert reference_source("mci", D(2025, 5, 1))[1] == "S"
     assert "16news.kz" in reference_source("subsistence_minimum", D(2020, 5, 1))[0]
+
+
+# The act each value comes from, number and date as read (cis-legislation.com, base.spinform.ru, ealegislation.com;
+# the address of each is in the row's `act`).
+@pytest.mark.parametrize(
+    ("on", "purpose", "act"),
+    [
+        pytest.param(D(2017, 6, 1), "payments", "Law 29.11.2016 No. 25-VI", id="budget_law_2017_2019"),
+        pytest.param(D(2018, 6, 1), "payments", "Law 30.11.2017 No. 113-VI", id="budget_law_2018_2020"),
+        pytest.param(D(2021, 6, 1), "payments", "Law 02.12.2020 No. 379-VI", id="budget_law_2021_2023"),
+        pytest.param(D(2022, 4, 1), "payments", "Law 02.12.2021 No. 77-VII", id="budget_law_2022_2024_payments"),
+        pytest.param(D(2022, 3, 31), "benefits", "Law 02.12.2021 No. 77-VII", id="budget_law_2022_benefits_before"),
+        pytest.param(D(2022, 4, 1), "benefits", "Law 12.05.2022 No. 121-VII", id="amending_law_2022_benefits_from_1_4"),
+        pytest.param(D(2023, 6, 1), "payments", "Law 01.12.2022 No. 163-VII", id="budget_law_2023_2025"),
+        pytest.param(D(2024, 6, 1), "payments", "Law 05.12.2023", id="budget_law_2024_2026"),
+        pytest.param(D(2025, 6, 1), "payments", "Law 04.12.2024 No. 141-VIII", id="budget_law_2025_2027"),
+    ],
+)
+def test_each_mci_names_the_budget_law_it_comes_from(on: dt.date, purpose: str, act: str) -> None:
+    assert mci_used(on, purpose, "").act.startswith(act)  # type: ignore[arg-type]
