@@ -16,7 +16,7 @@ from starlette.responses import FileResponse, Response
 from app.console.web import not_found
 from domain.documents.catalogue import kinds
 from domain.findings import Finding
-from orynda.i18n import Texts
+from orynda.i18n import Texts, texts
 from orynda.schema import Item
 from orynda.wording import finding_action, finding_asset, finding_message, severity_name
 
@@ -91,7 +91,12 @@ def money(value: Any, t: Texts) -> str:
         return str(value)
 
 
+PAYMENT_MATCH = "payment_match"  # a payment the robot could not match for sure (flows/payments)
+
+
 def kind_title(kind: str, lang: str) -> str:
+    if kind == PAYMENT_MATCH:
+        return texts(lang)("console.review.payment.kind")
     known = kinds().get(kind)
     return known.title.get(lang, kind) if known else kind
 

@@ -13,7 +13,7 @@ from starlette.routing import BaseRoute, Route
 
 from app.console import csrf
 from app.console.desk import FILE_APPROVED
-from app.console.pages.common import is_image, kind_title, serve
+from app.console.pages.common import PAYMENT_MATCH, is_image, kind_title, serve
 from app.console.web import back, desk_of, flash, forbid, lang_of, not_found, redirect, render, user_of
 from orynda import clock
 from orynda.review import IllegalTransition, NotAllowed, ReviewError, ReviewItem, ReviewState, UnknownItem
@@ -125,7 +125,14 @@ def _refused(request: Request, id: int, exc: ReviewError) -> None:
 async def approve(request: Request) -> Response:
     user = user_of(request)
     item = _item(request, user)
-    note = str((await request.form()).get("note") or "").strip()
+    form = await request.form()
+    note = str(form.get("note") or "").strip()
+    if item.kind == PAYMENT_MATCH:  # the person's choice is the proceeding the payment goes to
+        chosen = str(form.get("proceeding") or form.get("other") or "").strip()
+        if not chosen:
+            flash(request, "console.review.payment.need_proceeding", "error", id=item.id)
+            return redirect(f"/review/{item.id}")
+        note = f"{chosen} {note}".strip()
     try:
         desk_of(request).queue.approve(item.id, user.login, note or None)
         flash(request, "console.review.approved", id=item.id)
@@ -159,6 +166,9 @@ async def approve_many(request: Request) -> Response:
         item = desk.queue.get(id)
         if item is None or not user.may_see(item.bailiff):
             forbid()
+        if item.kind == PAYMENT_MATCH:
+            flash(request, "console.review.payment.not_in_bulk", "error")
+            continue
         allowed.append(id)
     if not allowed:
         flash(request, "console.review.none_chosen", "error")
