@@ -34,6 +34,7 @@ class Doubt(StrEnum):
     NUMBER_AND_PAYER_DISAGREE = "number_and_payer_disagree"
     NUMBER_UNCONFIRMED = "number_unconfirmed"  # one digit off a proceeding's number, nothing else confirms it
     NAME_OF_SEVERAL = "name_of_several"  # two debtors with one name
+    PAYER_NAMESAKE = "payer_namesake"  # the payer bears a debtor's name under an IIN that is not the debtor's
     NOTHING_MATCHES = "nothing_matches"
 
 
@@ -116,7 +117,8 @@ def match_payment(payment: IncomingPayment, book: CaseBook) -> Match:
             return _doubt(payment, Doubt.NUMBER_AND_PAYER_DISAGREE, [_cand(cited, "number"), _cand(other, "payer_iin")])
         return _sure(payment, cited.debtor_iin, MatchedBy.NUMBER, cited.number)
     near = book.near_numbers(tokens)
-    named = book.named_in(f"{payment.payer_name} {payment.purpose}")
+    # the payer's own name counts only without an IIN: under another IIN it is a namesake, not the debtor
+    named = book.named_in(payment.purpose if payment.payer_id else f"{payment.payer_name} {payment.purpose}")
     confirmed = [c for c in near if c.debtor_iin == payer or c.debtor_iin in {n.debtor_iin for n in named}]
     if len({c.debtor_iin for c in confirmed}) == 1:
         return _sure(payment, confirmed[0].debtor_iin, MatchedBy.NUMBER_CONFIRMED, confirmed[0].number)
@@ -131,6 +133,9 @@ def match_payment(payment: IncomingPayment, book: CaseBook) -> Match:
     candidates = [_cand(c, Doubt.NUMBER_UNCONFIRMED) for c in near] + [_cand(c, "name") for c in _one_each(named)]
     if len(debtors) > 1:
         return _doubt(payment, Doubt.NAME_OF_SEVERAL, candidates)
+    namesakes = [] if debtors or near else _one_each(book.named_in(payment.payer_name))
+    if namesakes:
+        return _doubt(payment, Doubt.PAYER_NAMESAKE, [_cand(c, Doubt.PAYER_NAMESAKE) for c in namesakes])
     return _doubt(payment, Doubt.NUMBER_UNCONFIRMED if near else Doubt.NOTHING_MATCHES, candidates)
 
 

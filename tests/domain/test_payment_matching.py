@@ -88,6 +88,7 @@ def test_a_payment_is_matched_to_its_debtor(
         ),
         pytest.param(paid("возврат займа", "ТОО Рога", STRANGER), Doubt.NOTHING_MATCHES, set(), id="stranger"),
         pytest.param(paid(""), Doubt.NOTHING_MATCHES, set(), id="empty_purpose"),
+        pytest.param(paid("Возврат займа", "Васильев Игорь Викторович", STRANGER), Doubt.PAYER_NAMESAKE, {IGOR[0]}, id="a_namesake_pays_under_own_iin"),
     ],
 )  # fmt: skip
 def test_a_doubtful_payment_waits_for_a_person_with_its_candidates(
