@@ -157,12 +157,10 @@ async def _process(item: PaymentItem, ctx: ItemContext) -> ItemResult:
         cards[0].debtor_name,
         tuple([await _card(ctx, aisep, n) for n in proceedings]),  # read again: the payment is now on the cards
     )
-    documents = await draft_and_file(ctx, debtor, assess(debtor, clock.now().date())) if debtor.remaining <= 0 else []
-    return ItemResult(
-        fields=_fields(ctx, item, statement, orders, debtor, "distributed")
-        | {"documents_filed": documents_filed(documents)},
-        documents=documents,
-    )
+    findings = assess(debtor, clock.now().date()) if debtor.remaining <= 0 else []  # paid: lift, propose closing
+    documents = await draft_and_file(ctx, debtor, findings) if findings else []
+    fields = _fields(ctx, item, statement, orders, debtor, "distributed")
+    return ItemResult(findings, fields | {"documents_filed": documents_filed(documents)}, documents)
 
 
 async def _card(ctx: ItemContext, aisep: AisEpBot, number: str) -> Case:
@@ -319,6 +317,7 @@ def _fields(
         "payment_state": t(f"payments.state.{state}"),
         "paid_in_full": debtor.remaining <= 0,
         "remaining_after": max(debtor.remaining, ZERO),
+        "next_step": t("payments.next.close" if debtor.remaining <= 0 else "payments.next.collect"),
     }
 
 
@@ -384,6 +383,7 @@ FLOW = Flow(
         ReportColumn("payment_state", "State"),
         ReportColumn("paid_in_full", "Paid in full", "bool"),
         ReportColumn("remaining_after", "Remaining debt", "money"),
+        ReportColumn("next_step", "Next step"),
         ReportColumn("documents_filed", "Documents filed"),
         ReportColumn("doubt", "Why held"),
     ),
