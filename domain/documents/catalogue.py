@@ -3,7 +3,7 @@ findings that call for it and the articles it rests on — kept as data so a law
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -34,6 +34,11 @@ class Kind:
     action: str
     findings: tuple[str, ...]
     articles: tuple[str, ...]
+    lifts: tuple[str, ...] = ()  # a lifting act: the measures it lifts; drafted only when one of them is in force
+
+    def lifts_any(self, measures: Iterable[str]) -> bool:
+        """Whether this act is called for by the measures in force: always, unless it lifts others only."""
+        return not self.lifts or bool(set(self.lifts) & set(measures))
 
 
 @dataclass(frozen=True)
@@ -110,4 +115,5 @@ def _kind(name: str, spec: Mapping[str, Any]) -> Kind:
         action=spec["action"],
         findings=tuple(spec["findings"]),
         articles=tuple(spec["articles"]),
+        lifts=tuple(spec.get("lifts", ())),
     )

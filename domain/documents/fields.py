@@ -16,6 +16,7 @@ from domain.checks.assets import DebtorFile
 from domain.deadlines import deadline, exit_ban_earliest, restriction_lift_deadline, voluntary_execution_deadline
 from domain.deductions import max_share
 from domain.documents.catalogue import Office, data, label
+from domain.documents.catalogue import kind as act_kind
 from domain.documents.plan import Draft
 from domain.errors import DomainError
 from domain.fees import private_bailiff_fee
@@ -242,6 +243,17 @@ def _exit_ban_lift(draft: Draft, debtor: DebtorFile, lang: Lang, on: dt.date) ->
     return paid, {"lift_deadline": f"{due:%d.%m.%Y}", "restriction": label("restrictions", "exit_ban", lang)}
 
 
+def _arrest_lift(draft: Draft, debtor: DebtorFile, lang: Lang, on: dt.date) -> Extra:
+    paid = sum((c.collected for c in debtor.cases), ZERO)
+    due = restriction_lift_deadline(on).due
+    arrests = [m for m in act_kind("arrest_lift").lifts if m in debtor.restrictions]
+    return paid, {
+        "lift_deadline": f"{due:%d.%m.%Y}",
+        "restriction": ", ".join(label("restrictions", m, lang) for m in arrests),
+        "addressees": ", ".join(label("lift_addressees", m, lang) for m in arrests),
+    }
+
+
 def _registry_request(draft: Draft, debtor: DebtorFile, lang: Lang, on: dt.date) -> Extra:
     finding = draft.finding
     assert finding is not None
@@ -271,5 +283,6 @@ _EXTRA: dict[str, Callable[[Draft, DebtorFile, Lang, dt.date], Extra]] = {
     "wage_levy": _wage_levy,
     "exit_ban": _exit_ban,
     "exit_ban_lift": _exit_ban_lift,
+    "arrest_lift": _arrest_lift,
     "registry_request": _registry_request,
 }

@@ -147,7 +147,7 @@ def _for_finding(debtor: DebtorFile, finding: Finding, on: dt.date, sent: Mappin
     case, subject = lead_case(debtor), f"debtor:{debtor.iin}"
     out = []
     for k in kinds_for(finding.code):
-        if k.name == "exit_ban_lift" and "exit_ban" not in debtor.restrictions:
+        if not k.lifts_any(debtor.restrictions):
             continue
         if k.name == "exit_ban":
             warning = sent.get(exit_warning_fact(debtor.iin))
@@ -163,9 +163,9 @@ def _for_finding(debtor: DebtorFile, finding: Finding, on: dt.date, sent: Mappin
 
 
 def _ground(k: Kind, finding: Finding) -> str:
-    """What the act is about: the finding and its asset's identity; lifting is about the exit restriction only."""
-    if k.name == "exit_ban_lift":
-        return f"{finding.code}|exit_ban"
+    """What the act is about: the finding and its asset's identity; a lifting act is about the measures it lifts."""
+    if k.lifts:
+        return f"{finding.code}|exit_ban" if k.lifts == ("exit_ban",) else f"{finding.code}|arrests"
     # the parts read as they always have, so the facts of documents issued on earlier nights still match
     registries = ", ".join(finding.registries) if k.name == "registry_request" else None
     asset = finding.asset.label if finding.asset else None

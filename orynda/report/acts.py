@@ -63,5 +63,6 @@ def all_done(finding: Finding, acts: Sequence[ActRef]) -> bool:
 
 def _every_kind_drafted(finding: Finding, acts: Sequence[ActRef]) -> bool:
     drafted = {a.kind for a in acts}
-    wanted = {k.name for k in kinds_for(finding.code)} - {"exit_ban_lift"}  # lifting: only when an exit ban is on
-    return wanted <= drafted or (finding.code == "lift_restrictions" and bool(drafted))
+    measures = finding.asset.id.split(",") if finding.asset else []
+    wanted = {k.name for k in kinds_for(finding.code) if k.lifts_any(measures)}  # a lifting act: when its measure is on
+    return wanted <= drafted

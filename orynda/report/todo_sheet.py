@@ -16,6 +16,7 @@ from urllib.request import url2pathname
 from openpyxl import Workbook
 
 from domain.deadlines import restriction_lift_deadline, voluntary_execution_deadline
+from domain.documents.catalogue import kind as act_kind
 from domain.documents.catalogue import kinds_for
 from domain.documents.policy import ActPolicy
 from domain.findings import Finding, Severity
@@ -32,7 +33,6 @@ from orynda.wording import act_name, finding_message, state_name
 # the order of rows sharing a deadline (rows without one come last)
 KINDS = ("deadline", "review", "manual", ItemState.BUSINESS.value, ItemState.SYSTEM.value)
 COLUMNS = ("deadline", "what", "kind", "debtor", "iin", "proceeding", "row", "link")
-LIFT = "exit_ban_lift"
 
 
 @dataclass(frozen=True)
@@ -122,7 +122,7 @@ def _acts_waiting(data: ReportData, item: StoredItem, result: ItemResult) -> Ite
         )
         console = data.todo.console(f"/review/{queued.id}") if queued is not None else None
         yield Todo(
-            _lift_day(data) if doc.kind == LIFT else None,
+            _lift_day(data) if _lifting(doc.kind) else None,
             "manual" if manual else "review",
             what,
             doc.debtor,
@@ -146,7 +146,7 @@ def _manual_acts(data: ReportData, item: StoredItem, result: ItemResult) -> Iter
             data,
             item,
             result,
-            _lift_day(data) if kind == LIFT else None,
+            _lift_day(data) if _lifting(kind) else None,
             "manual",
             t("report.todo.do.manual", act=act_name(t, kind), finding=finding_message(t, finding)),
             data.target(finding.evidence),
@@ -154,14 +154,16 @@ def _manual_acts(data: ReportData, item: StoredItem, result: ItemResult) -> Iter
 
 
 def _lift(data: ReportData, item: StoredItem, result: ItemResult) -> Iterator[Todo]:
-    """Measures still in force after full payment, to lift by the deadline (art. 47 p.2); the exit restriction is
-    left out when an act lifting it was drafted or is left to a person as a manual act (its own row)."""
+    """Measures still in force after full payment, to lift by the deadline (art. 47 p.2); a measure is left out when
+    an act lifting it was drafted or is left to a person as a manual act (its own row)."""
     t = data.texts
+    manual = {k.name for k in kinds_for("lift_restrictions") if _policy(data).modes.get(k.name) == "manual"}
+    acted = {d.kind for d in result.documents} | manual
+    lifted = {m for name in acted if _lifting(name) for m in act_kind(name).lifts}
     for finding in result.findings:
         if finding.code != "lift_restrictions" or finding.asset is None:
             continue
-        lifted = any(d.kind == LIFT for d in result.documents) or _policy(data).modes.get(LIFT) == "manual"
-        measures = [m for m in finding.asset.id.split(",") if m and not (lifted and m == "exit_ban")]
+        measures = [m for m in finding.asset.id.split(",") if m and m not in lifted]
         if measures:
             names = ", ".join(t(f"measure.{m}") if t.has(f"measure.{m}") else m for m in measures)
             yield _row(
@@ -238,9 +240,14 @@ def _called_for(findings: list[Finding]) -> Iterator[tuple[Finding, str]]:
             continue
         for kind in kinds_for(finding.code):
             measures = finding.asset.id.split(",") if finding.asset else []
-            if kind.name == LIFT and "exit_ban" not in measures:
+            if not kind.lifts_any(measures):
                 continue
             yield finding, kind.name
+
+
+def _lifting(kind: str) -> bool:
+    """Whether an act kind lifts measures (its deadline is the lifting one)."""
+    return any(k.name == kind and bool(k.lifts) for k in kinds_for("lift_restrictions"))
 
 
 def _lift_day(data: ReportData) -> dt.date:

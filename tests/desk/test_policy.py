@@ -22,6 +22,7 @@ SHIPPED: dict[str, Mode] = {
     "account_arrest": "review",
     "exit_ban": "review",
     "exit_ban_lift": "auto",
+    "arrest_lift": "auto",
     "notice": "auto",
     "registry_request": "auto",
 }

@@ -106,12 +106,12 @@ def finding(code: str, of: DebtorFile = RICH) -> Finding:
 
 
 def every_kind(on: dt.date = ON) -> list[tuple[Draft, DebtorFile]]:
-    """One draft of each of the eight kinds (both notices), each with the debtor it concerns."""
+    """One draft of each kind (both notices), each with the debtor it concerns."""
     fresh = debtor(
         case(initiated=False), properties=(FLAT,), vehicles=(CAR,), accounts=(ACCOUNT,), contributions=(PENSION,)
     )
     warned = {exit_warning_fact(IIN): Sent("ORY-2026-000900", dt.date(2026, 11, 16))}
-    paid = debtor(case(collected="1234567.89", restrictions=("exit_ban",)))
+    paid = debtor(case(collected="1234567.89", restrictions=("exit_ban", "account_arrest", "vehicle_arrest")))
     other = Property(**{**FLAT.model_dump(), "cadastral": "20-311-004-999", "owner_iin": "061211600012"})
     disputed = debtor(case(), properties=(other,))
     landed = debtor(case(), properties=(FLAT,))  # the flat alone: with money and a car it waits (art. 55 p.4)

@@ -16,12 +16,13 @@ KINDS = [
     "account_arrest",
     "exit_ban",
     "exit_ban_lift",
+    "arrest_lift",
     "notice",
     "registry_request",
 ]
 
 
-def test_the_catalogue_has_the_eight_kinds_of_the_issue() -> None:
+def test_the_catalogue_has_the_kinds_of_the_issues() -> None:
     assert list(kinds()) == KINDS
 
 
@@ -34,6 +35,7 @@ def test_the_catalogue_has_the_eight_kinds_of_the_issue() -> None:
         pytest.param("account_arrest", "decision", "arrest_imposed", id="art_32_account_arrest"),
         pytest.param("exit_ban", "decision", "document_filed", id="art_33_exit_ban_not_a_bailiff_action_in_aisep"),
         pytest.param("exit_ban_lift", "decision", "restriction_lifted", id="art_47_lifting"),
+        pytest.param("arrest_lift", "decision", "restriction_lifted", id="art_47_lifting_arrests"),
         pytest.param("notice", "notice", "document_filed", id="art_37_art_33_notice"),
         pytest.param("registry_request", "request", "request_sent", id="art_126_request"),
     ],
@@ -52,7 +54,7 @@ def test_each_kind_goes_to_aisep_as(name: str, upload: str, action: str) -> None
         pytest.param("account_with_balance", ["account_arrest"], id="art_32_account"),
         pytest.param("employer_found", ["wage_levy"], id="art_93_95_employer"),
         pytest.param("exit_ban_possible", ["exit_ban", "notice"], id="art_33_warning_then_restriction"),
-        pytest.param("lift_restrictions", ["exit_ban_lift"], id="art_47_lift"),
+        pytest.param("lift_restrictions", ["exit_ban_lift", "arrest_lift"], id="art_47_lift"),
         pytest.param("registries_disagree", ["registry_request"], id="art_126_disagreement"),
         pytest.param("nothing_found", ["registry_request"], id="art_126_nothing_found"),
         pytest.param("tax_overpayment", [], id="art_87_no_document_in_this_catalogue"),

@@ -139,6 +139,19 @@ KK_DEBT = "бір миллион екі жүз отыз төрт мың бес �
             id="art_47_lift_paid_in_full",
         ),
         pytest.param(
+            "arrest_lift",
+            "",
+            "ru",
+            {
+                "amount": "1 234 567,89 ₸",
+                "lift_deadline": "26.11.2026",
+                "restriction": "арест банковских счетов, арест транспортного средства",
+                "addressees": "в банки, в которых открыты счета должника, "
+                "в органы, регистрирующие транспортные средства",
+            },
+            id="art_47_arrests_lifted_sent_to_the_banks_and_the_vehicle_registry",
+        ),
+        pytest.param(
             "registry_request",
             "",
             "ru",

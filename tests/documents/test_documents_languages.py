@@ -20,7 +20,8 @@ from tests.world_records import debtor_files
 
 ON = dt.date(2026, 11, 25)
 DEMO_DEBTORS, DEMO_LIMIT = 1000, 40  # make demo: seed 42, 1,000 debtors, a night over 40 of bailiff1's
-KINDS = {"opening", "property_arrest", "wage_levy", "account_arrest", "exit_ban", "exit_ban_lift", "notice"}
+KINDS = {"opening", "property_arrest", "wage_levy", "account_arrest", "exit_ban", "exit_ban_lift", "arrest_lift"}
+KINDS |= {"notice"}
 KINDS |= {"registry_request"}
 
 

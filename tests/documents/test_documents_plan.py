@@ -41,8 +41,13 @@ def kinds_of(of: DebtorFile, on: dt.date = ON, sent: dict[str, Sent] | None = No
         ),
         pytest.param(
             debtor(case(collected="1234567.89", restrictions=("account_arrest",))),
-            [],
-            id="art_47_paid_other_measures_no_exit_ban_act",
+            ["arrest_lift"],
+            id="art_47_paid_with_an_account_arrest_lifts_the_arrest_not_an_exit_ban",
+        ),
+        pytest.param(
+            debtor(case(collected="1234567.89", restrictions=("exit_ban", "account_arrest", "vehicle_arrest"))),
+            ["arrest_lift", "exit_ban_lift"],
+            id="art_47_paid_with_every_measure_one_act_for_the_exit_ban_one_for_the_arrests",
         ),
         pytest.param(debtor(case("100000")), ["registry_request"], id="art_126_nothing_found_asks_a_registry"),
         pytest.param(

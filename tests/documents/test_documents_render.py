@@ -25,6 +25,7 @@ KINDS = [
     "account_arrest",
     "exit_ban",
     "exit_ban_lift",
+    "arrest_lift",
     "notice",
     "registry_request",
 ]
@@ -179,6 +180,15 @@ def test_docx_reads_back_its_fields(issued: Issued) -> None:
             "",
             {"ru": ["Снять временное ограничение на выезд из Республики Казахстан"], "kk": ["шектеу алынып тасталсын"]},
             id="art_47_lift",
+        ),
+        pytest.param(
+            "arrest_lift",
+            "",
+            {
+                "ru": ["Снять аресты, наложенные в отношении должника", "арест банковских счетов", "в банки"],
+                "kk": ["салынған тыйым алынып тасталсын", "банк шоттарына тыйым", "банктерге"],
+            },
+            id="art_47_arrests_lifted",
         ),
         pytest.param(
             "notice",

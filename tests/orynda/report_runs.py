@@ -37,6 +37,7 @@ POLICY = ActPolicy(
         "account_arrest": "review",
         "exit_ban": "review",
         "exit_ban_lift": "auto",
+        "arrest_lift": "auto",
         "notice": "auto",
         "registry_request": "auto",
     }
