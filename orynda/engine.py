@@ -4,6 +4,7 @@ leave evidence, business outcomes are final. Every state change is in the store 
 from __future__ import annotations
 
 import asyncio
+from collections import deque
 from collections.abc import Awaitable, Callable, Iterable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -77,15 +78,12 @@ class ItemEngine:
                 found = await self._discover(flow, run, pool)
                 if self.on_found:
                     self.on_found(found)  # the whole list, also what an earlier start recorded
-            pending = self.store.pending(run.id)
-            if not pending:
+            work = PendingWork(self.store, run.id)
+            if not work.next_batch():
                 return True
-            queue: asyncio.Queue[Item] = asyncio.Queue()
-            for item in pending:
-                queue.put_nowait(item)
-            workers = [self._worker(flow, run, queue, pool) for _ in range(min(self.settings.workers, len(pending)))]
+            workers = [self._worker(flow, run, work, pool) for _ in range(min(self.settings.workers, work.queued))]
             await asyncio.gather(*workers)
-        return not self.store.pending(run.id)
+        return not self.store.has_pending(run.id)
 
     def retrying(self) -> AsyncRetrying:
         """Backoff for system faults as configured; business outcomes and partial results are never retried."""
@@ -109,11 +107,11 @@ class ItemEngine:
             self._flush_calls()
             await slot.close()
 
-    async def _worker(self, flow: Flow[Any], run: Run, queue: asyncio.Queue[Item], pool: BrowserPool) -> None:
+    async def _worker(self, flow: Flow[Any], run: Run, work: PendingWork, pool: BrowserPool) -> None:
         slot = WorkerSlot(pool)
         try:
-            while not self.stopping and not queue.empty():
-                await self._process(flow, run, queue.get_nowait(), slot)
+            while not self.stopping and (item := work.take()) is not None:
+                await self._process(flow, run, item, slot)
         finally:
             await slot.close()
 
@@ -309,6 +307,33 @@ class ItemRunContext:
         ref = await effect()
         store.complete_side_effect(key, ref)
         return ref
+
+
+class PendingWork:
+    """The run's pending items, read from the store a batch at a time as the workers take them (one event loop, so
+    no lock): memory stays flat however long the list, and a stop leaves the rest unread."""
+
+    BATCH = 200
+
+    def __init__(self, store: RunStore, run_id: str) -> None:
+        self.store, self.run_id = store, run_id
+        self._batch: deque[Item] = deque()
+        self._last_seq = 0
+
+    @property
+    def queued(self) -> int:
+        """Items read and not yet taken (at most a batch)."""
+        return len(self._batch)
+
+    def next_batch(self) -> bool:
+        if not self._batch:
+            self._batch.extend(self.store.pending_after(self.run_id, self._last_seq, self.BATCH))
+            if self._batch:
+                self._last_seq = self._batch[-1].seq
+        return bool(self._batch)
+
+    def take(self) -> Item | None:
+        return self._batch.popleft() if self.next_batch() else None
 
 
 def own_iins(item: Item) -> set[str]:

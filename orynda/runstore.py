@@ -208,6 +208,20 @@ class RunStore:
             stmt = select(Item).where(Item.run_id == run_id, Item.state.in_([ItemState.NEW, ItemState.IN_PROGRESS]))
             return list(s.scalars(stmt.order_by(Item.seq)))
 
+    def pending_after(self, run_id: str, seq: int, limit: int) -> list[Item]:
+        """The next `limit` pending items after `seq`, in order: the engine reads its work in batches, so a run of
+        100,000 items never sits in memory whole."""
+        with self.session() as s:
+            stmt = select(Item).where(
+                Item.run_id == run_id, Item.seq > seq, Item.state.in_([ItemState.NEW, ItemState.IN_PROGRESS])
+            )
+            return list(s.scalars(stmt.order_by(Item.seq).limit(limit)))
+
+    def has_pending(self, run_id: str) -> bool:
+        with self.session() as s:
+            stmt = select(Item.id).where(Item.run_id == run_id, Item.state.in_([ItemState.NEW, ItemState.IN_PROGRESS]))
+            return s.scalars(stmt.limit(1)).first() is not None
+
     def items(self, run_id: str) -> list[Item]:
         with self.session() as s:
             return list(s.scalars(select(Item).where(Item.run_id == run_id).order_by(Item.seq)))
