@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# System packages the suite needs beyond Python: LibreOffice to render documents to PDF (Writer) and to print a run
-# report to PDF in the report's page-count test (Calc), fonts with the
+# System packages the suite needs beyond Python: LibreOffice to render documents to PDF (Writer, kept resident
+# through python3-uno) and to print a run report to PDF in the report's page-count test (Calc), fonts with the
 # Kazakh letters (ә ғ қ ң ө ұ ү һ і), Tesseract with its Kazakh and Russian models to read scanned executive
 # documents. Installed once; a second call does nothing.
 set -euo pipefail
@@ -11,6 +11,7 @@ fi
 need=()
 command -v soffice >/dev/null || need+=(libreoffice-writer-nogui)
 dpkg -s libreoffice-calc-nogui >/dev/null 2>&1 || need+=(libreoffice-calc-nogui)
+dpkg -s python3-uno >/dev/null 2>&1 || need+=(python3-uno)  # the resident LibreOffice (unoserver) speaks UNO
 for pkg in tesseract-ocr tesseract-ocr-kaz tesseract-ocr-rus; do
   dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
 done

@@ -22,6 +22,7 @@ from docx.shared import Mm
 from docxtpl import DocxTemplate, InlineImage
 from jinja2 import Environment, StrictUndefined
 
+from orynda.documents.office import OFFICE
 from orynda.documents.seal import Seal
 from orynda.errors import SystemException
 from orynda.processes import alive
@@ -61,7 +62,8 @@ def render_docx(template: Path, fields: Mapping[str, object], seal: Seal, qr: by
 
 
 def to_pdf(docx_files: Sequence[Path], outdir: Path) -> list[Path]:
-    """PDFs of the DOCX files (same stems) in `outdir`, by one LibreOffice process on a profile of its own."""
+    """PDFs of the DOCX files (same stems) in `outdir`: by the process's resident LibreOffice (orynda/documents/
+    office.py), else by one started for them on a profile of its own."""
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:
         raise RenderError("LibreOffice (soffice) is not installed: run scripts/install-system.sh")
@@ -69,6 +71,17 @@ def to_pdf(docx_files: Sequence[Path], outdir: Path) -> list[Path]:
     pdfs = [outdir / f"{path.stem}.pdf" for path in docx_files]
     for pdf in pdfs:
         pdf.unlink(missing_ok=True)
+    cold = [docx for docx, pdf in zip(docx_files, pdfs) if not OFFICE.convert(docx, pdf)]
+    if cold:
+        _cold(soffice, cold, outdir)
+    missing = [pdf.name for pdf in pdfs if not pdf.is_file() or pdf.stat().st_size == 0]
+    if missing:
+        raise RenderError(f"LibreOffice made no PDF for {', '.join(missing)}")
+    return pdfs
+
+
+def _cold(soffice: str, docx_files: Sequence[Path], outdir: Path) -> None:
+    """A LibreOffice started for these files alone, on a profile no other conversion uses."""
     with _slot() as profile:
         command = [
             soffice,
@@ -84,10 +97,6 @@ def to_pdf(docx_files: Sequence[Path], outdir: Path) -> list[Path]:
             *map(str, docx_files),
         ]
         _run(command)
-    missing = [pdf.name for pdf in pdfs if not pdf.is_file() or pdf.stat().st_size == 0]
-    if missing:
-        raise RenderError(f"LibreOffice made no PDF for {', '.join(missing)}")
-    return pdfs
 
 
 def _run(command: list[str]) -> None:

@@ -1,0 +1,149 @@
+"""One resident LibreOffice per process, driven through unoserver: a cold `soffice --convert-to` costs about 2 s a
+document on these machines, a warm one about 0.1 s. Started on the first conversion, stopped at exit and when this
+process dies (the kernel's parent-death signal), started again if it died. Where it cannot start (no interpreter with
+LibreOffice's `uno` module, Debian's python3-uno), `convert` answers False and the caller renders cold.
+
+ORYNDA_OFFICE=cold turns it off (the benchmark measures both ways on the same documents)."""
+
+from __future__ import annotations
+
+import atexit
+import ctypes
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+from xmlrpc.client import Fault, ProtocolError, ServerProxy
+
+import unoserver
+from loguru import logger
+from unoserver.client import UnoClient
+
+START_S = 60.0
+PYTHONS = ("/usr/bin/python3", sys.executable)  # Debian's python3-uno is for the system interpreter
+PR_SET_PDEATHSIG = 1
+
+
+class ResidentOffice:
+    """The unoserver process and its client; one conversion at a time (LibreOffice works one document at once)."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._process: subprocess.Popen[bytes] | None = None
+        self._port = 0
+        self._profile: Path | None = None
+        self._unavailable = os.environ.get("ORYNDA_OFFICE", "").lower() == "cold"
+
+    def convert(self, docx: Path, pdf: Path) -> bool:
+        """The PDF of `docx` written to `pdf`; False when no resident office can run here."""
+        with self._lock:
+            if self._unavailable or not self._running():
+                return False
+            try:
+                UnoClient("127.0.0.1", str(self._port)).convert(
+                    inpath=str(docx),
+                    outpath=str(pdf),
+                    convert_to="pdf",
+                    filtername="writer_pdf_Export",
+                    update_index=False,
+                )
+            except Exception as exc:  # a conversion it could not do: the cold path tries, and says why if it fails
+                logger.warning("resident LibreOffice failed on {}: {}; rendering cold", docx.name, exc)
+                self._stop()
+                return False
+            return pdf.is_file() and pdf.stat().st_size > 0
+
+    def _running(self) -> bool:
+        if self._process is not None and self._process.poll() is None:
+            return True
+        python = _uno_python()
+        if python is None:
+            logger.info("no interpreter with LibreOffice's uno module (python3-uno): documents are rendered cold")
+            self._unavailable = True
+            return False
+        return self._start(python)
+
+    def _start(self, python: str) -> bool:
+        self._port, uno_port = _free_port(), _free_port()
+        self._profile = Path(tempfile.gettempdir()) / f"orynda-soffice-{os.getuid()}-{os.getpid()}-resident"
+        command = [python, "-m", "unoserver.server", "--interface", "127.0.0.1", "--port", str(self._port)]
+        command += ["--uno-port", str(uno_port), "--user-installation", str(self._profile), "--quiet"]
+        env = {**os.environ, "PYTHONPATH": _unoserver_path(), "SAL_USE_VCLPLUGIN": "svp"}
+        self._process = subprocess.Popen(
+            command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, preexec_fn=_die_with_parent
+        )
+        atexit.register(self._stop)
+        deadline = time.monotonic() + START_S
+        while time.monotonic() < deadline and self._process.poll() is None:
+            if _answers(self._port):
+                logger.debug("resident LibreOffice ready on port {}", self._port)
+                return True
+            time.sleep(0.2)
+        logger.warning("resident LibreOffice did not start in {:.0f} s: documents are rendered cold", START_S)
+        self._stop()
+        self._unavailable = True
+        return False
+
+    def _stop(self) -> None:
+        process, self._process = self._process, None
+        if process is not None and process.poll() is None:
+            process.terminate()  # unoserver stops its soffice on SIGTERM
+            try:
+                process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                process.kill()
+        if self._profile is not None:
+            shutil.rmtree(self._profile, ignore_errors=True)
+
+
+def _uno_python() -> str | None:
+    for python in dict.fromkeys(PYTHONS):
+        if shutil.which(python) and _has_uno(python):
+            return python
+    return None
+
+
+def _has_uno(python: str) -> bool:
+    try:
+        return subprocess.run([python, "-c", "import uno"], capture_output=True, timeout=30).returncode == 0
+    except (OSError, subprocess.TimeoutExpired):
+        return False
+
+
+def _unoserver_path() -> str:
+    """Where the unoserver package is installed (our environment), for the system interpreter to import it from."""
+    return str(Path(unoserver.__file__).resolve().parent.parent)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _answers(port: int) -> bool:
+    """Whether the server takes requests yet (its soffice is up)."""
+    try:
+        with ServerProxy(f"http://127.0.0.1:{port}", allow_none=True) as proxy:
+            proxy.info()
+    except (OSError, Fault, ProtocolError):
+        return False
+    return True
+
+
+def _die_with_parent() -> None:
+    """In the child, before exec: SIGTERM when the process that started it dies (a SIGKILLed runner leaves no
+    LibreOffice behind)."""
+    try:
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+    except OSError:
+        pass
+
+
+OFFICE = ResidentOffice()
