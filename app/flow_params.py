@@ -36,6 +36,7 @@ FLOW_PARAMS: Mapping[str, tuple[Param, ...]] = {
         Param("wait_hours", "int", minimum=0),
     ),
     "payments": (Param("days", "int", minimum=0), Param("since", "text")),
+    "robot_bailiff": (Param("limit", "int", minimum=1),),
 }
 INPUT_SUFFIXES = (".xlsx", ".csv")
 

@@ -14,10 +14,14 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
+from domain.checks.assets import account_finding
 from domain.data import decimal, table
+from domain.findings import Finding, Severity
 from domain.mci import mci_amount
 from domain.money import ZERO
-from domain.records import BankAccount, Case
+from domain.records import BankAccount, Case, CaseSummary
+
+NOTICE_ACTION = "document_filed"  # AIS EP lets a bailiff log no kind of its own for a notice sent by SMS
 
 
 class Step(StrEnum):
@@ -43,8 +47,9 @@ class Decision:
     amount: Decimal = ZERO  # what the arrest secures: at most the debt, no fee
 
 
-def eligibility(case: Case, on: dt.date) -> Eligibility:
-    """A claim in favour of the state, still owed, under the threshold (20 MCI of the day, for payments)."""
+def eligibility(case: Case | CaseSummary, on: dt.date) -> Eligibility:
+    """A claim in favour of the state, still owed, under the threshold (20 MCI of the day, for payments); the list's
+    row tells as much as the card."""
     rules = table("simplified")
     threshold = mci_amount(decimal(rules["threshold_mci"]["value"]), on)
     if case.category.value not in rules["categories"]["value"]:
@@ -79,3 +84,24 @@ def next_step(case: Case, notified_on: dt.date | None, accounts: Sequence[BankAc
         return Decision(Step.HAND_OVER, term_ends=due)
     best = max(money, key=lambda a: (min(a.balance, case.remaining), a.iban))
     return Decision(Step.ARREST, term_ends=due, account=best, amount=min(best.balance, case.remaining))
+
+
+def notice_tag(number: str) -> str:
+    """What marks the robot's notice in a proceeding's actions log, whatever the comment's wording around it."""
+    return f"[simplified-notice:{number}]"
+
+
+def notified_on(case: Case) -> dt.date | None:
+    """The day the robot's notice was recorded on the card (its actions log), the first if it shows twice."""
+    tag = notice_tag(case.number)
+    days = [dt.date.fromisoformat(a.date[:10]) for a in case.actions if a.kind == NOTICE_ACTION and tag in a.comment]
+    return min(days, default=None)
+
+
+def arrest_finding(decision: Decision, *, uncertain: bool = False) -> Finding:
+    """The finding the arrest of the decided account rests on; `uncertain` (a bank gave no answer, so the choice
+    rests on part of the facts) makes it one a person decides on, whatever the office's act policy says."""
+    if decision.step is not Step.ARREST or decision.account is None:
+        raise ValueError(f"no account to arrest at step {decision.step}")
+    finding = account_finding(decision.account)
+    return finding.model_copy(update={"severity": Severity.REVIEW}) if uncertain else finding

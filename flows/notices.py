@@ -104,14 +104,30 @@ async def _message(
 ) -> tuple[SentMessage, bool]:
     """The notice's message on one channel: sent now, once ever (True), or as the gateway shows it now (False)."""
     key = f"notice:{item.proceeding}:{channel.value}"
+    return await send_once(ctx, bot, key, "notice_message", item.proceeding, item.iin, channel, text)
+
+
+async def send_once(
+    ctx: ItemContext,
+    bot: NotifyBot,
+    key: str,
+    kind: str,
+    proceeding: str,
+    recipient: str,
+    channel: Channel,
+    text: str,
+) -> tuple[SentMessage, bool]:
+    """One message through the gateway under `key`, sent at most once ever (ctx.once; the gateway also knows the
+    key, so a send redone after a lost answer reaches the debtor once): sent now (True), or as the gateway shows
+    the message sent before (False). The robot bailiff's notices go through here too."""
     sent: list[SentMessage] = []
 
     async def send() -> str:
-        message = await ctx.step(SITE, f"send {channel.value}", lambda: bot.send(channel, item.iin, text, key))
+        message = await ctx.step(SITE, f"send {channel.value}", lambda: bot.send(channel, recipient, text, key))
         sent.append(message)
         return message.id
 
-    message_id = await ctx.once(key, "notice_message", send, {"proceeding": item.proceeding, "channel": channel.value})
+    message_id = await ctx.once(key, kind, send, {"proceeding": proceeding, "channel": channel.value})
     if sent:
         return sent[0], True
     assert message_id is not None

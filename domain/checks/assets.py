@@ -149,22 +149,23 @@ def _vehicles(debtor: DebtorFile) -> list[Finding]:
 
 
 def _accounts(debtor: DebtorFile) -> list[Finding]:
-    return [
-        Finding(
-            code="account_with_balance",
-            legal_basis=ART_32,
-            severity=Severity.ACTION,
-            registries=(a.bank,),
-            amount=a.balance,
-            asset=AssetRef(kind=AssetKind.ACCOUNT, id=a.iban, label=f"{a.iban} ({a.currency})", currency=a.currency),
-            action="Arrest the account within the debt",
-            message=f"Account {a.iban} holds {a.balance} {a.currency} and is not arrested",
-            params={"iban": a.iban, "bank": a.bank, "balance": a.balance, "currency": a.currency},
-            text=None if a.currency == "KZT" else "account_with_balance.foreign",
-        )
-        for a in debtor.accounts
-        if a.balance > 0 and not a.arrested
-    ]
+    return [account_finding(a) for a in debtor.accounts if a.balance > 0 and not a.arrested]
+
+
+def account_finding(a: BankAccount) -> Finding:
+    """An account holding money, not arrested: the finding an account arrest rests on."""
+    return Finding(
+        code="account_with_balance",
+        legal_basis=ART_32,
+        severity=Severity.ACTION,
+        registries=(a.bank,),
+        amount=a.balance,
+        asset=AssetRef(kind=AssetKind.ACCOUNT, id=a.iban, label=f"{a.iban} ({a.currency})", currency=a.currency),
+        action="Arrest the account within the debt",
+        message=f"Account {a.iban} holds {a.balance} {a.currency} and is not arrested",
+        params={"iban": a.iban, "bank": a.bank, "balance": a.balance, "currency": a.currency},
+        text=None if a.currency == "KZT" else "account_with_balance.foreign",
+    )
 
 
 def _wages(debtor: DebtorFile, on: dt.date) -> list[Finding]:

@@ -55,11 +55,19 @@ def lead_case(debtor: DebtorFile) -> Case:
     return min(debtor.cases, key=lambda c: (c.opened, c.number))
 
 
-def plan(debtor: DebtorFile, findings: Sequence[Finding], on: dt.date, sent: Mapping[str, Sent]) -> list[Draft]:
+def plan(
+    debtor: DebtorFile,
+    findings: Sequence[Finding],
+    on: dt.date,
+    sent: Mapping[str, Sent],
+    *,
+    within_debt: bool = False,
+) -> list[Draft]:
     """Opening acts for proceedings AIS EP shows no initiation of, then one act per finding that calls for one.
 
     `sent` holds the acts already filed, by fact key: an exit restriction follows only a warning sent at least
-    5 working days before (art. 33), so it is drafted on a later night than its warning."""
+    5 working days before (art. 33), so it is drafted on a later night than its warning. `within_debt`: arrests
+    secure the debt alone, without a fee or costs (the simplified procedure, domain/data/simplified.yaml)."""
     if not debtor.cases:
         return []
     drafts = [d for case in debtor.cases if not any(a.kind == INITIATED for a in case.actions) for d in _opening(case)]
@@ -69,15 +77,16 @@ def plan(debtor: DebtorFile, findings: Sequence[Finding], on: dt.date, sent: Map
     unique: dict[str, Draft] = {}
     for draft in drafts:
         unique.setdefault(draft.fact, draft)  # a fact met twice is one act
-    return _sized(debtor, list(unique.values()))
+    return _sized(debtor, list(unique.values()), within_debt)
 
 
 ARRESTS = ("account_arrest", "property_arrest")
 
 
-def arrest_sizing(debtor: DebtorFile, findings: Sequence[Finding]) -> Sizing:
+def arrest_sizing(debtor: DebtorFile, findings: Sequence[Finding], *, within_debt: bool = False) -> Sizing:
     """The debtor's arrests sized together: what is owed, the fee on it and the costs, over the holdings the findings
-    call to arrest and those already under arrest (Law 261-IV art. 55 p.5, domain/arrests)."""
+    call to arrest and those already under arrest (Law 261-IV art. 55 p.5, domain/arrests). `within_debt`: what is
+    owed alone (the simplified procedure charges no fee, and its robot incurs no costs)."""
     assets = [a for f in findings if (a := _asset(f)) is not None]
     assets += [
         Asset(_account(a.currency), a.iban, a.balance if a.currency == "KZT" else None, arrested=True)
@@ -86,15 +95,17 @@ def arrest_sizing(debtor: DebtorFile, findings: Sequence[Finding]) -> Sizing:
     ]
     assets += [Asset(Holding.REALTY, p.cadastral, None, arrested=True) for p in debtor.properties if p.arrested]
     assets += [Asset(Holding.VEHICLE, v.vin, None, arrested=True) for v in debtor.vehicles if v.arrested]
+    if within_debt:
+        return size_arrests(debtor.remaining, ZERO, ZERO, assets)
     return size_arrests(debtor.remaining, _fee(debtor), debtor.costs, assets)
 
 
-def _sized(debtor: DebtorFile, drafts: list[Draft]) -> list[Draft]:
+def _sized(debtor: DebtorFile, drafts: list[Draft], within_debt: bool = False) -> list[Draft]:
     """Arrest acts carry the amount they secure; an arrest the limit is already secured without is not drafted."""
     arrests = [d for d in drafts if d.kind.name in ARRESTS and d.finding is not None]
     if not arrests:
         return drafts
-    sizing = arrest_sizing(debtor, [d.finding for d in arrests if d.finding is not None])
+    sizing = arrest_sizing(debtor, [d.finding for d in arrests if d.finding is not None], within_debt=within_debt)
     out = []
     for draft in drafts:
         asset = _asset(draft.finding) if draft.kind.name in ARRESTS and draft.finding else None
