@@ -49,6 +49,7 @@ from orynda.config import Settings
 from orynda.errors import BusinessException, RegistriesMissing
 from orynda.flow import Discovery, Flow, ItemContext, ItemResult, ItemSpec, Listed, Lookup, ReportColumn
 from orynda.i18n import texts
+from orynda.review import ReviewState
 
 NAME = "robot_bailiff"
 BANKS = ("bank_sandyq", "bank_qazyna")
@@ -177,28 +178,40 @@ async def _accounts(ctx: ItemContext, iin: str) -> tuple[list[BankAccount], tupl
 async def _arrest(
     ctx: ItemContext, card: Case, decision: Decision, accounts: list[BankAccount], missing: tuple[str, ...]
 ) -> ItemResult:
-    """The arrest of one account, the one chosen the first time (kept with the item's effects): a later night with
-    other balances never drafts the arrest of a second account."""
+    """The arrest of one account, the one chosen the first time and within the sum decided then (both kept with the
+    item's effects, as the act issued then states them): a later night with other balances never drafts the arrest
+    of a second account."""
     assert decision.account is not None
-    chosen = decision.account.iban
+    first = f"{decision.account.iban} {decision.amount}"
 
     async def choose() -> str:
-        return chosen
+        return first
 
     kept = await ctx.once(
         f"simplified:{card.number}:arrest_account", "simplified_arrest_account", choose, {"proceeding": card.number}
     )
-    account = next((a for a in accounts if a.iban == kept), None)
-    if account is not None and account.iban != chosen:
-        amount = min(account.balance, card.remaining)
-        decision = Decision(Step.ARREST, term_ends=decision.term_ends, account=account, amount=amount)
+    iban, _, amount = str(kept).partition(" ")
+    account = next((a for a in accounts if a.iban == iban), None)
+    if account is None and missing:
+        raise RegistriesMissing(
+            f"no answer from {', '.join(missing)}, which may hold the account chosen for the arrest",
+            missing=missing,
+            fields=_fields(ctx, card, "arrest", due=decision.term_ends),
+        )
+    if account is None:
+        raise _hand_over(ctx, card, decision, "the account chosen for the arrest is no longer shown by its bank")
+    decision = Decision(Step.ARREST, decision.term_ends, account, Decimal(amount))
     finding = arrest_finding(decision, uncertain=bool(missing))
-    debtor = DebtorFile(card.debtor_iin, card.debtor_name, (card,), accounts=tuple(accounts), missing=missing)
+    # the act is sized on the finding's account alone: an arrest the debtor's other accounts carry secures another
+    # proceeding's debt, not this one's
+    debtor = DebtorFile(card.debtor_iin, card.debtor_name, (card,), missing=missing)
     documents = await draft_and_file(ctx, debtor, [finding], within_debt=True)
+    if all(d.review == ReviewState.REJECTED.value for d in documents):  # a person said no, or nothing to arrest
+        raise _hand_over(ctx, card, decision, "no arrest of the account stands (rejected, or the account is empty)")
     filed = documents_filed(documents) > 0
     fields = _fields(ctx, card, "arrest", due=decision.term_ends, next_key="collect" if filed else "approve")
     fields |= {
-        "arrest_account": decision.account.iban if decision.account else None,
+        "arrest_account": account.iban,
         "arrest_amount": decision.amount,
         "documents_filed": documents_filed(documents),
         "missing": ", ".join(missing) or None,

@@ -245,8 +245,35 @@ def test_past_the_term_one_account_is_arrested_within_the_debt_and_waits_for_a_p
 
     world.sandyq.held = [account("KZ01SANDYQ", "60000"), account("KZ02SANDYQ", "100")]  # balances move on
     again = fields_of(night(settings, world, dt.date(2026, 12, 8), monkeypatch))
-    assert again["arrest_account"] == "KZ02SANDYQ"  # the account chosen first: never a second arrest
+    assert (again["arrest_account"], again["arrest_amount"]) == ("KZ02SANDYQ", M("30000"))  # as the act says
     assert len(queue.items(kind="account_arrest")) == 1
+
+
+def test_an_account_arrested_for_another_proceeding_does_not_stand_in_for_this_arrest(
+    settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    frozen = account("KZ09SANDYQ", "900000").model_copy(update={"arrested": True})  # another proceeding's arrest
+    world = World(fine("30000"), [frozen, account("KZ02SANDYQ", "12000.40")])
+    night(settings, world, NOTIFIED, monkeypatch)
+    fields = fields_of(night(settings, world, dt.date(2026, 12, 7), monkeypatch))
+    assert (fields["arrest_account"], fields["arrest_amount"]) == ("KZ02SANDYQ", M("12000.40"))
+    [waiting] = ReviewQueue(RunStore(settings.db_url).engine).items(kind="account_arrest")
+    act = docx_text(next(d["docx"] for d in waiting.documents if d["language"] == "ru"))
+    assert "в пределах суммы 12 000,40 ₸" in act and "KZ09SANDYQ" not in act
+
+
+@pytest.mark.parametrize("not_a_finding", [True, False])
+def test_an_arrest_a_person_rejected_hands_the_proceeding_over(
+    settings: Settings, monkeypatch: pytest.MonkeyPatch, not_a_finding: bool
+) -> None:
+    world = World(fine("30000"), [account("KZ02SANDYQ", "45000")])
+    night(settings, world, NOTIFIED, monkeypatch)
+    night(settings, world, dt.date(2026, 12, 7), monkeypatch)
+    queue = ReviewQueue(RunStore(settings.db_url).engine)
+    [waiting] = queue.items(kind="account_arrest")
+    queue.reject(waiting.id, "bailiff1", "the account is a pension account", not_a_finding=not_a_finding)
+    assert isinstance(night(settings, world, dt.date(2026, 12, 8), monkeypatch), robot_bailiff.RobotHandOver)
+    assert world.aisep.uploads == []
 
 
 def test_an_office_that_lets_the_robot_file_arrests_files_it_once(
