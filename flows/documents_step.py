@@ -54,13 +54,13 @@ async def draft_and_file(
     office: Office | None = None,
     on: dt.date | None = None,
     file: bool = True,
-    within_debt: bool = False,
+    simplified: bool = False,
 ) -> list[FiledDocument]:
     """Issues every act the findings (and unopened proceedings) call for and files each to its proceeding.
-    `within_debt`: arrests secure the debt alone, no fee or costs (the simplified procedure)."""
+    `simplified`: the robot bailiff's procedure, whose arrests secure the proceeding's debt alone (domain plan)."""
     on = on or clock.now().date()
     register = ctx.documents
-    planned = plan(debtor, findings, on, register.sent(debtor.iin), within_debt=within_debt)
+    planned = plan(debtor, findings, on, register.sent(debtor.iin), simplified=simplified)
     digests = {draft.fact: _facts_digest(draft) for draft in planned}
     drafts = [d for d in planned if not ctx.review.is_suppressed(d.fact, digests[d.fact])]
     if not drafts:

@@ -205,7 +205,7 @@ async def _arrest(
     # the act is sized on the finding's account alone: an arrest the debtor's other accounts carry secures another
     # proceeding's debt, not this one's
     debtor = DebtorFile(card.debtor_iin, card.debtor_name, (card,), missing=missing)
-    documents = await draft_and_file(ctx, debtor, [finding], within_debt=True)
+    documents = await draft_and_file(ctx, debtor, [finding], simplified=True)
     if all(d.review == ReviewState.REJECTED.value for d in documents):  # a person said no, or nothing to arrest
         raise _hand_over(ctx, card, decision, "no arrest of the account stands (rejected, or the account is empty)")
     filed = documents_filed(documents) > 0

@@ -61,23 +61,24 @@ def plan(
     on: dt.date,
     sent: Mapping[str, Sent],
     *,
-    within_debt: bool = False,
+    simplified: bool = False,
 ) -> list[Draft]:
     """Opening acts for proceedings AIS EP shows no initiation of, then one act per finding that calls for one.
 
     `sent` holds the acts already filed, by fact key: an exit restriction follows only a warning sent at least
-    5 working days before (art. 33), so it is drafted on a later night than its warning. `within_debt`: arrests
-    secure the debt alone, without a fee or costs (the simplified procedure, domain/data/simplified.yaml)."""
+    5 working days before (art. 33), so it is drafted on a later night than its warning. `simplified`: the
+    robot bailiff's procedure (domain/data/simplified.yaml), whose arrests secure the debt alone, without a fee or
+    costs, and belong to the one proceeding (their facts keyed by it, not by the debtor)."""
     if not debtor.cases:
         return []
     drafts = [d for case in debtor.cases if not any(a.kind == INITIATED for a in case.actions) for d in _opening(case)]
     for finding in findings:
         if finding.severity is not Severity.EXCEPTION:
-            drafts += _for_finding(debtor, finding, on, sent)
+            drafts += _for_finding(debtor, finding, on, sent, simplified)
     unique: dict[str, Draft] = {}
     for draft in drafts:
         unique.setdefault(draft.fact, draft)  # a fact met twice is one act
-    return _sized(debtor, list(unique.values()), within_debt)
+    return _sized(debtor, list(unique.values()), simplified)
 
 
 ARRESTS = ("account_arrest", "property_arrest")
@@ -100,7 +101,7 @@ def arrest_sizing(debtor: DebtorFile, findings: Sequence[Finding], *, within_deb
     return size_arrests(debtor.remaining, _fee(debtor), debtor.costs, assets)
 
 
-def _sized(debtor: DebtorFile, drafts: list[Draft], within_debt: bool = False) -> list[Draft]:
+def _sized(debtor: DebtorFile, drafts: list[Draft], within_debt: bool) -> list[Draft]:
     """Arrest acts carry the amount they secure; an arrest the limit is already secured without is not drafted."""
     arrests = [d for d in drafts if d.kind.name in ARRESTS and d.finding is not None]
     if not arrests:
@@ -154,8 +155,11 @@ def _opening(case: Case) -> list[Draft]:
     ]
 
 
-def _for_finding(debtor: DebtorFile, finding: Finding, on: dt.date, sent: Mapping[str, Sent]) -> list[Draft]:
-    case, subject = lead_case(debtor), f"debtor:{debtor.iin}"
+def _for_finding(
+    debtor: DebtorFile, finding: Finding, on: dt.date, sent: Mapping[str, Sent], simplified: bool = False
+) -> list[Draft]:
+    case = lead_case(debtor)
+    subject = f"case:{case.number}" if simplified else f"debtor:{debtor.iin}"
     out = []
     for k in kinds_for(finding.code):
         if not k.lifts_any(debtor.restrictions):

@@ -14,6 +14,9 @@ from typing import Any, TypeVar
 
 import pytest
 
+from app.catalog import get_flow
+from app.flow_params import validate
+from app.scheduling.model import load_schedules
 from bots.notify import QuotaExhausted
 from domain.mci import mci_amount
 from domain.notices import Channel, Delivery, SentMessage
@@ -156,12 +159,12 @@ def settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Settin
 
 
 def night(
-    settings: Settings, world: World, day: dt.date, monkeypatch: pytest.MonkeyPatch
+    settings: Settings, world: World, day: dt.date, monkeypatch: pytest.MonkeyPatch, number: str = NUMBER
 ) -> dict[str, Any] | robot_bailiff.RobotHandOver:
     """One run on `day` over the proceeding: the item's fields, or the hand-over it raised."""
     monkeypatch.setattr(clock, "now", lambda: at(day))
     store = RunStore(settings.db_url)
-    spec = robot_bailiff._item(summary(world.card))
+    spec = robot_bailiff._item(summary(world.aisep.cases[number]))
     run = store.create_run("robot_bailiff", {}, [ItemSpec(1, spec.key, spec.payload)], settings.runs_dir)
     ctx = Context(ItemEngine(settings, store), run, 1, world.sites())
     try:
@@ -325,6 +328,25 @@ def test_no_money_where_a_bank_was_down_is_not_handed_over_on_half_the_facts(
     assert missing.value.missing == ("bank_qazyna",)
 
 
+def test_two_proceedings_of_one_debtor_each_get_their_own_arrest_within_their_own_debt(
+    settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    world = World(fine("30000"), [account("KZ02SANDYQ", "100000")])
+    other = fine("12000").model_copy(update={"number": "2501-000777"})
+    world.aisep.cases[other.number] = other
+    for number in (NUMBER, other.number):
+        night(settings, world, NOTIFIED, monkeypatch, number)
+    shown = [fields_of(night(settings, world, dt.date(2026, 12, 7), monkeypatch, n)) for n in (NUMBER, other.number)]
+    assert [(f["arrest_account"], f["arrest_amount"]) for f in shown] == [
+        ("KZ02SANDYQ", M("30000")),
+        ("KZ02SANDYQ", M("12000")),
+    ]
+    acts = ReviewQueue(RunStore(settings.db_url).engine).items(kind="account_arrest")
+    assert sorted(a.proceeding for a in acts) == [NUMBER, other.number]
+    texts_of = {a.proceeding: docx_text(next(d["docx"] for d in a.documents if d["language"] == "ru")) for a in acts}
+    assert "в пределах суммы 12 000,00 ₸" in texts_of[other.number]
+
+
 def test_an_arrest_in_force_and_still_unpaid_goes_to_a_person(
     settings: Settings, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -371,3 +393,17 @@ def test_discovery_takes_the_state_claims_under_20_mci_only() -> None:
     asyncio.run(robot_bailiff.discover(Ctx(), found))  # type: ignore[arg-type]
     assert [s.key for s in found.specs] == [NUMBER]
     assert found.specs[0].payload.name == NAME
+
+
+def test_the_flow_is_in_the_catalogue_scheduled_daily_and_every_column_has_its_title() -> None:
+    flow = get_flow("robot_bailiff")
+    assert flow is robot_bailiff.FLOW and set(flow.sites) >= {"aisep", "notify_gateway", "bank_sandyq", "bank_qazyna"}
+    entry = load_schedules(Path(__file__).resolve().parents[2] / "schedules.yaml").schedules["robot_bailiff"]
+    assert entry.flow == "robot_bailiff" and entry.calendar == "every-day"  # the term runs in calendar days
+    assert validate("robot_bailiff", {"limit": "0"}, {})[1] and validate("robot_bailiff", {"limit": "5"}, {}) == (
+        {"limit": 5},
+        [],
+    )
+    for lang in ("kk", "ru"):
+        assert texts(lang).has("report.flow.robot_bailiff")
+        assert [c.key for c in flow.columns if not texts(lang).has(f"report.column.{c.key}")] == []
