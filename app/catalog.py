@@ -6,6 +6,7 @@ from typing import Any
 
 from bots.aisep import AisEpBot
 from bots.bank import QazynaBankBot, SandyqBankBot
+from bots.court_cabinet import CourtCabinetBot
 from bots.debtor_register import DebtorRegisterBot
 from bots.deposit import DepositAccountBot
 from bots.egov import EgovRealtyBot, EgovVehiclesBot
@@ -35,6 +36,7 @@ BOTS: dict[str, type[SiteBot]] = {
         QazynaBankBot,
         NotifyBot,
         DepositAccountBot,
+        CourtCabinetBot,
     )
 }
 
