@@ -13,14 +13,14 @@ from bots.egov import EgovRealtyBot, EgovVehiclesBot
 from bots.enpf import EnpfBot
 from bots.esalyq import EsalyqBot
 from bots.notify import NotifyBot
-from flows import file_approved, nightly_check, notices, payments, register_check
+from flows import file_approved, intake, nightly_check, notices, payments, register_check
 from orynda.errors import ConfigError
 from orynda.flow import Flow
 from orynda.site.base import SiteBot
 
 FLOWS: dict[str, Flow[Any]] = {
     flow.name: flow
-    for flow in (register_check.FLOW, nightly_check.FLOW, file_approved.FLOW, notices.FLOW, payments.FLOW)
+    for flow in (register_check.FLOW, nightly_check.FLOW, file_approved.FLOW, notices.FLOW, payments.FLOW, intake.FLOW)
 }
 
 BOTS: dict[str, type[SiteBot]] = {

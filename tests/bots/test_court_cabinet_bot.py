@@ -21,7 +21,8 @@ from bots.aisep import AisEpBot
 from bots.court_cabinet import CourtCabinetBot
 from domain.records import CabinetCard, CabinetDocument, CreditorCategory, OpenedProceeding, ProceedingOpening
 from orynda.config import Settings
-from sandbox.server import Sandbox
+from sandbox.credentials import write_secrets
+from sandbox.server import Sandbox, start_subprocess
 from tests.bots.drive import with_bot
 
 pytestmark = pytest.mark.e2e
@@ -97,7 +98,18 @@ def test_accept_twice_is_harmless_and_a_return_keeps_its_reason(
     assert states[first] == ("accepted", "") and states[second] == ("returned", reason)
 
 
-def test_a_document_opened_twice_in_aisep_is_one_proceeding(settings: Settings) -> None:
+@pytest.fixture
+def own_aisep(settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Settings]:
+    """A sandbox of its own: a proceeding opened in the shared one would be in every later night's list."""
+    server = start_subprocess(seed=42, debtors=50)
+    try:
+        monkeypatch.setenv("ORYNDA_SECRETS_FILE", str(write_secrets(server.url, tmp_path / "secrets")))
+        yield settings.model_copy(update={"sandbox_url": server.url})
+    finally:
+        server.stop()
+
+
+def test_a_document_opened_twice_in_aisep_is_one_proceeding(own_aisep: Settings) -> None:
     opening = ProceedingOpening(
         court="Таразский городской суд",
         case_number=f"2-{dt.datetime.now():%H%M%S%f}/2026",
@@ -116,7 +128,7 @@ def test_a_document_opened_twice_in_aisep_is_one_proceeding(settings: Settings) 
         again = await bot.open_proceeding(opening)
         return first, again, await bot.read_case(first.number)
 
-    first, again, case = with_bot(settings, AisEpBot, open_twice)
+    first, again, case = with_bot(own_aisep, AisEpBot, open_twice)
     assert first.existing is False and again == OpenedProceeding(number=first.number, existing=True)
     assert (case.debtor_iin, case.amount, case.remaining, case.document.number, case.document.kind) == (
         "900101300811",
