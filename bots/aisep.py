@@ -113,7 +113,10 @@ class AisEpBot(SignedInBot):
         return await self.signed_in(lambda: self._open_proceeding(opening))
 
     async def probe_signed_in(self, look: Look) -> None:
-        """The list unfiltered and filtered to the active proceedings, then the first one's card; reads only."""
+        """The form that opens a proceeding (not sent), the list unfiltered and filtered to the active proceedings,
+        then the first one's card; reads only."""
+        await self.visit("open")
+        await look("open")
         await self.visit("list")
         await self.page_outcome("list", ["results", "no_results"])
         await look("list")
