@@ -46,7 +46,7 @@ from orynda.intake_reading import read_pdf
 from orynda.review import ReviewItem, ReviewState, facts_digest
 
 SITE = CourtCabinetBot.site
-REVIEW_KIND = "intake_document"
+REVIEW_KIND = "intake_document"  # the console shows it by this kind (app/console/pages/common.py)
 
 
 class IntakeItem(BaseModel):
@@ -250,7 +250,8 @@ async def _review(
     }
     conflicts["intake_reasons"] = _reasons(t, decision)
     conflicts["intake_text"] = text
-    filer = await ctx.bot(AisEpBot).signed_in_bailiff()
+    aisep = ctx.bot(AisEpBot)
+    filer = await ctx.step("aisep", "read the signed-in bailiff", aisep.signed_in_bailiff)
     return ctx.review.propose(
         act=f"INTAKE-{item.number}"[:32],
         fact=f"intake|{item.number}",
