@@ -1,8 +1,9 @@
 """intake end to end in real Chromium, on a sandbox of its own (opening proceedings changes AIS EP's list): a night
 of 20 executive documents of every form gives exactly the proceedings the sandbox's truth calls for, each with the
 document's court, case number, debtor and sum; a scan with a wrong IIN check digit waits for a person; a document
-missing a required detail is returned with the law's ground and the detail named; a rerun opens nothing twice, and
-a fresh installation given the same documents again finds their proceedings opened before."""
+missing a required detail is returned with the law's ground and the detail named; what a person approves opens on
+the next run and what a person rejects is returned with the person's reason; a rerun opens nothing twice, and a
+fresh installation given the same documents again finds their proceedings opened before."""
 
 from __future__ import annotations
 
@@ -31,6 +32,7 @@ T = texts("kk")
 NIGHT = [0, 1, 2, 3, 4, 6, 7, 8, 9, 10, 11, 13, 15, 18, 19, 21, 23, 24, 31, 77]
 WRONG_CHECK_DIGIT_SCAN = "ИД-2026-000005"
 MISSING_CASE_NUMBER = "ИД-2026-000078"
+UNLISTED_COURT = "ИД-2026-000024"  # a text-layer writ of a court the reference list lacks
 
 
 @pytest.fixture(scope="module")
@@ -119,18 +121,31 @@ def test_a_night_of_documents_gives_exactly_the_expected_proceedings_once(
     assert "38" in returned["reason"] and T("console.field.case_number") in returned["reason"]
     assert [n for n, d in documents.items() if d["status"] == "returned"] == [MISSING_CASE_NUMBER]
 
-    # a rerun finds only the held documents new, and opens nothing
+    # the bailiff decides two held documents: the scan is returned with the bailiff's reason, the text whose issuer
+    # is missing from the reference list is right as read and approved
+    queue.reject(held.id, "bailiff1", "ЖСН қате: сотқа қайтарылсын")
+    [unlisted] = queue.items(act=f"INTAKE-{UNLISTED_COURT}")
+    assert documents[UNLISTED_COURT]["flaws"] == ["unknown_court"]
+    queue.approve(unlisted.id, "bailiff1", "сот дұрыс, анықтамалыққа әлі енбеген")
+
+    # a rerun finds only the held documents new, opens the approved one and nothing twice
     again = start_run("intake", {}, night)
     assert again.status is RunStatus.DONE
     assert {i.key for i in store.items(again.run_id)} == {n for n, d in documents.items() if d["status"] == "new"}
-    assert len(opened(own_sandbox)) == len(shown)
+    now = cabinet(own_sandbox)
+    assert now[WRONG_CHECK_DIGIT_SCAN]["status"] == "returned"
+    assert "ЖСН қате: сотқа қайтарылсын" in now[WRONG_CHECK_DIGIT_SCAN]["reason"]
+    assert now[UNLISTED_COURT]["status"] == "accepted"
+    after = [(p["court"], p["document"]["number"], p["debtor_iin"], Decimal(p["amount"])) for p in opened(own_sandbox)]
+    assert len(after) == len(set(after)) == len(shown) + 1
+    assert set(after) - set(shown) == {proceeding_of(documents[UNLISTED_COURT]["truth"])}
 
     # the same documents all new again, on an installation that never saw them: AIS EP knows them opened
     control(own_sandbox, "/court_cabinet/_reset", {"indices": NIGHT})
     elsewhere = night.model_copy(update={"home": tmp_path / "elsewhere", "database_url": None})
     third = start_run("intake", {}, elsewhere)
     assert third.status is RunStatus.DONE
-    assert len(opened(own_sandbox)) == len(shown)
+    assert len(opened(own_sandbox)) == len(shown) + 1
     results = {i.key: i.result for i in RunStore(elsewhere.db_url).items(third.run_id)}
     assert {
         n for n, r in results.items() if r and r["fields"].get("intake_state") == T("intake.state.opened_before")
