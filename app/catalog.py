@@ -6,13 +6,14 @@ from typing import Any
 
 from bots.aisep import AisEpBot
 from bots.bank import QazynaBankBot, SandyqBankBot
+from bots.court_cabinet import CourtCabinetBot
 from bots.debtor_register import DebtorRegisterBot
 from bots.deposit import DepositAccountBot
 from bots.egov import EgovRealtyBot, EgovVehiclesBot
 from bots.enpf import EnpfBot
 from bots.esalyq import EsalyqBot
 from bots.notify import NotifyBot
-from flows import file_approved, nightly_check, notices, payments, register_check, robot_bailiff
+from flows import file_approved, intake, nightly_check, notices, payments, register_check, robot_bailiff
 from orynda.errors import ConfigError
 from orynda.flow import Flow
 from orynda.site.base import SiteBot
@@ -26,6 +27,7 @@ FLOWS: dict[str, Flow[Any]] = {
         notices.FLOW,
         payments.FLOW,
         robot_bailiff.FLOW,
+        intake.FLOW,
     )
 }
 
@@ -42,6 +44,7 @@ BOTS: dict[str, type[SiteBot]] = {
         QazynaBankBot,
         NotifyBot,
         DepositAccountBot,
+        CourtCabinetBot,
     )
 }
 

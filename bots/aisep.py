@@ -18,7 +18,9 @@ from domain.records import (
     CreditorCategory,
     ExecutiveDocument,
     Filer,
+    OpenedProceeding,
     Party,
+    ProceedingOpening,
     Words,
 )
 from orynda.errors import InvalidInput
@@ -104,8 +106,17 @@ class AisEpBot(SignedInBot):
         """Records an action (request_sent, arrest_imposed, …) in the proceeding's log."""
         await self.signed_in(lambda: self._register(number, kind, comment))
 
+    @action
+    async def open_proceeding(self, opening: ProceedingOpening) -> OpenedProceeding:
+        """Opens a proceeding on an accepted executive document; AIS EP knows a document opened before (the same
+        court, case number and debtor IIN) and gives that proceeding's number back (`existing`) instead."""
+        return await self.signed_in(lambda: self._open_proceeding(opening))
+
     async def probe_signed_in(self, look: Look) -> None:
-        """The list unfiltered and filtered to the active proceedings, then the first one's card; reads only."""
+        """The form that opens a proceeding (not sent), the list unfiltered and filtered to the active proceedings,
+        then the first one's card; reads only."""
+        await self.visit("open")
+        await look("open")
         await self.visit("list")
         await self.page_outcome("list", ["results", "no_results"])
         await look("list")
@@ -135,6 +146,35 @@ class AisEpBot(SignedInBot):
             await self.press("list", "next_page")
             await self.page_outcome("list", ["results"])
             await expect(self.el("list", "page_number")).to_have_text(str(number + 1), timeout=self.timeout)
+
+    async def _open_proceeding(self, opening: ProceedingOpening) -> OpenedProceeding:
+        await self.visit("open")
+        for element, value in (
+            ("court", opening.court),
+            ("case_number", opening.case_number),
+            ("document_date", opening.document_date.isoformat()),
+            ("debtor_iin", opening.debtor_iin),
+            ("debtor_name", opening.debtor_name),
+            ("creditor_name", opening.creditor_name),
+            ("creditor_id", opening.creditor_id),
+            ("amount", str(opening.amount)),
+        ):
+            await self.el("open", element).fill(value)
+        await self.el("open", "document_kind").select_option(opening.document_kind)
+        await self.el("open", "category").select_option(opening.category.value)
+        async with self.page.expect_navigation(wait_until="domcontentloaded", timeout=self.timeout):
+            await self.press("open", "open_button")
+        shown = await self.outcome("open", ["opened_new", "opened_existing", "open_failed"])
+        if shown == "open_failed":
+            code = await self.el("open", "open_failed").get_attribute("data-code")
+            raise InvalidInput(
+                f"AIS EP refused to open a proceeding on case {opening.case_number}: {code}",
+                site=self.site,
+                page="open",
+                fields={"case_number": opening.case_number},
+            )
+        number = (await self.el("open", "opened_number").inner_text()).strip()
+        return OpenedProceeding(number=number, existing=shown == "opened_existing")
 
     async def _filer(self) -> Filer:
         await self.visit("list")

@@ -284,3 +284,44 @@ class PaymentOrder(Record):
     amount: Decimal
     purpose: str
     status: OrderStatus = OrderStatus.CREATED
+
+
+# --- The court cabinet, where executive documents reach the bailiff ----------------------------------------
+class CabinetDocument(Record):
+    """A row of the court cabinet's list of executive documents."""
+
+    number: str  # the cabinet's id of the document
+    received: dt.date
+    kind: str  # writ | court_order | alimony_order | admin_fine | notary_inscription
+    form: str  # structured (data and a PDF) | text (a PDF with a text layer) | scan (an image PDF)
+    language: str  # kk | ru
+    status: str  # new | accepted | returned
+
+
+class CabinetCard(CabinetDocument):
+    """A document's card: a structured document's details as the cabinet shows them (None for a file only)."""
+
+    reason: str = ""  # why it was returned
+    details: dict[str, str] | None = None
+
+
+class ProceedingOpening(Record):
+    """What AIS EP needs to open a proceeding on an accepted executive document."""
+
+    court: str
+    case_number: str
+    document_kind: str
+    document_date: dt.date
+    debtor_iin: str
+    debtor_name: str
+    creditor_name: str
+    creditor_id: str
+    amount: Decimal  # 0 for a share of income (alimony)
+    category: CreditorCategory
+
+
+class OpenedProceeding(Record):
+    """The proceeding AIS EP holds for a document: opened now, or found opened before (`existing`)."""
+
+    number: str
+    existing: bool

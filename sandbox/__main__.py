@@ -24,6 +24,7 @@ def main() -> None:
     parser.add_argument("--daily-quota", type=int, default=None, help="messages the notification gateway sends a day")
     parser.add_argument("--deposit-payments", type=int, default=None, help="payments on each deposit account")
     parser.add_argument("--order-after-s", type=float, default=None, help="seconds before a payment order is done")
+    parser.add_argument("--court-documents", type=int, default=None, help="documents in the court cabinet (60)")
     args = parser.parse_args()
     given = {
         "session_idle_s": args.session_idle_s,
@@ -31,6 +32,7 @@ def main() -> None:
         "daily_quota": args.daily_quota,
         "deposit_payments": args.deposit_payments,
         "order_after_s": args.order_after_s,
+        "court_documents": args.court_documents,
     }
     options = {key: value for key, value in given.items() if value}
     app = create_app(args.seed, args.debtors, options)

@@ -27,6 +27,7 @@ SITES = (
     "bank_sandyq",
     "bank_qazyna",
     "notify_gateway",
+    "court_cabinet",
 )
 
 

@@ -37,6 +37,7 @@ def write_secrets(url: str, out: Path, bailiff: int = BAILIFF) -> Path:
         "DEPOSIT": (f"chsi-bailiff{bailiff}", accounts.BANK_SANDYQ[f"chsi-bailiff{bailiff}"]),  # Sandyq's portal
         "BANK_QAZYNA": (f"bailiff{bailiff}@chsi.kz", accounts.BANK_QAZYNA[f"bailiff{bailiff}@chsi.kz"]),
         "NOTIFY_GATEWAY": (f"chsi.bailiff{bailiff}", accounts.NOTIFY_GATEWAY[f"chsi.bailiff{bailiff}"]),
+        "COURT_CABINET": (f"chsi.bailiff{bailiff}", accounts.COURT_CABINET[f"chsi.bailiff{bailiff}"]),
     }
     lines = [
         f"ORYNDA_{site}_USER={user}\nORYNDA_{site}_PASSWORD={password}" for site, (user, password) in logins.items()

@@ -55,7 +55,7 @@ def test_values_are_shown_as_in_the_cells(value: object, shown: str) -> None:
 
 
 def test_an_unknown_site_keeps_its_identifier_and_an_unknown_key_raises() -> None:
-    assert texts("ru").site("court_cabinet") == "court_cabinet"
+    assert texts("ru").site("land_registry") == "land_registry"
     with pytest.raises(KeyError, match="no text"):
         texts("ru")("report.no_such_key")
 

@@ -92,11 +92,14 @@ def money(value: Any, t: Texts) -> str:
 
 
 PAYMENT_MATCH = "payment_match"  # a payment the robot could not match for sure (flows/payments)
+INTAKE_DOCUMENT = "intake_document"  # an executive document the robot could not read for sure (flows/intake)
 
 
 def kind_title(kind: str, lang: str) -> str:
     if kind == PAYMENT_MATCH:
         return texts(lang)("console.review.payment.kind")
+    if kind == INTAKE_DOCUMENT:
+        return texts(lang)("console.review.intake.kind")
     known = kinds().get(kind)
     return known.title.get(lang, kind) if known else kind
 

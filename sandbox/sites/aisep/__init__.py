@@ -6,6 +6,8 @@ session is missing or expired, 404 for a proceeding of another bailiff. Payments
 recorded on the card (POST …/payments), each reference once per proceeding, and lower what remains. An upload may
 carry the file's ЭЦП (a detached CMS, `signature`): it must verify and be the signed-in bailiff's, and the card shows
 who signed.
+A proceeding is opened from an accepted executive document (/proceedings/open, POST /api/proceedings/open;
+sandbox.sites.aisep.opening), once per court, case number and debtor IIN; GET /_opened lists those opened so far.
 Test signing keys: GET /_keys/<login> (passwords in sandbox.nca.SIGNING_PASSWORDS).
 """
 
@@ -26,6 +28,7 @@ from sandbox import nca
 from sandbox.sites.aisep import desk as view
 from sandbox.sites.aisep.cases import ACTION_KINDS, USERS, Case, build_cases
 from sandbox.sites.aisep.labels import LABELS
+from sandbox.sites.aisep.opening import OpenRefused, existing, new_case
 from sandbox.sites.shared.accounts import AISEP
 from sandbox.sites.shared.passlogin import password_login_routes
 from sandbox.sites.shared.portal import page_number, paged, site_pages
@@ -39,8 +42,21 @@ PAGE_SIZE = 20
 def make_app(world: World, session_idle_s: float | None = None, clock: Clock | None = None) -> Starlette:
     pages = site_pages(Path(__file__).parent)
     store = SessionStore("aisep_sid", session_idle_s, clock)
-    cases, desk = build_cases(world), view.Desk()
+    cases, desk = dict(build_cases(world)), view.Desk()  # a copy: proceedings opened here stay in this app
     names = {user: world.bailiffs[i].name for i, user in enumerate(USERS)}
+    phones = {user: world.bailiffs[i].phone for i, user in enumerate(USERS)}
+    opened: list[str] = []  # proceedings opened while the sandbox runs, in order
+
+    def open_proceeding(form: dict[str, str], user: str) -> tuple[Case, bool]:
+        """(the case, True) when opened now; (the one opened before on the same document, False)."""
+        found = existing(cases, form.get("court", ""), form.get("case_number", ""), form.get("debtor_iin", ""))
+        if found is not None:
+            return found, False
+        today = dt.date.today()
+        case = new_case(form, f"{today:%y}77-{len(opened) + 1:06d}", user, (names[user], phones[user]), today)
+        cases[case.number] = case
+        opened.append(case.number)
+        return case, True
 
     def page(name: str) -> Any:
         async def handler(request: Request) -> Response:
@@ -149,6 +165,43 @@ def make_app(world: World, session_idle_s: float | None = None, clock: Clock | N
         except view.PaymentRefused as refused:
             return JSONResponse({"error": str(refused)}, status_code=400)
 
+    async def open_page(request: Request) -> Response:
+        """GET the form; POST opens the proceeding and shows its number (the existing one's, for a document
+        opened before)."""
+        user, redirect = store.page_user(request)
+        if redirect:
+            return redirect
+        context: dict[str, Any] = {
+            "session_expired": user is None,
+            "user": user,
+            "user_name": names.get(user or "", ""),
+        }
+        if request.method == "POST" and user is not None:
+            form = await _body(request)
+            try:
+                case, new = open_proceeding(form, user)
+            except OpenRefused as refused:
+                return pages.render(request, "open.html", LABELS, status=400, failed=str(refused), **context)
+            context |= {"opened": case.number, "existing": not new}
+        return pages.render(request, "open.html", LABELS, **context)
+
+    async def api_open(request: Request) -> Response:
+        """POST the document's details: 201 with the new proceeding's number, 200 with the existing one's."""
+        user = store.api_user(request)
+        if isinstance(user, Response):
+            return user
+        try:
+            case, new = open_proceeding(await _body(request), user)
+        except OpenRefused as refused:
+            return JSONResponse({"error": str(refused)}, status_code=400)
+        return JSONResponse({"number": case.number, "existing": not new}, status_code=201 if new else 200)
+
+    async def opened_truth(_: Request) -> Response:
+        """For tests: every proceeding opened while the sandbox runs, with the document it was opened on."""
+        return JSONResponse(
+            {"opened": [{**view.card(cases[n], desk), "court": cases[n].document.issuer.ru} for n in opened]}
+        )
+
     async def signing_key(request: Request) -> Response:
         """The test signing key (.p12) of a login's bailiff, as the certification centre would issue it."""
         login = request.path_params["login"]
@@ -158,6 +211,8 @@ def make_app(world: World, session_idle_s: float | None = None, clock: Clock | N
 
     api = [
         Route("/api/me", api_me),
+        Route("/api/proceedings/open", api_open, methods=["POST"]),
+        Route("/_opened", opened_truth),
         Route("/api/proceedings", api_list),
         Route("/api/proceedings/{number}", api_card),
         Route("/api/proceedings/{number}/actions", api_actions, methods=["GET", "POST"]),
@@ -172,6 +227,7 @@ def make_app(world: World, session_idle_s: float | None = None, clock: Clock | N
             *api,
             Route("/", home),
             Route("/proceedings", page("list.html")),
+            Route("/proceedings/open", open_page, methods=["GET", "POST"]),
             Route("/proceedings/{number}", page("card.html")),
         ]
     )
