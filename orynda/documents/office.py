@@ -1,14 +1,16 @@
 """One resident LibreOffice per process, driven through unoserver: a cold `soffice --convert-to` costs about 2 s a
-document on these machines, a warm one about 0.1 s. Started on the first conversion, stopped at exit and when this
-process dies (the kernel's parent-death signal), started again if it died. Where it cannot start (no interpreter with
-LibreOffice's `uno` module, Debian's python3-uno), `convert` answers False and the caller renders cold.
+document on these machines, a warm one a fraction of that. Started on the first conversion, in a process group of
+its own under a small watchdog that takes the whole group down when this process is gone (even SIGKILLed); stopped at
+exit, started again if it died. Where it cannot start (no interpreter with LibreOffice's `uno` module, Debian's
+python3-uno), `convert` answers False and the caller renders cold.
 
 ORYNDA_OFFICE=cold turns it off (the benchmark measures both ways on the same documents)."""
 
 from __future__ import annotations
 
 import atexit
-import ctypes
+import http.client
+import itertools
 import os
 import shutil
 import signal
@@ -19,15 +21,26 @@ import tempfile
 import threading
 import time
 from pathlib import Path
-from xmlrpc.client import Fault, ProtocolError, ServerProxy
+from xmlrpc.client import Fault, ProtocolError, ServerProxy, Transport
 
 import unoserver
 from loguru import logger
-from unoserver.client import UnoClient
 
 START_S = 60.0
+CONVERT_S = 120.0  # one document; a LibreOffice that hangs is stopped and the document rendered cold
 PYTHONS = ("/usr/bin/python3", sys.executable)  # Debian's python3-uno is for the system interpreter
-PR_SET_PDEATHSIG = 1
+API = "3"  # unoserver's XML-RPC interface this module speaks
+# Runs unoserver and, every second, checks that the process that started it is still there; when it is gone, the
+# whole process group (this watchdog, unoserver, LibreOffice) is killed.
+WATCHDOG = """
+import os, signal, subprocess, sys, time
+parent = int(sys.argv[1])
+server = subprocess.Popen([sys.executable, "-m", "unoserver.server", *sys.argv[2:]])
+while server.poll() is None and os.getppid() == parent:
+    time.sleep(1)
+os.killpg(0, signal.SIGKILL)
+"""
+_starts = itertools.count()
 
 
 class ResidentOffice:
@@ -46,13 +59,10 @@ class ResidentOffice:
             if self._unavailable or not self._running():
                 return False
             try:
-                UnoClient("127.0.0.1", str(self._port)).convert(
-                    inpath=str(docx),
-                    outpath=str(pdf),
-                    convert_to="pdf",
-                    filtername="writer_pdf_Export",
-                    update_index=False,
-                )
+                with _proxy(self._port, CONVERT_S) as proxy:
+                    # unoserver's API 3: inpath, indata, outpath, convert_to, filtername, filter_options,
+                    # update_index, infiltername, password
+                    proxy.convert(str(docx), None, str(pdf), "pdf", "writer_pdf_Export", [], False, None, None)
             except Exception as exc:  # a conversion it could not do: the cold path tries, and says why if it fails
                 logger.warning("resident LibreOffice failed on {}: {}; rendering cold", docx.name, exc)
                 self._stop()
@@ -62,6 +72,7 @@ class ResidentOffice:
     def _running(self) -> bool:
         if self._process is not None and self._process.poll() is None:
             return True
+        self._stop()  # whatever is left of a group whose watchdog died
         python = _uno_python()
         if python is None:
             logger.info("no interpreter with LibreOffice's uno module (python3-uno): documents are rendered cold")
@@ -71,12 +82,13 @@ class ResidentOffice:
 
     def _start(self, python: str) -> bool:
         self._port, uno_port = _free_port(), _free_port()
-        self._profile = Path(tempfile.gettempdir()) / f"orynda-soffice-{os.getuid()}-{os.getpid()}-resident"
-        command = [python, "-m", "unoserver.server", "--interface", "127.0.0.1", "--port", str(self._port)]
+        name = f"orynda-soffice-{os.getuid()}-{os.getpid()}-resident{next(_starts)}"  # a profile no earlier one held
+        self._profile = Path(tempfile.gettempdir()) / name
+        command = [python, "-c", WATCHDOG, str(os.getpid()), "--interface", "127.0.0.1", "--port", str(self._port)]
         command += ["--uno-port", str(uno_port), "--user-installation", str(self._profile), "--quiet"]
         env = {**os.environ, "PYTHONPATH": _unoserver_path(), "SAL_USE_VCLPLUGIN": "svp"}
         self._process = subprocess.Popen(
-            command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, preexec_fn=_die_with_parent
+            command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True
         )
         atexit.register(self._stop)
         deadline = time.monotonic() + START_S
@@ -92,12 +104,12 @@ class ResidentOffice:
 
     def _stop(self) -> None:
         process, self._process = self._process, None
-        if process is not None and process.poll() is None:
-            process.terminate()  # unoserver stops its soffice on SIGTERM
+        if process is not None:
             try:
-                process.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                process.kill()
+                os.killpg(process.pid, signal.SIGKILL)  # the watchdog, unoserver and LibreOffice: nothing to save
+            except ProcessLookupError:
+                pass
+            process.wait(timeout=15)
         if self._profile is not None:
             shutil.rmtree(self._profile, ignore_errors=True)
 
@@ -128,22 +140,28 @@ def _free_port() -> int:
 
 
 def _answers(port: int) -> bool:
-    """Whether the server takes requests yet (its soffice is up)."""
+    """Whether the server takes requests yet (its LibreOffice is up) and speaks our API."""
     try:
-        with ServerProxy(f"http://127.0.0.1:{port}", allow_none=True) as proxy:
-            proxy.info()
+        with _proxy(port, 5.0) as proxy:
+            info = proxy.info()
     except (OSError, Fault, ProtocolError):
         return False
-    return True
+    return isinstance(info, dict) and str(info.get("api")) == API
 
 
-def _die_with_parent() -> None:
-    """In the child, before exec: SIGTERM when the process that started it dies (a SIGKILLed runner leaves no
-    LibreOffice behind)."""
-    try:
-        ctypes.CDLL("libc.so.6", use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
-    except OSError:
-        pass
+class _TimedTransport(Transport):
+    def __init__(self, timeout: float) -> None:
+        super().__init__()
+        self.timeout = timeout
+
+    def make_connection(self, host: str | tuple[str, dict[str, str]]) -> http.client.HTTPConnection:
+        connection = super().make_connection(host)
+        connection.timeout = self.timeout
+        return connection
+
+
+def _proxy(port: int, timeout: float) -> ServerProxy:
+    return ServerProxy(f"http://127.0.0.1:{port}", allow_none=True, transport=_TimedTransport(timeout))
 
 
 OFFICE = ResidentOffice()

@@ -47,7 +47,8 @@ def secret_values(path: Path) -> dict[str, str]:
     pairs = dict(line.split("=", 1) for line in path.read_text().splitlines() if "=" in line and line[0] != "#")
     found = {key: value for key, value in pairs.items() if key.endswith("PASSWORD")}
     found["key file"] = Path(pairs["ORYNDA_EGOV_KEY_FILE"]).read_text().strip()
-    assert len(found) == 9 and all(len(v) >= 6 for v in found.values())  # 6 registries, deposit, gateway, ЭЦП key
+    assert len(found) == 10 and all(len(v) >= 6 for v in found.values())  # 6 registries, deposit, gateway, court
+    # cabinet, ЭЦП key
     return found
 
 
