@@ -12,7 +12,8 @@ of the scan; orynda.intake_reading); the PDF is kept in the item's evidence eith
   on the same document.
 - in doubt: the document waits in the review queue with each field's value and confidence, the reasons, the text
   and the page image; it stays new in the cabinet, so a later night finds the person's decision: approved, it is
-  accepted and opened as above; rejected, it is returned with the person's reason.
+  accepted and opened as above, with the values the person confirmed or corrected on the console's form
+  (orynda.intake_examples); rejected, it is returned with the person's reason.
 - lacking a required detail: returned in the cabinet with the law's ground and the details missing (ctx.once).
 """
 
@@ -32,6 +33,7 @@ from bots.court_cabinet import CourtCabinetBot
 from bots.debtor_register import DebtorRegisterBot
 from domain.checks.assets import DebtorFile
 from domain.findings import Finding, Severity
+from domain.intake.corrections import with_corrections
 from domain.intake.decision import RETURN, REVIEW, Decision, decide
 from domain.intake.fields import FIELDS, read_fields, reading_from_data
 from domain.intake.opening import document_key, proceeding_opening
@@ -42,6 +44,7 @@ from orynda.config import Settings
 from orynda.errors import BusinessException, ConfigError
 from orynda.flow import Discovery, Flow, ItemContext, ItemResult, ItemSpec, Listed, ReportColumn
 from orynda.i18n import Texts, texts
+from orynda.intake_examples import IntakeExamples
 from orynda.intake_reading import read_pdf
 from orynda.review import ReviewItem, ReviewState, facts_digest
 
@@ -112,6 +115,9 @@ async def process(item: IntakeItem, ctx: ItemContext) -> ItemResult:
     if decision.outcome == REVIEW:
         held = await _review(ctx, item, decision, text, pdf, image)
         if held is not None and held.review_state.approved:
+            confirmed = IntakeExamples(ctx.review.engine).confirmed(held.id)
+            if confirmed:  # the person's values, corrected or confirmed as read, open the proceeding
+                decision = with_corrections(decision, confirmed)
             return await _accept(ctx, cabinet, item, decision)
         if held is not None and held.review_state is ReviewState.REJECTED:
             reason = t("intake.review_rejected", reason=held.reason or "")
@@ -250,6 +256,19 @@ async def _review(
     }
     conflicts["intake_reasons"] = _reasons(t, decision)
     conflicts["intake_text"] = text
+    # what the console's form is made of, and what a person's decision is kept with (orynda.intake_examples)
+    conflicts["intake_read"] = {
+        name: {"value": field.value, "confidence": round(field.confidence, 4)}
+        for name, field in decision.fields.items()
+        if name in FIELDS
+    }
+    conflicts["intake_document"] = {
+        "number": item.number,
+        "kind": decision.kind or item.kind,
+        "language": decision.language or item.language,
+        "form": item.form,
+        "pdf": evidence[0],
+    }
     aisep = ctx.bot(AisEpBot)
     filer = await ctx.step("aisep", "read the signed-in bailiff", aisep.signed_in_bailiff)
     return ctx.review.propose(
