@@ -21,6 +21,7 @@ from starlette.datastructures import FormData
 from app.console.pages import intake as intake_page
 from app.runs import start_run
 from orynda.config import Settings
+from orynda.documents import register_for
 from orynda.i18n import texts
 from orynda.review import ReviewQueue
 from orynda.runstore import RunStore
@@ -123,6 +124,17 @@ def test_a_night_of_documents_gives_exactly_the_expected_proceedings_once(
     assert returned["status"] == "returned" and items[MISSING_CASE_NUMBER].state == ItemState.DONE
     assert "38" in returned["reason"] and T("console.field.case_number") in returned["reason"]
     assert [n for n, d in documents.items() if d["status"] == "returned"] == [MISSING_CASE_NUMBER]
+    # with the decision refusing to open proceedings attached, in Kazakh and Russian, numbered by the register
+    register = register_for(night.db_url)
+    refusals = [d for d in register.documents(run_id=outcome.run_id) if d.kind == "opening_refusal"]
+    assert [(d.language, d.proceeding) for d in refusals] == [("kk", MISSING_CASE_NUMBER), ("ru", MISSING_CASE_NUMBER)]
+    assert sorted(a["sha256"] for a in returned["acts"]) == sorted(str(d.pdf_sha256) for d in refusals)
+    assert all(d.filed_at is not None for d in refusals)
+    listed = items[MISSING_CASE_NUMBER].result["documents"]
+    assert [(d["kind"], d["language"], d["filed"]) for d in listed] == [
+        ("opening_refusal", "kk", True),
+        ("opening_refusal", "ru", True),
+    ]
 
     # the bailiff decides two held documents: the scan is returned with the bailiff's reason, the text whose issuer
     # is missing from the reference list is approved on the console's form, the debtor's name corrected there
@@ -141,6 +153,10 @@ def test_a_night_of_documents_gives_exactly_the_expected_proceedings_once(
     now = cabinet(own_sandbox)
     assert now[WRONG_CHECK_DIGIT_SCAN]["status"] == "returned"
     assert "ЖСН қате: сотқа қайтарылсын" in now[WRONG_CHECK_DIGIT_SCAN]["reason"]
+    assert len(now[WRONG_CHECK_DIGIT_SCAN]["acts"]) == 2  # its refusal, kk and ru, with the bailiff's reason
+    refusals = [d for d in register.documents() if d.kind == "opening_refusal"]
+    assert sorted({d.proceeding for d in refusals}) == sorted([MISSING_CASE_NUMBER, WRONG_CHECK_DIGIT_SCAN])
+    assert len(refusals) == 4  # one act each, never issued again
     assert now[UNLISTED_COURT]["status"] == "accepted"
     after = [(p["court"], p["document"]["number"], p["debtor_iin"], Decimal(p["amount"])) for p in opened(own_sandbox)]
     assert len(after) == len(set(after)) == len(shown) + 1
