@@ -141,3 +141,8 @@ def test_approving_keeps_the_corrected_values_with_the_decision_and_as_a_labelle
     assert example.document == "ИД-2026-000005" and example.form == "scan" and example.kind == "writ"
     assert example.read["debtor_iin"] == {"value": WRONG_IIN, "confidence": 0.3}
     assert example.corrected == ["debtor_iin", "amount"] and f"ЖСН: {WRONG_IIN}" in example.text
+
+    # decided, the page shows the values the person confirmed, the corrected ones marked
+    shown = html.unescape(client.get(f"/review/{id}").text)
+    assert f'<span id="value-debtor_iin">{RIGHT_IIN}</span> <small>{T("console.review.intake.was_corrected")}' in shown
+    assert '<span id="value-case_number">5-4821/2026</span></td>' in shown

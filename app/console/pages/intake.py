@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 from starlette.datastructures import FormData
 
@@ -34,6 +35,7 @@ class Row:
     confidence: float | None
     choices: tuple[str, ...] | None
     refused: str | None
+    corrected: bool = False  # the value shown is not the one read
 
 
 def read_values(item: ReviewItem) -> dict[str, dict[str, Any]]:
@@ -55,8 +57,14 @@ def document_of(item: ReviewItem) -> dict[str, str]:
     return {str(k): str(v) for k, v in about.items()} if isinstance(about, Mapping) else {}
 
 
-def rows(t: Texts, item: ReviewItem, typed: Mapping[str, str] | None, refused: Mapping[str, str]) -> list[Row]:
+def rows(
+    t: Texts, item: ReviewItem, typed: Mapping[str, str] | None, refused: Mapping[str, str], engine: Engine
+) -> list[Row]:
+    """The form's rows: the values read, or as the person typed them (a refused approval), or as the person
+    confirmed them (a decided item)."""
     read = read_values(item)
+    if typed is None and item.review_state.approved:
+        typed = IntakeExamples(engine).confirmed(item.id)
     out = []
     for name in FIELDS:
         got = read.get(name, {})
@@ -71,6 +79,7 @@ def rows(t: Texts, item: ReviewItem, typed: Mapping[str, str] | None, refused: M
                 float(confidence) if isinstance(confidence, int | float) else None,
                 choices(name),
                 refusal_text(t, name, why) if why else None,
+                value != str(got.get("value", "")),
             )
         )
     return out

@@ -113,7 +113,9 @@ def _item_response(
         images=[p for p, exists in dossier.evidence if exists and is_image(p)],
         others=[p for p, exists in dossier.evidence if exists and not is_image(p)],
         may_decide=user.refusal(item.bailiff) is None and item.review_state is ReviewState.PROPOSED,
-        intake=intake.rows(t_of(request), item, typed, refused or {}) if item.kind == INTAKE_DOCUMENT else [],
+        intake=intake.rows(t_of(request), item, typed, refused or {}, desk_of(request).queue.engine)
+        if item.kind == INTAKE_DOCUMENT
+        else [],
         status=status,
     )
 
