@@ -9,7 +9,18 @@ import typer
 from rich.console import Console
 from rich.text import Text
 
-from app import cli_audit, cli_calc, cli_check, cli_console, cli_documents, cli_help, cli_runs, cli_schedule, cli_users
+from app import (
+    cli_audit,
+    cli_calc,
+    cli_check,
+    cli_console,
+    cli_documents,
+    cli_help,
+    cli_intake,
+    cli_runs,
+    cli_schedule,
+    cli_users,
+)
 from app.catalog import FLOWS
 from app.cli_check import preflight_lines
 from app.cli_options import FALLBACK_LANGUAGE, Home, Json, SandboxUrl, SkipCheck, fail, settings_or_exit, words
@@ -216,6 +227,7 @@ cli_audit.register(app)
 cli_console.register(app)
 cli_runs.register(app)
 cli_check.register(app)
+cli_intake.register(app)
 
 
 def main() -> None:

@@ -3,13 +3,17 @@ document's own; the share sent to a person; documents per minute; and the figure
 the IIN and the amount exact in the documents accepted without review, and no accepted one with either wrong).
 
     .venv/bin/python bench/intake.py [--count 300] [--seed 42] [--workers 2]
+    .venv/bin/python bench/intake.py --examples FILE.jsonl   # against what people confirmed (runner.py intake-examples)
 
-Structured documents are read from their data (as the cabinet sends them), the others from their PDF.
+Structured documents are read from their data (as the cabinet sends them), the others from their PDF. With
+--examples the reader is measured against the labelled examples instead: each document read again (its PDF when
+the file is still there, else the text kept with the example) and every field compared with the person's value.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 import time
@@ -21,7 +25,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")  # one thread per Tesseract; the workers share the cores
 
 from domain.intake.decision import ACCEPT, Decision, decide
-from domain.intake.fields import FIELDS, reading_from_data
+from domain.intake.fields import FIELDS, read_fields, reading_from_data
+from domain.intake.page import page_from_text
 from orynda import intake_reading
 from orynda.intake_reading import read_document
 from sandbox.court_documents import CourtDocument, court_documents
@@ -42,8 +47,14 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=42)
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--languages", default=intake_reading.OCR_LANGUAGES, help="Tesseract's models, e.g. kaz+rus")
+    parser.add_argument(
+        "--examples", type=Path, help="Labelled examples (JSON lines of runner.py intake-examples) to measure against"
+    )
     args = parser.parse_args()
     intake_reading.OCR_LANGUAGES = args.languages  # the workers are forked with it
+    if args.examples is not None:
+        examples(args.examples, args.workers)
+        return
 
     started = time.perf_counter()
     documents = court_documents(args.seed, args.count)
@@ -111,6 +122,77 @@ def main() -> None:
     )
     print(f"accepted documents with a wrong IIN or amount: {len(accepted_wrong)} (target 0) {accepted_wrong or ''}")
     print(f"flawed documents accepted: {len(flawed_accepted)} {flawed_accepted or ''}")
+
+
+def _read_example(example: dict[str, object]) -> tuple[Decision, str]:
+    """An example's document read again: its PDF when still there, else its text; structured ones from their data."""
+    form, text = str(example.get("form", "")), str(example.get("text", ""))
+    if form == "structured":
+        data = dict(line.split(": ", 1) for line in text.splitlines() if ": " in line)
+        kind, language = str(example.get("kind") or "writ"), str(example.get("language") or "ru")
+        return decide(reading_from_data(data, kind, language)), "data"
+    pdf = Path(str(example.get("pdf") or ""))
+    if pdf.is_file():
+        return read_document(pdf.read_bytes())[1], "pdf"
+    return decide(read_fields(page_from_text(text, ocr=form == "scan"))), "text"
+
+
+def examples(path: Path, workers: int) -> None:
+    """Per form and per field, how often the reader's value is the one a person confirmed; how many it would
+    accept now, and of those how many with an IIN or amount other than the person's."""
+    rows: list[dict[str, object]] = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as exc:
+            print(f"{path}: line {number}: not JSON ({exc.msg}); left out")
+            continue
+        if not isinstance(row, dict) or not isinstance(row.get("confirmed"), dict):
+            print(f"{path}: line {number}: no confirmed values; left out")
+            continue
+        rows.append(row)
+    started = time.perf_counter()
+    with ProcessPoolExecutor(max(1, workers)) as pool:
+        results = list(pool.map(_read_example, rows))
+    elapsed = time.perf_counter() - started
+    forms = ("structured", "text", "scan")
+    right: dict[str, Counter[str]] = defaultdict(Counter)
+    was_right: dict[str, Counter[str]] = defaultdict(Counter)
+    total: Counter[str] = Counter()
+    accepted, accepted_wrong, sources = Counter[str](), Counter[str](), Counter[str]()
+    for row, (decision, source) in zip(rows, results):
+        form = str(row.get("form", ""))
+        form = form if form in forms else "text"
+        given = row["confirmed"]
+        confirmed = {str(k): str(v) for k, v in given.items()} if isinstance(given, dict) else {}
+        read = row.get("read") if isinstance(row.get("read"), dict) else {}
+        values = decision.values()
+        total[form] += 1
+        sources[source] += 1
+        for name in FIELDS:
+            right[form][name] += values[name] == confirmed.get(name, "")
+            then = read.get(name, {}) if isinstance(read, dict) else {}
+            was_right[form][name] += isinstance(then, dict) and then.get("value", "") == confirmed.get(name, "")
+        if decision.outcome == ACCEPT:
+            accepted[form] += 1
+            accepted_wrong[form] += any(values[n] != confirmed.get(n, "") for n in ("debtor_iin", "amount"))
+    print(f"intake bench against {sum(total.values())} labelled examples of {path}")
+    print(f"read again in {elapsed:.1f} s; from: " + ", ".join(f"{k} {n}" for k, n in sorted(sources.items())))
+    print()
+    print(f"{'field (now / when held)':<24}" + "".join(f"{form:>16}" for form in forms))
+    for name in FIELDS:
+        cells = "".join(
+            f"{right[form][name] / total[form] * 100:>7.1f}%/{was_right[form][name] / total[form] * 100:>6.1f}%"
+            if total[form]
+            else f"{'-':>16}"
+            for form in forms
+        )
+        print(f"{name:<24}{cells}")
+    print(f"{'examples':<24}" + "".join(f"{total[form]:>16}" for form in forms))
+    print(f"{'accepted now':<24}" + "".join(f"{_share(accepted[form], total[form]):>16}" for form in forms))
+    print(f"{'… IIN or amount wrong':<24}" + "".join(f"{accepted_wrong[form]:>16}" for form in forms))
 
 
 def _all_exact(documents: list[CourtDocument], results: list[tuple[Decision, float]], form: str) -> float:

@@ -8,7 +8,7 @@ not asked again, so a step retried after a lost answer does not fail on its own 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from playwright.async_api import expect
@@ -25,6 +25,8 @@ _ROW_CELLS = ["number", "received", "kind", "form", "language", "status"]
 _CARD_FIELDS = ["number", "kind", "form", "language", "received", "status", "reason"]
 _READ_DETAILS = """sels => Object.fromEntries(sels.flatMap(s => [...document.querySelectorAll(s)])
   .filter(el => el.dataset.field).map(el => [el.dataset.field, el.textContent.trim()]))"""
+_READ_ACTS = """sels => [...new Set(sels.flatMap(s => [...document.querySelectorAll(s)])
+  .map(el => el.dataset.sha256).filter(Boolean))]"""
 
 
 class CourtCabinetBot(SignedInBot):
@@ -64,11 +66,12 @@ class CourtCabinetBot(SignedInBot):
         return await self.signed_in(lambda: self._decide(number, "accepted", ""))
 
     @action
-    async def return_document(self, number: str, reason: str) -> CabinetCard:
-        """Returns the document to its issuer with the reason; one returned already is left as it is."""
+    async def return_document(self, number: str, reason: str, acts: Sequence[Path] = ()) -> CabinetCard:
+        """Returns the document to its issuer with the reason and the act of return (PDFs) attached; one returned
+        already is left as it is. The card shows the SHA-256 of each act attached (CabinetCard.acts)."""
         if not reason.strip():
             raise InvalidInput(f"a document is returned with its reason: none given for {number}", site=self.site)
-        return await self.signed_in(lambda: self._decide(number, "returned", reason.strip()))
+        return await self.signed_in(lambda: self._decide(number, "returned", reason.strip(), tuple(acts)))
 
     async def probe_signed_in(self, look: Look) -> None:
         """The list of new documents, then the first one's card; reads only."""
@@ -110,6 +113,9 @@ class CourtCabinetBot(SignedInBot):
         details: dict[str, str] | None = None
         if await self.el(CARD, "details").count():
             details = await self.page.evaluate(_READ_DETAILS, self.locators.candidates(CARD, "detail"))
+        acts: list[str] = []
+        if await self.el(CARD, "acts").count():
+            acts = await self.page.evaluate(_READ_ACTS, self.locators.candidates(CARD, "act_file"))
         return CabinetCard(
             number=text["number"],
             received=parse_date(text["received"]),
@@ -119,6 +125,7 @@ class CourtCabinetBot(SignedInBot):
             status=self._code(text["status"]),
             reason=text["reason"],
             details=details,
+            acts=tuple(acts),
         )
 
     async def _download(self, number: str, path: Path) -> Path:
@@ -130,7 +137,7 @@ class CourtCabinetBot(SignedInBot):
         path.write_bytes(data)
         return path
 
-    async def _decide(self, number: str, outcome: str, reason: str) -> CabinetCard:
+    async def _decide(self, number: str, outcome: str, reason: str, acts: tuple[Path, ...] = ()) -> CabinetCard:
         await self._open(number)
         card = await self._card()
         if card.status == outcome:
@@ -143,6 +150,8 @@ class CourtCabinetBot(SignedInBot):
             )
         if outcome == "returned":
             await self.el(CARD, "return_reason").fill(reason)
+            if acts:
+                await self.el(CARD, "return_act").set_input_files(list(acts))
         async with self.page.expect_navigation(wait_until="domcontentloaded", timeout=self.timeout):
             await self.press(CARD, "accept_button" if outcome == "accepted" else "return_button")
         shown = await self.outcome(CARD, ["accepted_done", "returned_done", "refused"])

@@ -303,6 +303,7 @@ class CabinetCard(CabinetDocument):
 
     reason: str = ""  # why it was returned
     details: dict[str, str] | None = None
+    acts: tuple[str, ...] = ()  # the SHA-256 of each act of return attached when it was returned
 
 
 class ProceedingOpening(Record):

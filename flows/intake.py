@@ -12,8 +12,12 @@ of the scan; orynda.intake_reading); the PDF is kept in the item's evidence eith
   on the same document.
 - in doubt: the document waits in the review queue with each field's value and confidence, the reasons, the text
   and the page image; it stays new in the cabinet, so a later night finds the person's decision: approved, it is
-  accepted and opened as above; rejected, it is returned with the person's reason.
-- lacking a required detail: returned in the cabinet with the law's ground and the details missing (ctx.once).
+  accepted and opened as above, with the values the person confirmed or corrected on the console's form
+  (orynda.intake_examples); rejected, it is returned with the person's reason.
+- lacking a required detail: returned in the cabinet with the law's ground and the details missing (ctx.once), the
+  decision refusing to open proceedings (art. 38; kind opening_refusal, kk + ru, numbered by the document register)
+  attached to the return; a document a person rejects is returned the same way with the person's reason. An office
+  whose act policy leaves opening_refusal to a person has every such document held for review first.
 """
 
 from __future__ import annotations
@@ -21,7 +25,9 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 from collections.abc import Mapping
+from dataclasses import replace
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 from loguru import logger
@@ -31,19 +37,29 @@ from bots.aisep import AisEpBot
 from bots.court_cabinet import CourtCabinetBot
 from bots.debtor_register import DebtorRegisterBot
 from domain.checks.assets import DebtorFile
+from domain.documents import LANGUAGES, Refusal, default_office
+from domain.documents import kind as act_kind
+from domain.documents.policy import mode_for
+from domain.documents.refusal import KIND as REFUSAL
 from domain.findings import Finding, Severity
+from domain.intake.corrections import with_corrections
 from domain.intake.decision import RETURN, REVIEW, Decision, decide
 from domain.intake.fields import FIELDS, read_fields, reading_from_data
 from domain.intake.opening import document_key, proceeding_opening
 from domain.money import ZERO
 from domain.records import CabinetCard, CabinetDocument, OpenedProceeding, RegisterDebtor
 from flows.documents_step import documents_filed, draft_and_file
+from orynda import clock
 from orynda.config import Settings
-from orynda.errors import BusinessException, ConfigError
-from orynda.flow import Discovery, Flow, ItemContext, ItemResult, ItemSpec, Listed, ReportColumn
+from orynda.documents import issue_refusal
+from orynda.errors import BusinessException, ConfigError, SystemException
+from orynda.flow import Discovery, FiledDocument, Flow, ItemContext, ItemResult, ItemSpec, Listed, ReportColumn
 from orynda.i18n import Texts, texts
+from orynda.intake_examples import IntakeExamples
 from orynda.intake_reading import read_pdf
+from orynda.policy import policy_for
 from orynda.review import ReviewItem, ReviewState, facts_digest
+from orynda.schema import DocumentRecord
 
 SITE = CourtCabinetBot.site
 REVIEW_KIND = "intake_document"  # the console shows it by this kind (app/console/pages/common.py)
@@ -107,15 +123,21 @@ async def process(item: IntakeItem, ctx: ItemContext) -> ItemResult:
     pdf = await _download(ctx, cabinet, item)
     decision, text, image = await _read(card, pdf)
     t = texts(ctx.settings.language)
+    if decision.outcome == RETURN and mode_for(policy_for(ctx.settings), REFUSAL, []) != "auto":
+        decision = replace(decision, outcome=REVIEW)  # the office's policy: a person confirms each return first
     if decision.outcome == RETURN:
-        return await _return(ctx, cabinet, item, decision, _return_reason(t, decision))
+        reasons: dict[str, str] = {lang: _return_reason(texts(lang), decision) for lang in LANGUAGES}
+        return await _return(ctx, cabinet, item, decision, reasons, "missing_details")
     if decision.outcome == REVIEW:
         held = await _review(ctx, item, decision, text, pdf, image)
         if held is not None and held.review_state.approved:
+            confirmed = IntakeExamples(ctx.review.engine).confirmed(held.id)
+            if confirmed:  # the person's values, corrected or confirmed as read, open the proceeding
+                decision = with_corrections(decision, confirmed)
             return await _accept(ctx, cabinet, item, decision)
         if held is not None and held.review_state is ReviewState.REJECTED:
-            reason = t("intake.review_rejected", reason=held.reason or "")
-            return await _return(ctx, cabinet, item, decision, reason)
+            reasons = {lang: texts(lang)("intake.review_rejected", reason=held.reason or "") for lang in LANGUAGES}
+            return await _return(ctx, cabinet, item, decision, reasons, "review")
         raise IntakeHeld(
             f"document {item.number}: held for a person ({', '.join(decision.reasons)})",
             fields=_fields(t, item, decision, "review"),
@@ -214,18 +236,87 @@ async def _other_proceedings(ctx: ItemContext, iin: str, opened: str) -> list[Fi
 
 
 async def _return(
-    ctx: ItemContext, cabinet: CourtCabinetBot, item: IntakeItem, decision: Decision, reason: str
+    ctx: ItemContext,
+    cabinet: CourtCabinetBot,
+    item: IntakeItem,
+    decision: Decision,
+    reasons: Mapping[str, str],
+    ground: str,
 ) -> ItemResult:
+    """Returned in the cabinet with the reason and the act refusing to open proceedings (art. 38) attached: the
+    act issued once per document (the register), the return done once (ctx.once)."""
+    reason = reasons.get(ctx.settings.language) or reasons["kk"]
+    records = await _refusal(ctx, item, decision, reasons, ground)
+    pdfs = [Path(r.pdf_path) for r in records if r.pdf_path]
+    expected = {r.pdf_sha256 for r in records if r.pdf_sha256}
+
+    async def give_back() -> str:
+        card = await ctx.step(SITE, f"return {item.number}", lambda: cabinet.return_document(item.number, reason, pdfs))
+        if card.acts and not expected <= set(card.acts):
+            raise SystemException(
+                f"the court cabinet shows other acts on the return of {item.number} than the register's",
+                site=SITE,
+                page="card",
+            )
+        return "returned"
+
     await ctx.once(
         f"intake:return:{item.number}",
         "cabinet_return",
-        lambda: _effect(
-            ctx.step(SITE, f"return {item.number}", lambda: cabinet.return_document(item.number, reason)), "returned"
-        ),
-        {"document": item.number, "article": decision.article or ""},
+        give_back,
+        {"document": item.number, "article": decision.article or "", "act": records[0].act},
     )
+    for record in records:
+        if record.filed_at is None and record.pdf_sha256:
+            ctx.documents.mark_filed(record.number, record.pdf_sha256)  # attached to the cabinet's return
     t = texts(ctx.settings.language)
-    return ItemResult(fields=_fields(t, item, decision, "returned") | {"intake_reasons": reason})
+    documents = [_listed(r) for r in ctx.documents.documents(numbers=[r.number for r in records])]
+    return ItemResult(fields=_fields(t, item, decision, "returned") | {"intake_reasons": reason}, documents=documents)
+
+
+async def _refusal(
+    ctx: ItemContext, item: IntakeItem, decision: Decision, reasons: Mapping[str, str], ground: str
+) -> tuple[DocumentRecord, ...]:
+    """The decision refusing to open proceedings on the document, in Kazakh and Russian, issued by the bailiff
+    signed in to AIS EP."""
+    aisep = ctx.bot(AisEpBot)
+    filer = await ctx.step("aisep", "read the signed-in bailiff", aisep.signed_in_bailiff)
+    refusal = Refusal(
+        incoming=item.number,
+        received=item.received,
+        kind=decision.kind or item.kind,
+        values=decision.values(),
+        reason=dict(reasons),
+        ground=ground,
+    )
+    return await asyncio.to_thread(
+        issue_refusal,
+        ctx.documents,
+        refusal,
+        on=clock.now().date(),
+        office=replace(default_office(), verify_url=ctx.settings.verify_url),
+        bailiff=filer.name,
+        folder=Path(ctx.run_folder) / "documents",
+        run_id=ctx.run_id,
+        seq=ctx.seq,
+    )
+
+
+def _listed(record: DocumentRecord) -> FiledDocument:
+    return FiledDocument(
+        number=record.number,
+        act=record.act,
+        kind=record.kind,
+        title=act_kind(REFUSAL).en,
+        language=record.language,
+        issued=record.issued_on,
+        debtor=record.debtor_name,
+        proceeding=record.proceeding,
+        pdf=record.pdf_path,
+        docx=record.docx_path,
+        filed=record.filed_at is not None,
+        upload_sha256=record.filed_ref,
+    )
 
 
 async def _effect(step: Any, ref: str) -> str:
@@ -250,6 +341,19 @@ async def _review(
     }
     conflicts["intake_reasons"] = _reasons(t, decision)
     conflicts["intake_text"] = text
+    # what the console's form is made of, and what a person's decision is kept with (orynda.intake_examples)
+    conflicts["intake_read"] = {
+        name: {"value": field.value, "confidence": round(field.confidence, 4)}
+        for name, field in decision.fields.items()
+        if name in FIELDS
+    }
+    conflicts["intake_document"] = {
+        "number": item.number,
+        "kind": decision.kind or item.kind,
+        "language": decision.language or item.language,
+        "form": item.form,
+        "pdf": evidence[0],
+    }
     aisep = ctx.bot(AisEpBot)
     filer = await ctx.step("aisep", "read the signed-in bailiff", aisep.signed_in_bailiff)
     return ctx.review.propose(

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -123,6 +123,8 @@ class ReviewItem(Base):
 
 
 TABLE = cast(Table, ReviewItem.__table__)
+# Done inside a decision's own transaction once the item has moved (e.g. keeping a person's corrections with it)
+Also = Callable[[Session, "ReviewItem"], None]
 
 
 @dataclass(frozen=True)
@@ -286,8 +288,18 @@ class ReviewQueue:
         with transaction(self.engine) as s:
             return list(s.scalars(stmt.order_by(ReviewItem.proposed_at, ReviewItem.id)))
 
-    def approve(self, id: int, by: str, note: str | None = None) -> ReviewItem:
-        return self._decide(id, ReviewState.APPROVED, by, note or None)
+    def approve(
+        self,
+        id: int,
+        by: str,
+        note: str | None = None,
+        *,
+        also: Also | None = None,
+        detail: Mapping[str, Any] | None = None,
+    ) -> ReviewItem:
+        """`also` runs in the decision's transaction (what it writes stands or falls with the decision); `detail`
+        goes into the audit entry (no personal data)."""
+        return self._decide(id, ReviewState.APPROVED, by, note or None, also=also, more=detail)
 
     def approve_many(self, ids: Iterable[int], by: str) -> Batch:
         """Each item approved in a transaction of its own; one that cannot be is named in `refused`, not skipped."""
@@ -305,11 +317,20 @@ class ReviewQueue:
         return self._decide(id, ReviewState.REJECTED, by, _required(reason, id, "reject"), not_a_finding)
 
     def change_and_approve(
-        self, id: int, by: str, reason: str, documents: list[dict[str, Any]] | None = None
+        self,
+        id: int,
+        by: str,
+        reason: str,
+        documents: list[dict[str, Any]] | None = None,
+        *,
+        also: Also | None = None,
+        detail: Mapping[str, Any] | None = None,
     ) -> ReviewItem:
-        """Approved with changes (the edited drafts in `documents`, when given); the reason says what changed."""
+        """Approved with changes (the edited drafts in `documents`, when given); the reason says what changed.
+        `also` and `detail` as for approve."""
         extra = {"documents": list(documents)} if documents is not None else {}
-        return self._decide(id, ReviewState.CHANGED_APPROVED, by, _required(reason, id, "change"), extra=extra)
+        reason = _required(reason, id, "change")
+        return self._decide(id, ReviewState.CHANGED_APPROVED, by, reason, extra=extra, also=also, more=detail)
 
     def dossier(self, id: int) -> Dossier:
         item = self.get(id)
@@ -335,6 +356,8 @@ class ReviewQueue:
         reason: str | None,
         not_a_finding: bool = False,
         extra: dict[str, Any] | None = None,
+        also: Also | None = None,
+        more: Mapping[str, Any] | None = None,
     ) -> ReviewItem:
         if not by or not by.strip():
             raise ReviewError(f"review item {id}: a decision needs the login of who decides")
@@ -344,7 +367,8 @@ class ReviewQueue:
             detail["not_a_finding"] = True
         if extra:
             detail["changed_documents"] = True
-        return self._move(id, to, by, {**values, **(extra or {})}, detail, check_decider=True)
+        detail.update(more or {})
+        return self._move(id, to, by, {**values, **(extra or {})}, detail, check_decider=True, also=also)
 
     def _move(
         self,
@@ -354,6 +378,7 @@ class ReviewQueue:
         values: dict[str, Any],
         detail: dict[str, Any],
         check_decider: bool = False,
+        also: Also | None = None,
     ) -> ReviewItem:
         def work(s: Session) -> ReviewItem:
             item = s.get(ReviewItem, id)
@@ -375,6 +400,8 @@ class ReviewQueue:
                 raise Conflict(f"review item {id} changed meanwhile")
             self.audit.record(s, by, str(to), subject_of(id), {"act": item.act, "from": item.state, **detail})
             s.refresh(item)
+            if also is not None:
+                also(s, item)
             return item
 
         return retrying(self.engine, work)

@@ -35,7 +35,8 @@ JUSTIFY, CENTER, RIGHT = WD_ALIGN_PARAGRAPH.JUSTIFY, WD_ALIGN_PARAGRAPH.CENTER, 
 
 def build(kind: str, lang: str, wording: dict[str, Any]) -> Path:
     common = wording["common"][lang]
-    doc = _new_document(lang, common["footer"])
+    footer = (wording.get("footers") or {}).get(kind, {}).get(lang, common["footer"])
+    doc = _new_document(lang, footer)
     _office(doc, lang)
     for style, text in wording["kinds"][kind][lang]:
         _line(doc, style, _expand(text, common))

@@ -5,6 +5,7 @@ No I/O: rendering, numbering, sealing and filing live in orynda/documents and fl
 from domain.documents.catalogue import LANGUAGES, Kind, Office, UnknownKind, default_office, kind, kinds, kinds_for
 from domain.documents.fields import DocumentDataError, Fields, document_fields, long_date
 from domain.documents.plan import Draft, Sent, exit_warning_fact, lead_case, plan
+from domain.documents.refusal import Refusal, refusal_fact, refusal_fields
 
 __all__ = [
     "LANGUAGES",
@@ -13,6 +14,7 @@ __all__ = [
     "Fields",
     "Kind",
     "Office",
+    "Refusal",
     "Sent",
     "UnknownKind",
     "default_office",
@@ -24,4 +26,6 @@ __all__ = [
     "lead_case",
     "long_date",
     "plan",
+    "refusal_fact",
+    "refusal_fields",
 ]

@@ -1,7 +1,7 @@
 """Documents as files: numbered once from the register, rendered from Word templates to DOCX and PDF (LibreOffice),
 sealed with a QR code, verified against the register. The pure part (what to write) is domain.documents."""
 
-from orynda.documents.issue import Act, DocumentFileMissing, issue
+from orynda.documents.issue import Act, DocumentFileMissing, issue, issue_refusal
 from orynda.documents.numbering import DocumentRegister, Subject, register_for
 from orynda.documents.render import RenderError
 from orynda.documents.verify import Verdict, verify
@@ -14,6 +14,7 @@ __all__ = [
     "Subject",
     "Verdict",
     "issue",
+    "issue_refusal",
     "register_for",
     "verify",
 ]

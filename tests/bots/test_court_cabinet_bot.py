@@ -6,6 +6,7 @@ in AIS EP gives one proceeding."""
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import io
 import json
 import urllib.request
@@ -77,21 +78,24 @@ def test_new_documents_across_pages_cards_and_files_are_the_truth(
     assert scan_pdf.read_bytes().startswith(b"%PDF-")
 
 
-def test_accept_twice_is_harmless_and_a_return_keeps_its_reason(
-    settings: Settings, clean_sandbox: Sandbox, cabinet: list[dict[str, Any]]
+def test_accept_twice_is_harmless_and_a_return_keeps_its_reason_and_its_act(
+    settings: Settings, clean_sandbox: Sandbox, cabinet: list[dict[str, Any]], tmp_path: Path
 ) -> None:
     first, second = cabinet[0]["number"], cabinet[1]["number"]
     reason = "Заңның 23-бабы: борышкердің ЖСН көрсетілмеген"
+    act_pdf = tmp_path / "ORY-2026-000001-KK.pdf"
+    act_pdf.write_bytes(b"%PDF-1.4\n% the act of return\n%%EOF\n")
 
     async def act(bot: CourtCabinetBot) -> tuple[CabinetCard, CabinetCard, CabinetCard, list[CabinetDocument]]:
         once = await bot.accept(first)
         twice = await bot.accept(first)
-        returned = await bot.return_document(second, reason)
+        returned = await bot.return_document(second, reason, [act_pdf])
         return once, twice, returned, await bot.list_documents("accepted")
 
     once, twice, returned, accepted = with_bot(settings, CourtCabinetBot, act)
     assert once.status == twice.status == "accepted" and [d.number for d in accepted] == [first]
     assert returned.status == "returned" and returned.reason == reason
+    assert returned.acts == (hashlib.sha256(act_pdf.read_bytes()).hexdigest(),)  # the act attached, as the card shows
     states = {
         d["number"]: (d["status"], d["reason"]) for d in control(clean_sandbox, "/court_cabinet/_truth")["documents"]
     }

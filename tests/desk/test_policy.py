@@ -25,6 +25,7 @@ SHIPPED: dict[str, Mode] = {
     "arrest_lift": "auto",
     "notice": "auto",
     "registry_request": "auto",
+    "opening_refusal": "auto",
 }
 
 

@@ -2,8 +2,9 @@
 of 20 executive documents of every form gives exactly the proceedings the sandbox's truth calls for, each with the
 document's court, case number, debtor and sum; a scan with a wrong IIN check digit waits for a person; a document
 missing a required detail is returned with the law's ground and the detail named; what a person approves opens on
-the next run and what a person rejects is returned with the person's reason; a rerun opens nothing twice, and a
-fresh installation given the same documents again finds their proceedings opened before."""
+the next run, with the values the person corrected, and what a person rejects is returned with the person's
+reason; a rerun opens nothing twice, and a fresh installation given the same documents again finds their
+proceedings opened before."""
 
 from __future__ import annotations
 
@@ -15,9 +16,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from starlette.datastructures import FormData
 
+from app.console.pages import intake as intake_page
 from app.runs import start_run
 from orynda.config import Settings
+from orynda.documents import register_for
 from orynda.i18n import texts
 from orynda.review import ReviewQueue
 from orynda.runstore import RunStore
@@ -120,13 +124,27 @@ def test_a_night_of_documents_gives_exactly_the_expected_proceedings_once(
     assert returned["status"] == "returned" and items[MISSING_CASE_NUMBER].state == ItemState.DONE
     assert "38" in returned["reason"] and T("console.field.case_number") in returned["reason"]
     assert [n for n, d in documents.items() if d["status"] == "returned"] == [MISSING_CASE_NUMBER]
+    # with the decision refusing to open proceedings attached, in Kazakh and Russian, numbered by the register
+    register = register_for(night.db_url)
+    refusals = [d for d in register.documents(run_id=outcome.run_id) if d.kind == "opening_refusal"]
+    assert [(d.language, d.proceeding) for d in refusals] == [("kk", MISSING_CASE_NUMBER), ("ru", MISSING_CASE_NUMBER)]
+    assert sorted(a["sha256"] for a in returned["acts"]) == sorted(str(d.pdf_sha256) for d in refusals)
+    assert all(d.filed_at is not None for d in refusals)
+    listed = items[MISSING_CASE_NUMBER].result["documents"]
+    assert [(d["kind"], d["language"], d["filed"]) for d in listed] == [
+        ("opening_refusal", "kk", True),
+        ("opening_refusal", "ru", True),
+    ]
 
     # the bailiff decides two held documents: the scan is returned with the bailiff's reason, the text whose issuer
-    # is missing from the reference list is right as read and approved
+    # is missing from the reference list is approved on the console's form, the debtor's name corrected there
     queue.reject(held.id, "bailiff1", "ЖСН қате: сотқа қайтарылсын")
     [unlisted] = queue.items(act=f"INTAKE-{UNLISTED_COURT}")
     assert documents[UNLISTED_COURT]["flaws"] == ["unknown_court"]
-    queue.approve(unlisted.id, "bailiff1", "сот дұрыс, анықтамалыққа әлі енбеген")
+    corrected_name = documents[UNLISTED_COURT]["truth"]["debtor_name"].upper()
+    form = FormData({"field.debtor_name": corrected_name})
+    decided = intake_page.approve(queue, T, unlisted, "bailiff1", "сот дұрыс, анықтамалыққа әлі енбеген", form)
+    assert decided.item is not None and decided.item.state == "changed_approved", decided.refused
 
     # a rerun finds only the held documents new, opens the approved one and nothing twice
     again = start_run("intake", {}, night)
@@ -135,10 +153,18 @@ def test_a_night_of_documents_gives_exactly_the_expected_proceedings_once(
     now = cabinet(own_sandbox)
     assert now[WRONG_CHECK_DIGIT_SCAN]["status"] == "returned"
     assert "ЖСН қате: сотқа қайтарылсын" in now[WRONG_CHECK_DIGIT_SCAN]["reason"]
+    assert len(now[WRONG_CHECK_DIGIT_SCAN]["acts"]) == 2  # its refusal, kk and ru, with the bailiff's reason
+    refusals = [d for d in register.documents() if d.kind == "opening_refusal"]
+    assert sorted({d.proceeding for d in refusals}) == sorted([MISSING_CASE_NUMBER, WRONG_CHECK_DIGIT_SCAN])
+    assert len(refusals) == 4  # one act each, never issued again
     assert now[UNLISTED_COURT]["status"] == "accepted"
     after = [(p["court"], p["document"]["number"], p["debtor_iin"], Decimal(p["amount"])) for p in opened(own_sandbox)]
     assert len(after) == len(set(after)) == len(shown) + 1
     assert set(after) - set(shown) == {proceeding_of(documents[UNLISTED_COURT]["truth"])}
+    [new_one] = [
+        p for p in opened(own_sandbox) if p["document"]["number"] == documents[UNLISTED_COURT]["truth"]["case_number"]
+    ]
+    assert new_one["debtor_name"] == corrected_name  # opened with the person's value, not the one read
 
     # the same documents all new again, on an installation that never saw them: AIS EP knows them opened
     control(own_sandbox, "/court_cabinet/_reset", {"indices": NIGHT})

@@ -3,6 +3,7 @@ structured document), the file, accept (twice harmless) and return with a reason
 
 from __future__ import annotations
 
+import hashlib
 from typing import Any
 
 import pytest
@@ -72,6 +73,7 @@ def test_accept_twice_is_harmless_and_a_return_needs_a_reason(cabinet: TestClien
     assert 'id="returned-done"' in returned.text and "ст. 23: нет ИИН" in returned.text
     assert 'data-code="state"' in cabinet.post(f"/court_cabinet/documents/{second}/accept").text
     states = {d["number"]: (d["status"], d["reason"]) for d in truth(cabinet)}
+    assert {d["number"]: d["acts"] for d in truth(cabinet)}[second] == []  # returned with no act attached
     assert states[first] == ("accepted", "") and states[second] == ("returned", "ст. 23: нет ИИН")
     accepted = cabinet.get("/court_cabinet/documents?status=accepted").text
     assert f'data-number="{first}"' in accepted and f'data-number="{second}"' not in accepted
@@ -80,3 +82,24 @@ def test_accept_twice_is_harmless_and_a_return_needs_a_reason(cabinet: TestClien
 def test_the_file_needs_a_live_session(cabinet: TestClient) -> None:
     number = truth(cabinet)[0]["number"]
     assert cabinet.get(f"/court_cabinet/documents/{number}/file").status_code == 401
+
+
+def test_a_return_keeps_the_acts_attached_and_refuses_a_file_that_is_not_a_pdf(cabinet: TestClient) -> None:
+    sign_in(cabinet)
+    third = truth(cabinet)[2]["number"]
+    not_pdf = {"act": ("act.docx", b"PK\x03\x04", "application/octet-stream")}
+    refused = cabinet.post(f"/court_cabinet/documents/{third}/return", data={"reason": "ст. 38"}, files=not_pdf)
+    assert 'data-code="act_file"' in refused.text
+    act = b"%PDF-1.4\n% the act of return\n%%EOF\n"
+    files = [
+        ("act", ("ORY-2026-000001-KK.pdf", act, "application/pdf")),
+        ("act", ("RU.pdf", act + b" ", "application/pdf")),
+    ]
+    returned = cabinet.post(f"/court_cabinet/documents/{third}/return", data={"reason": "ст. 38"}, files=files)
+    assert 'id="returned-done"' in returned.text and hashlib.sha256(act).hexdigest() in returned.text
+    [shown] = [d for d in truth(cabinet) if d["number"] == third]
+    assert shown["status"] == "returned"
+    assert [(a["name"], a["sha256"]) for a in shown["acts"]] == [
+        ("ORY-2026-000001-KK.pdf", hashlib.sha256(act).hexdigest()),
+        ("RU.pdf", hashlib.sha256(act + b" ").hexdigest()),
+    ]

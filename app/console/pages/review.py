@@ -7,14 +7,16 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
+from starlette.datastructures import FormData
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
 
 from app.console import csrf
 from app.console.desk import FILE_APPROVED
-from app.console.pages.common import PAYMENT_MATCH, is_image, kind_title, serve
-from app.console.web import back, desk_of, flash, forbid, lang_of, not_found, redirect, render, user_of
+from app.console.pages import intake
+from app.console.pages.common import INTAKE_DOCUMENT, PAYMENT_MATCH, is_image, kind_title, serve
+from app.console.web import back, desk_of, flash, forbid, lang_of, not_found, redirect, render, t_of, user_of
 from orynda import clock
 from orynda.review import IllegalTransition, NotAllowed, ReviewError, ReviewItem, ReviewState, UnknownItem
 from orynda.users import Role, User
@@ -83,7 +85,18 @@ def _folders(request: Request, item: ReviewItem) -> list[Path]:
 
 async def item_page(request: Request) -> Response:
     user = user_of(request)
-    item = _item(request, user)
+    return _item_response(request, user, _item(request, user))
+
+
+def _item_response(
+    request: Request,
+    user: User,
+    item: ReviewItem,
+    typed: dict[str, str] | None = None,
+    refused: dict[str, str] | None = None,
+    status: int = 200,
+) -> Response:
+    """The item's page; a held document's form shows the values as the person typed them when some were refused."""
     dossier = desk_of(request).queue.dossier(item.id)
     lang = lang_of(request)
     documents: list[dict[str, Any]] = []
@@ -100,6 +113,10 @@ async def item_page(request: Request) -> Response:
         images=[p for p, exists in dossier.evidence if exists and is_image(p)],
         others=[p for p, exists in dossier.evidence if exists and not is_image(p)],
         may_decide=user.refusal(item.bailiff) is None and item.review_state is ReviewState.PROPOSED,
+        intake=intake.rows(t_of(request), item, typed, refused or {}, desk_of(request).queue.engine)
+        if item.kind == INTAKE_DOCUMENT
+        else [],
+        status=status,
     )
 
 
@@ -133,11 +150,28 @@ async def approve(request: Request) -> Response:
             flash(request, "console.review.payment.need_proceeding", "error", id=item.id)
             return redirect(f"/review/{item.id}")
         note = f"{chosen} {note}".strip()
+    if item.kind == INTAKE_DOCUMENT:  # the person's values, checked, open the proceeding
+        return _approve_intake(request, user, item, note, form)
     try:
         desk_of(request).queue.approve(item.id, user.login, note or None)
         flash(request, "console.review.approved", id=item.id)
     except ReviewError as exc:
         _refused(request, item.id, exc)
+    return redirect(f"/review/{item.id}")
+
+
+def _approve_intake(request: Request, user: User, item: ReviewItem, note: str, form: FormData) -> Response:
+    t = t_of(request)
+    try:
+        done = intake.approve(desk_of(request).queue, t, item, user.login, note, form)
+    except ReviewError as exc:
+        _refused(request, item.id, exc)
+        return redirect(f"/review/{item.id}")
+    if done.item is None:
+        for name, code in done.refused.items():
+            flash(request, f"console.review.intake.refused.{code}", "error", field={"key": f"console.field.{name}"})
+        return _item_response(request, user, item, done.typed, done.refused, status=400)
+    flash(request, "console.review.approved", id=item.id)
     return redirect(f"/review/{item.id}")
 
 
@@ -168,6 +202,9 @@ async def approve_many(request: Request) -> Response:
             forbid()
         if item.kind == PAYMENT_MATCH:
             flash(request, "console.review.payment.not_in_bulk", "error")
+            continue
+        if item.kind == INTAKE_DOCUMENT:  # its values are checked on its own page
+            flash(request, "console.review.intake.not_in_bulk", "error")
             continue
         allowed.append(id)
     if not allowed:

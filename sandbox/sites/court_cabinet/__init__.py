@@ -3,7 +3,8 @@ the notaries (sandbox.court_documents: every kind, in Kazakh or Russian, structu
 
 Pages: /login, /documents (the list, filtered by status new / accepted / returned, 20 a page), /documents/{number}
 (the card: a structured document's details as the cabinet shows them, for a text or scanned one only its file),
-/documents/{number}/file (the PDF), POST /documents/{number}/accept and /documents/{number}/return (with a reason).
+/documents/{number}/file (the PDF), POST /documents/{number}/accept and /documents/{number}/return (with a reason,
+and the bailiff's act of return attached as PDFs: the field `act`, one file or several; anything not a PDF is refused).
 State is in memory: accepting an accepted document again is harmless, a returned document cannot be accepted nor an
 accepted one returned. The documents are made from the world's seed when first asked for; `court_documents` (an
 option, 60 by default) says how many.
@@ -15,11 +16,13 @@ For tests: GET /_truth (every document's kind, language, form, truth, flaws and 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from starlette.applications import Starlette
+from starlette.datastructures import UploadFile
 from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
 from starlette.routing import Route
@@ -47,6 +50,7 @@ class Entry:
     reason: str = ""
     decided_at: str = ""
     decided_by: str = ""
+    acts: list[dict[str, Any]] = field(default_factory=list)  # the return's attached PDFs: name, size, sha256
 
 
 @dataclass
@@ -141,8 +145,13 @@ def make_app(
                 return await card_page(request)
             async with request.form() as form:
                 reason = str(form.get("reason", "")).strip()[:1000]
+                acts = [
+                    (str(upload.filename or ""), await upload.read())
+                    for upload in form.getlist("act")
+                    if isinstance(upload, UploadFile) and upload.filename
+                ]
             base = f"{request.scope.get('root_path', '')}/documents/{entry.document.number}"
-            if error := _decide(entry, outcome, reason, user):
+            if error := _decide(entry, outcome, reason, user, acts):
                 return RedirectResponse(f"{base}?refused={error}", status_code=303)
             return RedirectResponse(f"{base}?done={outcome}", status_code=303)
 
@@ -173,7 +182,7 @@ def make_app(
     )
 
 
-def _decide(entry: Entry, outcome: str, reason: str, user: str) -> str | None:
+def _decide(entry: Entry, outcome: str, reason: str, user: str, acts: list[tuple[str, bytes]]) -> str | None:
     """None when done (or done already: accepting twice is harmless), else why it is refused."""
     if entry.status == outcome and outcome == "accepted":
         return None
@@ -181,7 +190,14 @@ def _decide(entry: Entry, outcome: str, reason: str, user: str) -> str | None:
         return "state"
     if outcome == "returned" and not reason:
         return "reason"
+    if any(not data.startswith(b"%PDF-") for _, data in acts):
+        return "act_file"
     entry.status, entry.reason, entry.decided_by = outcome, reason if outcome == "returned" else "", user
+    if outcome == "returned":
+        entry.acts = [
+            {"name": Path(name).name, "size": len(data), "sha256": hashlib.sha256(data).hexdigest()}
+            for name, data in acts
+        ]
     entry.decided_at = dt.datetime.now().isoformat(timespec="seconds")
     return None
 
@@ -198,4 +214,5 @@ def _truth(entry: Entry) -> dict[str, Any]:
         "flaws": list(d.flaws),
         "status": entry.status,
         "reason": entry.reason,
+        "acts": list(entry.acts),
     }
