@@ -38,6 +38,7 @@ POLICY = ActPolicy(
         "exit_ban": "review",
         "exit_ban_lift": "auto",
         "arrest_lift": "auto",
+        "opening_refusal": "auto",
         "notice": "auto",
         "registry_request": "auto",
     }
