@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, cast
 
-from sqlalchemy import Table, delete, func, insert, select, update
+from sqlalchemy import ColumnElement, Table, delete, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -205,22 +205,18 @@ class RunStore:
 
     def pending(self, run_id: str) -> list[Item]:
         with self.session() as s:
-            stmt = select(Item).where(Item.run_id == run_id, Item.state.in_([ItemState.NEW, ItemState.IN_PROGRESS]))
-            return list(s.scalars(stmt.order_by(Item.seq)))
+            return list(s.scalars(select(Item).where(*_pending(run_id)).order_by(Item.seq)))
 
     def pending_after(self, run_id: str, seq: int, limit: int) -> list[Item]:
         """The next `limit` pending items after `seq`, in order: the engine reads its work in batches, so a run of
         100,000 items never sits in memory whole."""
         with self.session() as s:
-            stmt = select(Item).where(
-                Item.run_id == run_id, Item.seq > seq, Item.state.in_([ItemState.NEW, ItemState.IN_PROGRESS])
-            )
-            return list(s.scalars(stmt.order_by(Item.seq).limit(limit)))
+            stmt = select(Item).where(*_pending(run_id), Item.seq > seq).order_by(Item.seq).limit(limit)
+            return list(s.scalars(stmt))
 
     def has_pending(self, run_id: str) -> bool:
         with self.session() as s:
-            stmt = select(Item.id).where(Item.run_id == run_id, Item.state.in_([ItemState.NEW, ItemState.IN_PROGRESS]))
-            return s.scalars(stmt.limit(1)).first() is not None
+            return s.scalars(select(Item.id).where(*_pending(run_id)).limit(1)).first() is not None
 
     def items(self, run_id: str) -> list[Item]:
         with self.session() as s:
@@ -372,3 +368,8 @@ def _item_row(run_id: str, spec: ItemSpec[Any], now: Any) -> dict[str, Any]:
 def holder_name() -> str:
     """Who runs this: host and process, for leases and the run log."""
     return f"{os.uname().nodename}:{os.getpid()}"
+
+
+def _pending(run_id: str) -> tuple[ColumnElement[bool], ...]:
+    """The run's items still to work: new, or cut off in progress."""
+    return Item.run_id == run_id, Item.state.in_([ItemState.NEW, ItemState.IN_PROGRESS])

@@ -16,7 +16,6 @@ from domain.checks.assets import DebtorFile
 from domain.deadlines import deadline, exit_ban_earliest, restriction_lift_deadline, voluntary_execution_deadline
 from domain.deductions import max_share
 from domain.documents.catalogue import Office, data, label
-from domain.documents.catalogue import kind as act_kind
 from domain.documents.plan import Draft
 from domain.errors import DomainError
 from domain.fees import private_bailiff_fee
@@ -237,20 +236,15 @@ def _exit_ban(draft: Draft, debtor: DebtorFile, lang: Lang, on: dt.date) -> Extr
     }
 
 
-def _exit_ban_lift(draft: Draft, debtor: DebtorFile, lang: Lang, on: dt.date) -> Extra:
+def _lift(draft: Draft, debtor: DebtorFile, lang: Lang, on: dt.date) -> Extra:
+    """A lifting act (exit ban's, arrests'): what was paid, the measures of its kind in force, whom it goes to."""
     paid = sum((c.collected for c in debtor.cases), ZERO)
     due = restriction_lift_deadline(on).due
-    return paid, {"lift_deadline": f"{due:%d.%m.%Y}", "restriction": label("restrictions", "exit_ban", lang)}
-
-
-def _arrest_lift(draft: Draft, debtor: DebtorFile, lang: Lang, on: dt.date) -> Extra:
-    paid = sum((c.collected for c in debtor.cases), ZERO)
-    due = restriction_lift_deadline(on).due
-    arrests = [m for m in act_kind("arrest_lift").lifts if m in debtor.restrictions]
+    measures = [m for m in draft.kind.lifts if m in debtor.restrictions]
     return paid, {
         "lift_deadline": f"{due:%d.%m.%Y}",
-        "restriction": ", ".join(label("restrictions", m, lang) for m in arrests),
-        "addressees": ", ".join(label("lift_addressees", m, lang) for m in arrests),
+        "restriction": ", ".join(label("restrictions", m, lang) for m in measures),
+        "addressees": ", ".join(label("lift_addressees", m, lang) for m in measures),
     }
 
 
@@ -282,7 +276,7 @@ _EXTRA: dict[str, Callable[[Draft, DebtorFile, Lang, dt.date], Extra]] = {
     "account_arrest": _account_arrest,
     "wage_levy": _wage_levy,
     "exit_ban": _exit_ban,
-    "exit_ban_lift": _exit_ban_lift,
-    "arrest_lift": _arrest_lift,
+    "exit_ban_lift": _lift,
+    "arrest_lift": _lift,
     "registry_request": _registry_request,
 }

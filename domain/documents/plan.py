@@ -96,9 +96,8 @@ def arrest_sizing(debtor: DebtorFile, findings: Sequence[Finding], *, within_deb
     ]
     assets += [Asset(Holding.REALTY, p.cadastral, None, arrested=True) for p in debtor.properties if p.arrested]
     assets += [Asset(Holding.VEHICLE, v.vin, None, arrested=True) for v in debtor.vehicles if v.arrested]
-    if within_debt:
-        return size_arrests(debtor.remaining, ZERO, ZERO, assets)
-    return size_arrests(debtor.remaining, _fee(debtor), debtor.costs, assets)
+    fee, costs = (ZERO, ZERO) if within_debt else (_fee(debtor), debtor.costs)
+    return size_arrests(debtor.remaining, fee, costs, assets)
 
 
 def _sized(debtor: DebtorFile, drafts: list[Draft], within_debt: bool) -> list[Draft]:

@@ -52,6 +52,7 @@ class ResidentOffice:
         self._port = 0
         self._profile: Path | None = None
         self._unavailable = os.environ.get("ORYNDA_OFFICE", "").lower() == "cold"
+        atexit.register(self._stop)
 
     def convert(self, docx: Path, pdf: Path) -> bool:
         """The PDF of `docx` written to `pdf`; False when no resident office can run here."""
@@ -90,7 +91,6 @@ class ResidentOffice:
         self._process = subprocess.Popen(
             command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True
         )
-        atexit.register(self._stop)
         deadline = time.monotonic() + START_S
         while time.monotonic() < deadline and self._process.poll() is None:
             if _answers(self._port):

@@ -17,7 +17,7 @@ from openpyxl import Workbook
 
 from domain.deadlines import restriction_lift_deadline, voluntary_execution_deadline
 from domain.documents.catalogue import kind as act_kind
-from domain.documents.catalogue import kinds_for
+from domain.documents.catalogue import kinds, kinds_for
 from domain.documents.policy import ActPolicy
 from domain.findings import Finding, Severity
 from orynda.flow import FiledDocument, ItemResult
@@ -247,7 +247,8 @@ def _called_for(findings: list[Finding]) -> Iterator[tuple[Finding, str]]:
 
 def _lifting(kind: str) -> bool:
     """Whether an act kind lifts measures (its deadline is the lifting one)."""
-    return any(k.name == kind and bool(k.lifts) for k in kinds_for("lift_restrictions"))
+    found = kinds().get(kind)
+    return found is not None and bool(found.lifts)
 
 
 def _lift_day(data: ReportData) -> dt.date:
